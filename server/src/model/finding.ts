@@ -1,0 +1,26 @@
+import type { Range } from './migration';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A text edit in the file a finding is on (0-based UTF-16 offsets), or a new file to create. */
+export interface FixEdit { start: number; end: number; newText: string }
+export interface Fix {
+  title: string;
+  /** Safe to apply unattended (source.fixAll). */
+  safe: boolean;
+  edits: FixEdit[];
+  /** Files the fix creates (e.g. a follow-up migration), path relative to the checked file's folder. */
+  createFiles?: { path: string; text: string }[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Offsets of range in the file, for fixes and ignore comments. */
+  offset: { start: number; end: number };
+  migration: string;
+  phase: 'up' | 'down';
+  fixes?: Fix[];
+}

@@ -1,0 +1,162 @@
+import ts from 'typescript';
+
+/**
+ * A string computed statically from source code (literal, template, concatenation, local constant),
+ * with a map from each character of the computed text back to a file offset, so that SQL found
+ * inside `queryRunner.query(...)` gets ranges in the file, not in the string.
+ */
+export interface EvaluatedString {
+  text: string;
+  /** fileOffsets[i] = file offset of text[i]; fileOffsets[text.length] = end of the last piece. */
+  fileOffsets: Int32Array;
+  /** `${…}` pieces that could not be resolved and became placeholders. */
+  placeholders: { name: string; expression: string; start: number; end: number }[];
+}
+
+export interface EvaluateContext {
+  sourceFile: ts.SourceFile;
+  /** String constants visible in the file (`const TABLE = 'users'`), by name. */
+  constants: Map<string, ts.Expression>;
+}
+
+const MAX_DEPTH = 8;
+
+/** Collects `const NAME = <expr>` declarations anywhere in the file (small local constants). */
+export function collectConstants(sourceFile: ts.SourceFile): Map<string, ts.Expression> {
+  const constants = new Map<string, ts.Expression>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Const)) {
+      for (const d of node.declarations) {
+        if (ts.isIdentifier(d.name) && d.initializer && !constants.has(d.name.text)) constants.set(d.name.text, d.initializer);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return constants;
+}
+
+class Builder {
+  text = '';
+  offsets: number[] = [];
+  placeholders: EvaluatedString['placeholders'] = [];
+  push(s: string, offsets: number[]): void { this.text += s; for (const o of offsets) this.offsets.push(o); }
+}
+
+export function evaluateString(expr: ts.Expression, ctx: EvaluateContext): EvaluatedString | undefined {
+  const b = new Builder();
+  if (!append(expr, ctx, b, 0, true)) return undefined;
+  const end = expr.getEnd();
+  const fileOffsets = new Int32Array(b.offsets.length + 1);
+  fileOffsets.set(b.offsets);
+  fileOffsets[b.offsets.length] = b.offsets.length ? Math.min(b.offsets[b.offsets.length - 1] + 1, end) : expr.getStart(ctx.sourceFile);
+  return { text: b.text, fileOffsets, placeholders: b.placeholders };
+}
+
+/** Evaluates without placeholders: only fully static strings (table names, column names). */
+export function staticString(expr: ts.Expression | undefined, ctx: EvaluateContext): string | undefined {
+  if (!expr) return undefined;
+  const b = new Builder();
+  return append(expr, ctx, b, 0, false) && b.placeholders.length === 0 ? b.text : undefined;
+}
+
+function append(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: number, allowPlaceholders: boolean): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const sf = ctx.sourceFile;
+  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isSatisfiesExpression(expr)) {
+    return append(expr.expression, ctx, b, depth + 1, allowPlaceholders);
+  }
+  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) {
+    const start = expr.getStart(sf);
+    const raw = sf.text.slice(start + 1, expr.getEnd() - 1);
+    appendCooked(raw, start + 1, expr.text, b);
+    return true;
+  }
+  if (ts.isTemplateExpression(expr)) {
+    const headStart = expr.head.getStart(sf);
+    appendCooked(sf.text.slice(headStart + 1, expr.head.getEnd() - 2), headStart + 1, expr.head.text, b);
+    for (const span of expr.templateSpans) {
+      const before = b.text.length;
+      if (!append(span.expression, ctx, b, depth + 1, false)) {
+        if (!allowPlaceholders) return false;
+        b.text = b.text.slice(0, before);
+        b.offsets.length = before;
+        const name = `__sm_${b.placeholders.length + 1}__`;
+        const exprStart = span.expression.getStart(sf);
+        b.push(name, Array.from({ length: name.length }, () => exprStart));
+        b.placeholders.push({ name, expression: span.expression.getText(sf), start: before, end: b.text.length });
+      }
+      const lit = span.literal;
+      const litStart = lit.getStart(sf);
+      const closing = ts.isTemplateTail(lit) ? 1 : 2;
+      appendCooked(sf.text.slice(litStart + 1, lit.getEnd() - closing), litStart + 1, lit.text, b);
+    }
+    return true;
+  }
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return append(expr.left, ctx, b, depth + 1, allowPlaceholders) && append(expr.right, ctx, b, depth + 1, allowPlaceholders);
+  }
+  if (ts.isIdentifier(expr)) {
+    const init = ctx.constants.get(expr.text);
+    if (!init) return false;
+    // The text comes from the constant's declaration, but ranges point at the use site.
+    const inner = new Builder();
+    if (!append(init, ctx, inner, depth + 1, allowPlaceholders)) return false;
+    const at = expr.getStart(sf);
+    b.push(inner.text, inner.offsets.map(() => at));
+    for (const p of inner.placeholders) b.placeholders.push({ ...p, start: p.start + b.text.length - inner.text.length, end: p.end + b.text.length - inner.text.length });
+    return true;
+  }
+  if (ts.isNumericLiteral(expr)) {
+    const start = expr.getStart(sf);
+    b.push(expr.text, Array.from(expr.text, (_, i) => start + i));
+    return true;
+  }
+  // `[...].join(' ')` and `.trim()` on a static string, both common in hand-written migrations.
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
+    const method = expr.expression.name.text;
+    const target = expr.expression.expression;
+    if ((method === 'trim' || method === 'trimStart' || method === 'trimEnd') && expr.arguments.length === 0) {
+      return append(target, ctx, b, depth + 1, allowPlaceholders);
+    }
+    if (method === 'join' && ts.isArrayLiteralExpression(target) && expr.arguments.length <= 1) {
+      const sepExpr = expr.arguments[0];
+      const sep = sepExpr ? staticString(sepExpr, ctx) : ',';
+      if (sep === undefined) return false;
+      const at = expr.getStart(sf);
+      let first = true;
+      for (const el of target.elements) {
+        if (!first) b.push(sep, Array.from(sep, () => el.getStart(sf)));
+        first = false;
+        if (!append(el as ts.Expression, ctx, b, depth + 1, allowPlaceholders)) return false;
+      }
+      void at;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Appends a literal's cooked text, mapping each cooked character to its raw offset (escapes included). */
+function appendCooked(raw: string, rawStart: number, cooked: string, b: Builder): void {
+  if (raw === cooked) {
+    b.push(cooked, Array.from({ length: cooked.length }, (_, i) => rawStart + i));
+    return;
+  }
+  const offsets: number[] = [];
+  let i = 0;
+  while (i < raw.length && offsets.length < cooked.length) {
+    if (raw[i] !== '\\') { offsets.push(rawStart + i); i++; continue; }
+    const at = rawStart + i;
+    const next = raw[i + 1];
+    if (next === 'x') { offsets.push(at); i += 4; continue; }
+    if (next === 'u') {
+      if (raw[i + 2] === '{') { const close = raw.indexOf('}', i); const cp = parseInt(raw.slice(i + 3, close), 16); offsets.push(at); if (cp > 0xffff) offsets.push(at); i = close + 1; continue; }
+      offsets.push(at); i += 6; continue;
+    }
+    if (next === '\r' || next === '\n') { i += next === '\r' && raw[i + 2] === '\n' ? 3 : 2; continue; }
+    offsets.push(at); i += 2;
+  }
+  while (offsets.length < cooked.length) offsets.push(rawStart + raw.length);
+  b.push(cooked, offsets);
+}
