@@ -146,4 +146,6 @@ export interface FileModel {
   dialectInfo: DialectInfo;
   migrations: Migration[];
   problems: Problem[];
+  /** The file's text, when the engine has it: rules read ignore comments and build fixes from it. */
+  text?: string;
 }
