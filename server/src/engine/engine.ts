@@ -1,20 +1,138 @@
-// Placeholder until the readers land; signatures are the contract for the LSP server and CLI.
-import type { Dialect, FileModel } from '../model/migration';
-import type { ProjectInfo } from '../project/types';
+// The engine's front door: source text (+ what detection knows) → FileModel. Pure apart from the
+// optional `readSibling` callback, which adapters pass so a migration can see its down file.
+import * as path from 'node:path';
+import type { Dialect, DialectInfo, FileModel, Orm, Problem } from '../model/migration';
+import { LineIndex } from '../model/text';
+import type { MigrationDir, ProjectInfo } from '../project/types';
 import type { SafeMigrationsConfig } from '../config/types';
+import { dialectFromFolderName, projectForFile } from '../project/detect';
+import { guessSqlDialect, initSqlParsers } from '../readers/sql';
+import { readTypeormFile, looksLikeTypeorm } from '../readers/typeorm/typeormReader';
+import { readSequelizeFile, looksLikeSequelize } from '../readers/sequelize/sequelizeReader';
+import { readPrismaMigration } from '../readers/prisma/prismaMigrationReader';
+import { downSiblingName, readSqlMigrationFile } from '../readers/sqlMigration/sqlMigrationReader';
+import type { ReadContext, ReaderResult } from '../readers/types';
 
 export interface ReadOptions {
   projects?: ProjectInfo[];
-  /** --dialect or the dialect setting. */
+  /** --dialect flag: beats everything. */
   dialect?: Dialect;
+  /** Config / settings: `dialect` and `orm` override detection. */
   config?: Partial<SafeMigrationsConfig>;
+  /** Reads a file next to this one (Prisma down.sql, x.down.sql); undefined when absent. */
+  readSibling?: (file: string) => string | undefined;
 }
+
+/** Files larger than this are not parsed: the editor stays responsive and the user is told why. */
+export const MAX_FILE_CHARS = 5_000_000;
+
+let initialised: Promise<void> | undefined;
 
 /** Loads the WASM parsers once; every other engine function is synchronous after it. */
-export async function initEngine(): Promise<void> { /* filled in with the readers */ }
+export function initEngine(): Promise<void> {
+  initialised ??= initSqlParsers();
+  return initialised;
+}
 
 /** Reads one migration file's text into the model. Never throws. */
-export function readMigrationText(path: string, text: string, options: ReadOptions = {}): FileModel {
-  void options;
-  return { path, orm: 'sql', dialect: 'unknown', dialectInfo: { dialect: 'unknown', source: 'unknown', reason: 'engine not built yet' }, migrations: [], problems: [] };
+export function readMigrationText(file: string, text: string, options: ReadOptions = {}): FileModel {
+  const lines = new LineIndex(text);
+  const project = options.projects ? projectForFile(options.projects, file) : undefined;
+  const dir = project ? migrationDirFor(project, file) : undefined;
+  const orm = chooseOrm(file, text, project, dir, options.config?.orm);
+  const dialectInfo = chooseDialect(file, project, dir, options);
+  const model: FileModel = { path: file, orm, dialect: dialectInfo.dialect, dialectInfo, migrations: [], problems: [] };
+
+  const inputProblem = checkInput(text, lines);
+  if (inputProblem) { model.problems.push(inputProblem); return model; }
+
+  const ctx: ReadContext = { path: file, text, lines, dialect: dialectInfo, project };
+  let result: ReaderResult;
+  try {
+    result = runReader(orm, ctx, options);
+  } catch (e) {
+    model.problems.push({ code: 'reader-error', severity: 'error', message: `Safe Migrations could not read this file (internal error: ${(e as Error).message}). Your file is unchanged; please report this.`, range: lines.range(0, 0) });
+    return model;
+  }
+  model.migrations = result.migrations;
+  model.problems.push(...result.problems);
+  if (result.dialect && model.dialect === 'unknown') {
+    model.dialect = result.dialect.dialect;
+    model.dialectInfo = result.dialect;
+  } else if (model.dialect === 'unknown') {
+    const sqlDialect = result.migrations.find((m) => m.dialect !== 'unknown')?.dialect;
+    if (sqlDialect) { model.dialect = sqlDialect; model.dialectInfo = { dialect: sqlDialect, source: 'content', reason: 'recognised from the SQL in the file' }; }
+  }
+  for (const m of model.migrations) if (m.dialect === 'unknown') m.dialect = model.dialect;
+  (model as FileModel & { text?: string }).text = text;
+  return model;
 }
+
+function runReader(orm: Orm, ctx: ReadContext, options: ReadOptions): ReaderResult {
+  const sibling = (file: string | undefined) => {
+    if (!file || !options.readSibling) return undefined;
+    const text = options.readSibling(file);
+    return text === undefined ? undefined : { path: file, text };
+  };
+  switch (orm) {
+    case 'typeorm': return readTypeormFile(ctx);
+    case 'sequelize': return readSequelizeFile(ctx);
+    case 'prisma': return readPrismaMigration(ctx, sibling(path.join(path.dirname(ctx.path), 'down.sql')));
+    case 'sql': return readSqlMigrationFile(ctx, sibling(downSiblingName(ctx.path)));
+  }
+}
+
+/** Binary, huge or oddly encoded input gets a clear message instead of a parse. */
+function checkInput(text: string, lines: LineIndex): Problem | undefined {
+  if (text.length > MAX_FILE_CHARS) {
+    return { code: 'file-too-large', severity: 'info', message: `File is ${(text.length / 1e6).toFixed(1)} MB; Safe Migrations analyses migration files up to ${MAX_FILE_CHARS / 1e6} MB.`, range: lines.range(0, 0) };
+  }
+  const sample = text.slice(0, 8192);
+  const nul = sample.indexOf('\u0000');
+  if (nul >= 0) {
+    return { code: 'binary-file', severity: 'info', message: 'This looks like a binary file (it contains NUL bytes); not analysed.', range: lines.range(0, 0) };
+  }
+  return undefined;
+}
+
+function migrationDirFor(project: ProjectInfo, file: string): MigrationDir | undefined {
+  let best: MigrationDir | undefined;
+  for (const d of project.migrationDirs) {
+    const rel = path.relative(d.path, file);
+    if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || d.path.length > best.path.length)) best = d;
+  }
+  return best;
+}
+
+const SQL_EXT = /\.sql$/i;
+
+function chooseOrm(file: string, text: string, project: ProjectInfo | undefined, dir: MigrationDir | undefined, forced: Orm | undefined): Orm {
+  const isSql = SQL_EXT.test(file);
+  if (isSql) {
+    if (forced === 'prisma' || dir?.orm === 'prisma' || /(^|[\\/])migration\.sql$/.test(file) && /\d{14}_[^\\/]+[\\/]migration\.sql$/.test(file)) return 'prisma';
+    return 'sql';
+  }
+  if (forced && forced !== 'sql' && forced !== 'prisma') return forced;
+  if (dir && (dir.orm === 'typeorm' || dir.orm === 'sequelize')) return dir.orm;
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const typeorm = looksLikeTypeorm(head);
+  const sequelize = looksLikeSequelize(head);
+  if (typeorm && !sequelize) return 'typeorm';
+  if (sequelize && !typeorm) return 'sequelize';
+  const orms = project?.orms.map((o) => o.orm) ?? [];
+  if (orms.includes('typeorm') && !orms.includes('sequelize')) return 'typeorm';
+  if (orms.includes('sequelize') && !orms.includes('typeorm')) return 'sequelize';
+  return typeorm ? 'typeorm' : 'sequelize';
+}
+
+function chooseDialect(file: string, project: ProjectInfo | undefined, dir: MigrationDir | undefined, options: ReadOptions): DialectInfo {
+  if (options.dialect && options.dialect !== 'unknown') return { dialect: options.dialect, source: 'flag', reason: `--dialect ${options.dialect}` };
+  if (options.config?.dialect) return { dialect: options.config.dialect, source: 'setting', reason: `the "dialect" setting says ${options.config.dialect}` };
+  if (dir?.dialect) return { dialect: dir.dialect, source: 'folder', reason: `the migrations folder ${path.basename(dir.path)} is for ${dir.dialect}` };
+  const folder = dialectFromFolderName(path.dirname(file));
+  if (folder) return { dialect: folder, source: 'folder', reason: `the folder name says ${folder}` };
+  if (project && project.dialect.dialect !== 'unknown') return project.dialect;
+  return { dialect: 'unknown', source: 'unknown', reason: project ? project.dialect.reason : 'no project configuration found for this file; the dialect is taken from the SQL when it can be recognised' };
+}
+
+export { guessSqlDialect };

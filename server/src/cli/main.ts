@@ -1,0 +1,163 @@
+// `safe-migrations` CLI: a thin adapter over the engine. Exit codes: 0 clean, 1 findings at or
+// above --fail-on, 2 usage or internal error.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Dialect } from '../model/migration';
+import type { Severity } from '../model/finding';
+import { checkPaths, inspectPaths, type InspectResult } from '../engine/inspect';
+import { formatInspectText, formatInspectJson } from './format/inspectFormat';
+import { formatCheckJson, formatCheckSarif, formatCheckText, type PathFinding } from './format/checkFormat';
+import { rulesMetadata } from '../rules';
+import { runNewCommand } from './newCommand';
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  isTTY?: boolean;
+}
+
+const USAGE = `Usage: safe-migrations <command> [options]
+
+Commands:
+  inspect PATH…  Show the detected project(s) and what every migration's up/down does
+                 --format text|json (default text)
+  check PATH…    Report dialect, lock and rollback problems
+                 --format text|json|sarif (default text)
+                 --fail-on error|warning|info|never (default error)
+  rules          List the rules   --format text|json
+  new PATTERN    Scaffold a migration (safe-migrations new --list)
+
+Common options:
+  --dialect postgres|mysql|mariadb|sqlite   Override the detected dialect
+  --help, --version`;
+
+class UsageError extends Error {}
+
+/** The package version, found by walking up from this file (works from sources, out/ and dist/). */
+function packageVersion(): string {
+  let dir = __dirname;
+  for (;;) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'safe-migrations') return pkg.version ?? 'unknown';
+    } catch { /* keep looking */ }
+    const parent = path.dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
+}
+
+interface Parsed { command?: string; paths: string[]; format?: string; dialect?: Dialect; failOn: Severity | 'never'; help: boolean; version: boolean }
+
+function parseArgs(argv: string[]): Parsed {
+  const out: Parsed = { paths: [], failOn: 'error', help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--help': case '-h': out.help = true; break;
+      case '--version': case '-v': out.version = true; break;
+      case '--format': case '-f': out.format = value(); break;
+      case '--dialect': {
+        const d = value();
+        if (!['postgres', 'mysql', 'mariadb', 'sqlite'].includes(d)) throw new UsageError(`--dialect must be postgres, mysql, mariadb or sqlite (got "${d}")`);
+        out.dialect = d as Dialect;
+        break;
+      }
+      case '--fail-on': {
+        const f = value();
+        if (!['error', 'warning', 'info', 'never'].includes(f)) throw new UsageError(`--fail-on must be error, warning, info or never (got "${f}")`);
+        out.failOn = f as Severity | 'never';
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        if (!out.command) out.command = arg; else out.paths.push(arg);
+    }
+  }
+  return out;
+}
+
+function requireFormat(format: string | undefined, allowed: string[]): string {
+  const f = format ?? 'text';
+  if (!allowed.includes(f)) throw new UsageError(`--format must be ${allowed.join(' or ')} (got "${f}")`);
+  return f;
+}
+
+function progress(io: CliIo): (done: number, total: number) => void {
+  return (done, total) => {
+    if (total < 200) return;
+    if (io.isTTY) { io.stderr(`\rreading migrations: ${done}/${total}${done === total ? '\n' : ''}`); return; }
+    if (done % 500 === 0 || done === total) io.stderr(`reading migrations: ${done}/${total}\n`);
+  };
+}
+
+function reportErrors(result: InspectResult, io: CliIo): void {
+  for (const e of result.errors) io.stderr(`safe-migrations: ${e.path}: ${e.message}\n`);
+  for (const p of result.configProblems) io.stderr(`safe-migrations: ${p}\n`);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    if (argv[0] === 'new') return await runNewCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    const args = parseArgs(argv);
+    if (args.version) { io.stdout(`${packageVersion()}\n`); return 0; }
+    if (args.help || !args.command) { (args.help ? io.stdout : io.stderr)(USAGE + '\n'); return args.help ? 0 : 2; }
+    const paths = args.paths.map((p) => path.resolve(io.cwd, p));
+    switch (args.command) {
+      case 'inspect': {
+        const format = requireFormat(args.format, ['text', 'json']);
+        if (!paths.length) throw new UsageError('inspect needs at least one PATH');
+        const result = await inspectPaths(paths, { dialect: args.dialect, onProgress: progress(io) });
+        reportErrors(result, io);
+        io.stdout(format === 'json' ? formatInspectJson(result, io.cwd) : formatInspectText(result, io.cwd));
+        return result.errors.length && !result.files.length ? 2 : 0;
+      }
+      case 'check': {
+        const format = requireFormat(args.format, ['text', 'json', 'sarif']);
+        if (!paths.length) throw new UsageError('check needs at least one PATH');
+        const result = await checkPaths(paths, { dialect: args.dialect, onProgress: progress(io) });
+        reportErrors(result, io);
+        const findings: PathFinding[] = result.findings;
+        const out = format === 'json' ? formatCheckJson(result.files.length, findings, io.cwd)
+          : format === 'sarif' ? formatCheckSarif(findings, io.cwd)
+          : formatCheckText(result.files, findings, io.cwd);
+        io.stdout(out);
+        if (result.errors.length && !result.files.length) return 2;
+        if (args.failOn === 'never') return 0;
+        const threshold = SEVERITY_RANK[args.failOn];
+        return findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+      }
+      case 'rules': {
+        const format = requireFormat(args.format, ['text', 'json']);
+        const rules = rulesMetadata();
+        if (format === 'json') io.stdout(JSON.stringify({ rules }, null, 2) + '\n');
+        else for (const r of rules) io.stdout(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.dialects.join(',').padEnd(24)} ${r.summary}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${args.command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`safe-migrations: ${e.message}\n\n${USAGE}\n`); return 2; }
+    io.stderr(`safe-migrations: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    isTTY: process.stderr.isTTY,
+  }).then((code) => { process.exitCode = code; });
+}
