@@ -34,6 +34,8 @@ export interface ColumnSpec {
   autoIncrement?: boolean;
   generated?: 'stored' | 'virtual' | 'identity';
   references?: { table: string; columns: string[] };
+  /** Values of an enum column (Sequelize `ENUM('a', 'b')`, MySQL `ENUM(...)`). */
+  enumValues?: string[];
 }
 
 export interface Operation {
