@@ -1,8 +1,43 @@
-// Placeholder: markdown hover for the operation under the cursor.
-import type { FileModel } from '../model/migration';
+// Markdown hover for the operation under the cursor: what it was recognised as, what it locks and
+// how it rolls back (from the knowledge tables), and the findings on it.
+import type { FileModel, Migration, Operation } from '../model/migration';
 import type { Finding } from '../model/finding';
 import type { SafeMigrationsConfig } from '../config/types';
+import { describeOp } from '../cli/format/inspectFormat';
+import { explainOperation } from '../knowledge/explain';
 
-export function hoverAt(file: FileModel, offset: number, config: SafeMigrationsConfig, findings: Finding[] = []): { markdown: string; start: number; end: number } | undefined {
-  void file; void offset; void config; void findings; return undefined;
+export interface Hover { markdown: string; start: number; end: number }
+
+/** The innermost operation whose range contains `offset`, with its migration and phase. */
+export function operationAt(file: FileModel, offset: number): { op: Operation; migration: Migration; phase: 'up' | 'down' } | undefined {
+  let best: { op: Operation; migration: Migration; phase: 'up' | 'down' } | undefined;
+  for (const migration of file.migrations) {
+    for (const phase of ['up', 'down'] as const) {
+      if (phase === 'down' && migration.downPath) continue;
+      for (const op of migration[phase]) {
+        if (op.offset.start <= offset && offset <= op.offset.end) {
+          if (!best || op.offset.end - op.offset.start < best.op.offset.end - best.op.offset.start) best = { op, migration, phase };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+export function hoverAt(file: FileModel, offset: number, config: SafeMigrationsConfig, findings: Finding[] = []): Hover | undefined {
+  const hit = operationAt(file, offset);
+  if (!hit) return undefined;
+  const { op, migration, phase } = hit;
+  const parts: string[] = [];
+  parts.push(`**Safe Migrations** · \`${op.kind}\` · ${migration.name} (${phase})`);
+  parts.push(`Recognised as: ${describeOp(op)}`);
+  const tx = migration.transactional === null ? 'depends on the tool that runs it' : migration.transactional ? 'yes' : 'no';
+  parts.push(`Runs in a transaction: ${tx}${migration.transactionalReason ? ` — ${migration.transactionalReason}` : ''}`);
+  try {
+    const explained = explainOperation(op, file.dialect, config);
+    if (explained) parts.push(explained);
+  } catch { /* knowledge is best effort; the hover still shows what was recognised */ }
+  const here = findings.filter((f) => f.offset.start <= op.offset.end && f.offset.end >= op.offset.start);
+  if (here.length) parts.push(here.map((f) => `- **${f.severity}** \`${f.rule}\`: ${f.message}`).join('\n'));
+  return { markdown: parts.join('\n\n'), start: op.offset.start, end: op.offset.end };
 }

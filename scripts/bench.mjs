@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// `npm run bench`: generates a corpus (~2,000 migrations across TypeORM, Sequelize and Prisma, plus
+// one 2,000-statement PostgreSQL file), then measures the engine in-process (files/s, p50/p95 per
+// file) and the CLI end to end, beside squawk-cli on the same SQL file in the same run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, '.bench');
+const corpus = path.join(out, 'corpus');
+const engineJs = path.join(root, 'out', 'server', 'src', 'engine', 'engine.js');
+if (!fs.existsSync(engineJs)) { console.error('Run `npm run build` first.'); process.exit(2); }
+
+// A small deterministic PRNG so the corpus is the same on every machine.
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const TABLES = ['users', 'orders', 'products', 'invoices', 'payments', 'accounts', 'sessions', 'events', 'comments', 'tags'];
+const COLS = ['status', 'email', 'amount', 'note', 'created_by', 'region', 'score', 'title', 'sku', 'ref'];
+const TYPES = ['integer', 'bigint', 'text', 'varchar(255)', 'boolean', 'timestamptz', 'jsonb', 'numeric(10,2)'];
+
+function pgStatement(i) {
+  const t = pick(TABLES), c = `${pick(COLS)}_${i}`, ty = pick(TYPES);
+  return pick([
+    `CREATE TABLE IF NOT EXISTS "${t}_${i}" ("id" bigserial PRIMARY KEY, "${c}" ${ty} NOT NULL DEFAULT 0, "created_at" timestamptz NOT NULL DEFAULT now());`,
+    `ALTER TABLE "${t}" ADD COLUMN "${c}" ${ty};`,
+    `CREATE INDEX CONCURRENTLY IF NOT EXISTS "idx_${t}_${c}" ON "${t}" ("${c}");`,
+    `ALTER TABLE "${t}" ALTER COLUMN "${c}" SET NOT NULL;`,
+    `ALTER TABLE "${t}" ADD CONSTRAINT "fk_${t}_${i}" FOREIGN KEY ("${c}") REFERENCES "users"("id") NOT VALID;`,
+    `ALTER TABLE "${t}" VALIDATE CONSTRAINT "fk_${t}_${i}";`,
+    `UPDATE "${t}" SET "${c}" = 0 WHERE "${c}" IS NULL AND id < ${i * 1000};`,
+    `ALTER TABLE "${t}" RENAME COLUMN "${c}" TO "${c}_new";`,
+    `DROP INDEX IF EXISTS "idx_${t}_${c}";`,
+    `ALTER TABLE "${t}" ALTER COLUMN "${c}" TYPE ${ty} USING "${c}"::${ty};`,
+  ]);
+}
+
+function typeormFile(i) {
+  const ts = 1700000000000 + i * 1000, name = `Change${pick(TABLES)}${i}`, t = pick(TABLES), c = `${pick(COLS)}_${i}`;
+  const body = rand() < 0.5
+    ? `await queryRunner.query(\`ALTER TABLE "${t}" ADD "${c}" integer\`);\n        await queryRunner.query(\`CREATE INDEX "IDX_${i}" ON "${t}" ("${c}") \`);`
+    : `await queryRunner.addColumn("${t}", new TableColumn({ name: "${c}", type: "varchar", length: "255", isNullable: true }));\n        await queryRunner.createIndex("${t}", new TableIndex({ name: "IDX_${i}", columnNames: ["${c}"] }));`;
+  const down = body.includes('addColumn')
+    ? `await queryRunner.dropIndex("${t}", "IDX_${i}");\n        await queryRunner.dropColumn("${t}", "${c}");`
+    : `await queryRunner.query(\`DROP INDEX "public"."IDX_${i}"\`);\n        await queryRunner.query(\`ALTER TABLE "${t}" DROP COLUMN "${c}"\`);`;
+  return [`${ts}-${name}.ts`, `import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from "typeorm";
+
+export class ${name}${ts} implements MigrationInterface {
+    name = '${name}${ts}'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        ${body}
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        ${down}
+    }
+}
+`];
+}
+
+function sequelizeFile(i) {
+  const stamp = `2024${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(100000 + i).slice(-6)}`;
+  const t = pick(TABLES), c = `${pick(COLS)}_${i}`;
+  return [`${stamp}-change-${t}-${i}.js`, `'use strict';
+
+/** @type {import('sequelize-cli').Migration} */
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.addColumn('${t}', '${c}', { type: Sequelize.STRING(120), allowNull: true });
+    await queryInterface.addIndex('${t}', ['${c}'], { name: '${t}_${c}_idx', concurrently: true });
+    await queryInterface.bulkUpdate('${t}', { ${c}: 'x' }, { id: ${i} });
+  },
+
+  async down(queryInterface, Sequelize) {
+    await queryInterface.removeIndex('${t}', '${t}_${c}_idx');
+    await queryInterface.removeColumn('${t}', '${c}');
+  },
+};
+`];
+}
+
+function prismaFolder(i) {
+  const stamp = `2024${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(100000 + i).slice(-6)}`;
+  const t = pick(TABLES), c = `${pick(COLS)}_${i}`;
+  return [`${stamp}_change_${t}_${i}`, `-- AlterTable
+ALTER TABLE "${t}" ADD COLUMN "${c}" TEXT;
+
+-- CreateTable
+CREATE TABLE "${t}_${i}" (
+    "id" SERIAL NOT NULL,
+    "${c}" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "${t}_${i}_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "${t}_${i}_${c}_key" ON "${t}_${i}"("${c}");
+`];
+}
+
+function generate() {
+  fs.rmSync(corpus, { recursive: true, force: true });
+  const dirs = {
+    typeorm: path.join(corpus, 'typeorm', 'src', 'migrations'),
+    sequelize: path.join(corpus, 'sequelize', 'migrations'),
+    prisma: path.join(corpus, 'prisma', 'prisma', 'migrations'),
+  };
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  fs.writeFileSync(path.join(corpus, 'typeorm', 'package.json'), JSON.stringify({ name: 'bench-typeorm', dependencies: { typeorm: '1.1.1', pg: '8' } }));
+  fs.writeFileSync(path.join(corpus, 'typeorm', 'src', 'data-source.ts'), `import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', migrations: ['src/migrations/*.ts'] });\n`);
+  fs.writeFileSync(path.join(corpus, 'sequelize', 'package.json'), JSON.stringify({ name: 'bench-sequelize', dependencies: { sequelize: '6.37.8' }, devDependencies: { 'sequelize-cli': '6.6.5' } }));
+  fs.mkdirSync(path.join(corpus, 'sequelize', 'config'));
+  fs.writeFileSync(path.join(corpus, 'sequelize', 'config', 'config.json'), JSON.stringify({ development: { dialect: 'postgres' } }));
+  fs.writeFileSync(path.join(corpus, 'prisma', 'package.json'), JSON.stringify({ name: 'bench-prisma', devDependencies: { prisma: '7.10.1' } }));
+  fs.writeFileSync(path.join(corpus, 'prisma', 'prisma', 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
+  for (let i = 0; i < 700; i++) { const [f, text] = typeormFile(i); fs.writeFileSync(path.join(dirs.typeorm, f), text); }
+  for (let i = 0; i < 650; i++) { const [f, text] = sequelizeFile(i); fs.writeFileSync(path.join(dirs.sequelize, f), text); }
+  for (let i = 0; i < 650; i++) {
+    const [d, text] = prismaFolder(i);
+    fs.mkdirSync(path.join(dirs.prisma, d));
+    fs.writeFileSync(path.join(dirs.prisma, d, 'migration.sql'), text);
+  }
+  const big = path.join(out, 'big-2000.sql');
+  fs.writeFileSync(big, Array.from({ length: 2000 }, (_, i) => pgStatement(i)).join('\n') + '\n');
+  return { dirs, big };
+}
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const ms = (n) => n.toFixed(2);
+
+async function main() {
+  const { big } = generate();
+  const engine = require(engineJs);
+  const { collectFiles, readTextFile } = require(path.join(root, 'out', 'server', 'src', 'engine', 'workspace.js'));
+  const { checkFiles } = require(path.join(root, 'out', 'server', 'src', 'engine', 'check.js'));
+  const { loadConfig } = require(path.join(root, 'out', 'server', 'src', 'config', 'load.js'));
+  await engine.initEngine();
+  const results = [];
+
+  // In-process, per ORM: read every file (warm: one untimed pass first).
+  for (const orm of ['typeorm', 'sequelize', 'prisma']) {
+    const collected = collectFiles([path.join(corpus, orm)]);
+    const texts = collected.files.map((f) => [f, readTextFile(f)]);
+    for (const [f, t] of texts) engine.readMigrationText(f, t, { projects: collected.projects });
+    const times = [];
+    let ops = 0, unknown = 0;
+    const t0 = performance.now();
+    for (const [f, t] of texts) {
+      const s = performance.now();
+      const model = engine.readMigrationText(f, t, { projects: collected.projects });
+      times.push(performance.now() - s);
+      for (const m of model.migrations) for (const op of [...m.up, ...m.down]) { ops++; if (op.kind === 'unknown') unknown++; }
+    }
+    const total = performance.now() - t0;
+    results.push({ what: `read ${orm}`, files: texts.length, filesPerSec: Math.round(texts.length / (total / 1000)), p50: pct(times, 0.5), p95: pct(times, 0.95), ops, unknown });
+  }
+
+  // Check (read + rules) per file over the whole corpus.
+  {
+    const collected = collectFiles([corpus]);
+    const config = loadConfig(corpus);
+    const models = collected.files.map((f) => engine.readMigrationText(f, readTextFile(f), { projects: collected.projects }));
+    const t0 = performance.now();
+    const findings = checkFiles(models, config);
+    const total = performance.now() - t0;
+    results.push({ what: 'rules over corpus', files: models.length, msPerFile: total / models.length, findings: findings.length });
+  }
+
+  // The 2,000-statement file: engine in-process vs squawk's binary, same file, same run.
+  const bigText = fs.readFileSync(big, 'utf8');
+  engine.readMigrationText(big, bigText, { dialect: 'postgres' });
+  const bigTimes = [];
+  let bigOps = 0;
+  for (let i = 0; i < 10; i++) {
+    const s = performance.now();
+    const model = engine.readMigrationText(big, bigText, { dialect: 'postgres' });
+    bigTimes.push(performance.now() - s);
+    bigOps = model.migrations[0]?.up.length ?? 0;
+  }
+  const cli = path.join(root, 'bin', 'safe-migrations.js');
+  const wall = (cmd, args) => { const s = performance.now(); spawnSync(cmd, args, { stdio: 'ignore' }); return performance.now() - s; };
+  const cliTimes = Array.from({ length: 5 }, () => wall(process.execPath, [cli, 'inspect', big, '--format', 'json', '--dialect', 'postgres']));
+  let squawkBin;
+  try { squawkBin = require.resolve('@squawk-cli/linux-x64/bin/squawk'); } catch {
+    try { squawkBin = execFileSync('find', [path.join(root, 'node_modules'), '-path', '*squawk*', '-type', 'f', '-name', 'squawk', '-perm', '-u+x'], { encoding: 'utf8' }).split('\n').filter(Boolean).find((p) => !p.endsWith('.js')); } catch { /* not installed */ }
+  }
+  const squawkTimes = squawkBin ? Array.from({ length: 5 }, () => wall(squawkBin, ['--reporter', 'json', big])) : [];
+  const cliCorpus = wall(process.execPath, [cli, 'inspect', corpus, '--format', 'json']);
+
+  const lines = [];
+  lines.push(`Safe Migrations bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${require('node:os').cpus().length} cores`);
+  lines.push('');
+  lines.push('| corpus | files | files/s | p50 ms/file | p95 ms/file | operations | unknown |');
+  lines.push('|---|---|---|---|---|---|---|');
+  for (const r of results.filter((r) => r.what.startsWith('read'))) lines.push(`| ${r.what.slice(5)} | ${r.files} | ${r.filesPerSec} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.ops} | ${r.unknown} |`);
+  const rules = results.find((r) => r.what === 'rules over corpus');
+  lines.push('');
+  lines.push(`Rules over the corpus: ${ms(rules.msPerFile)} ms per file (${rules.files} files, ${rules.findings} findings).`);
+  lines.push(`CLI \`inspect\` over the whole corpus (process start included): ${Math.round(cliCorpus)} ms.`);
+  lines.push('');
+  lines.push(`2,000-statement PostgreSQL file (${bigOps} operations):`);
+  lines.push('');
+  lines.push('| tool | what is timed | median ms |');
+  lines.push('|---|---|---|');
+  lines.push(`| safe-migrations engine | in-process read (parse + model) | ${ms(pct(bigTimes, 0.5))} |`);
+  lines.push(`| safe-migrations CLI | whole process, \`inspect --format json\` | ${ms(pct(cliTimes, 0.5))} |`);
+  if (squawkTimes.length) lines.push(`| squawk-cli 2.66 | whole process, \`--reporter json\` (binary called directly) | ${ms(pct(squawkTimes, 0.5))} |`);
+  else lines.push('| squawk-cli | not found in node_modules | – |');
+  const report = lines.join('\n');
+  console.log(report);
+  fs.writeFileSync(path.join(out, 'results.md'), report + '\n');
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
