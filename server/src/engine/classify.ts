@@ -1,4 +1,22 @@
-// Placeholder: decides whether a path is a migration file worth reading.
+// Decides whether an open file is a migration worth analysing: inside a detected migrations folder,
+// or, outside any project, named and shaped like one.
+import * as path from 'node:path';
 import type { ProjectInfo } from '../project/types';
 
-export function isMigrationPath(path: string, projects: ProjectInfo[]): boolean { void projects; return /\.(ts|js|cjs|mjs|sql)$/.test(path); }
+const SOURCE_EXT = /\.(ts|mts|cts|js|mjs|cjs|sql)$/i;
+const NOT_MIGRATIONS = /\.(d\.ts|test\.[cm]?[jt]s|spec\.[cm]?[jt]s)$/i;
+const MIGRATION_SEGMENT = /(^|[\\/])(migrations?|migrate|db[\\/]migrate)([\\/]|$)/i;
+
+export function isMigrationPath(file: string, projects: ProjectInfo[], text?: string): boolean {
+  if (!SOURCE_EXT.test(file) || NOT_MIGRATIONS.test(file)) return false;
+  for (const p of projects) {
+    for (const d of p.migrationDirs) {
+      const rel = path.relative(d.path, file);
+      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return true;
+    }
+  }
+  if (/\.sql$/i.test(file)) return true;
+  if (MIGRATION_SEGMENT.test(path.dirname(file))) return true;
+  // A loose TS/JS file that declares a migration (TypeORM class or Sequelize up/down module).
+  return text !== undefined && /\bimplements\s+MigrationInterface\b|\bqueryRunner\s*[:.)]|\bqueryInterface\s*[.,)]/.test(text.slice(0, 100_000));
+}
