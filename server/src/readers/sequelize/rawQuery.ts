@@ -1,0 +1,48 @@
+import ts from 'typescript';
+import type { Operation } from '../../model/migration';
+import { snippet } from '../../model/text';
+import { evaluateString } from '../ts/evaluateString';
+import { readSql } from '../sql/index';
+import { apiOperation, operationNode, type BodyContext } from './bodyContext';
+
+const READ_SQL = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(select|show|describe|desc|explain|with)\b/i;
+
+/** `queryInterface.sequelize.query(sql)`: the SQL goes through the SQL reader with ranges mapped back into the file. */
+export function readRawQuery(call: ts.CallExpression, bc: BodyContext, inTransaction: boolean): Operation[] {
+  const arg = call.arguments[0];
+  const evaluated = arg && evaluateString(arg, bc.ev);
+  if (!evaluated) {
+    const o = apiOperation('unknown', call, 'sequelize.query', bc);
+    o.details!.call = 'sequelize.query';
+    o.reason = `dynamic SQL: ${snippet(arg ? arg.getText(bc.sf) : '(no argument)', 80)}`;
+    const at = arg ?? call;
+    const start = at.getStart(bc.sf);
+    bc.problems.push({
+      message: `Cannot read the SQL of this query statically (${snippet(at.getText(bc.sf), 60)}); it is not checked.`,
+      range: bc.lines.range(start, at.getEnd()),
+      severity: 'info',
+      code: 'unresolved-sql',
+    });
+    return [o];
+  }
+  // A SELECT whose result the code uses is a probe or a data read, not a change.
+  const node = operationNode(call);
+  if (READ_SQL.test(evaluated.text) && !(node.parent && ts.isExpressionStatement(node.parent))) return [];
+  const offsets = evaluated.fileOffsets;
+  const last = offsets.length - 1;
+  const result = readSql(evaluated.text, {
+    dialect: bc.dialect,
+    lines: bc.lines,
+    mapOffset: i => offsets[Math.max(0, Math.min(i, last))],
+    inTransaction: inTransaction || undefined,
+  });
+  bc.problems.push(...result.problems);
+  if (bc.dialect === 'unknown' && result.dialect !== 'unknown' && result.operations.length) bc.learnedDialect ??= result.dialect;
+  const placeholders = evaluated.placeholders.map(p => p.expression);
+  for (const o of result.operations) {
+    o.details = { ...o.details, call: 'sequelize.query' };
+    if (placeholders.length) o.details.placeholders = placeholders;
+    if (inTransaction) o.inTransaction = true;
+  }
+  return result.operations;
+}

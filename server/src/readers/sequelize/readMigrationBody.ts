@@ -1,0 +1,90 @@
+import ts from 'typescript';
+import type { Operation } from '../../model/migration';
+import { unwrap } from '../ts/objectLiteral';
+import { apiOperation, isQueryInterface, isSequelizeInstance, type BodyContext } from './bodyContext';
+import { readQueryInterfaceCall } from './queryInterfaceCalls';
+import { readRawQuery } from './rawQuery';
+import { collectProbeNames, isGuarded } from './schemaGuards';
+import { collectTransactionNames, insideManagedTransaction, isTransactionCall, passesTransactionOption, transactionControlOf } from './transactionScope';
+
+/** Every operation of one `up`/`down` body, in source order (promise chains and Promise.all included). */
+export function readMigrationBody(bc: BodyContext): Operation[] {
+  const body = bc.fn.fn.body;
+  if (!body) return [];
+  collectAliases(body, bc);
+  collectTransactionNames(body, bc);
+  collectProbeNames(body, bc);
+  const out: Operation[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) visitCall(node, bc, out);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return out;
+}
+
+function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): void {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return;
+  const method = callee.name.text;
+  const recv = callee.expression;
+  const inTransaction = insideManagedTransaction(call, bc) || passesTransactionOption(call);
+  let ops: Operation[];
+  if (method === 'query' && (isQueryInterface(recv, bc) || isSequelizeInstance(recv, bc))) {
+    ops = readRawQuery(call, bc, inTransaction);
+  } else if (isTransactionCall(call, bc)) {
+    // A managed transaction is visible through its callback; only the unmanaged form is an explicit BEGIN.
+    if (call.arguments.some(a => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a)))) return;
+    ops = [transactionOp('begin', call, bc)];
+  } else {
+    const control = transactionControlOf(call, bc);
+    if (control) ops = [transactionOp(control, call, bc)];
+    else if (isQueryInterface(recv, bc)) ops = readQueryInterfaceCall(call, method, bc);
+    else return;
+  }
+  const guarded = isGuarded(call, bc);
+  const loop = insideLoop(call, bc);
+  for (const o of ops) {
+    if (guarded) o.guarded = true;
+    if (inTransaction && o.kind !== 'transactionControl') o.inTransaction = true;
+    if (loop) o.details = { ...o.details, inLoop: true };
+  }
+  out.push(...ops);
+}
+
+function transactionOp(kind: 'begin' | 'commit' | 'rollback', call: ts.CallExpression, bc: BodyContext): Operation {
+  const o = apiOperation('transactionControl', call, kind === 'begin' ? 'sequelize.transaction' : kind, bc);
+  o.transaction = kind;
+  o.details!.call = kind === 'begin' ? 'sequelize.transaction' : `transaction.${kind}`;
+  return o;
+}
+
+/** `const qi = sequelize.getQueryInterface()`, `const { sequelize } = queryInterface`, `const sequelize = queryInterface.sequelize`. */
+function collectAliases(body: ts.Node, bc: BodyContext): void {
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const init = unwrap(node.initializer);
+      if (ts.isIdentifier(node.name)) {
+        if (isQueryInterface(init, bc)) bc.queryInterfaceNames.add(node.name.text);
+        else if (isSequelizeInstance(init, bc)) bc.sequelizeNames.add(node.name.text);
+      } else if (ts.isObjectBindingPattern(node.name) && isQueryInterface(init, bc)) {
+        for (const el of node.name.elements) {
+          const key = el.propertyName ? el.propertyName.getText(bc.sf) : el.name.getText(bc.sf);
+          if (key === 'sequelize' && ts.isIdentifier(el.name)) bc.sequelizeNames.add(el.name.text);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+}
+
+/** Inside a for/while loop or a `.map`/`.forEach` callback: one written call, many operations at run time. */
+function insideLoop(node: ts.Node, bc: BodyContext): boolean {
+  for (let p = node.parent; p && p !== bc.fn.fn; p = p.parent) {
+    if (ts.isForStatement(p) || ts.isForOfStatement(p) || ts.isForInStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) return true;
+    if ((ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && p.parent && ts.isCallExpression(p.parent) && ts.isPropertyAccessExpression(p.parent.expression)
+      && ['map', 'forEach', 'reduce', 'flatMap'].includes(p.parent.expression.name.text)) return true;
+  }
+  return false;
+}

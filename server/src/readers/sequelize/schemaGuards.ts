@@ -1,0 +1,83 @@
+import ts from 'typescript';
+import { staticString } from '../ts/evaluateString';
+import { unwrap } from '../ts/objectLiteral';
+import type { BodyContext } from './bodyContext';
+
+/** queryInterface calls that look at the schema: code that branches on them is an idempotency guard. */
+const PROBE_METHODS = new Set([
+  'describeTable', 'showIndex', 'tableExists', 'showAllTables', 'getForeignKeysForTables',
+  'getForeignKeyReferencesForTable', 'getForeignKeyReferencesForTables', 'showConstraint', 'pgListEnums',
+]);
+/** Raw SQL that reads the catalog. */
+const PROBE_SQL = /information_schema|pg_catalog|pg_class|pg_index|pg_constraint|pg_attribute|pg_type|pg_enum|to_regclass|\bshow\s+(full\s+)?(columns|index|indexes|keys|tables|create)\b/i;
+
+/** Variables (and `.then` callback parameters) that hold what a schema probe returned, transitively. */
+export function collectProbeNames(body: ts.Node, bc: BodyContext): void {
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && node.initializer && containsProbe(node.initializer, bc)) addBindingNames(node.name, bc.probeNames);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && containsProbe(node.right, bc)) bc.probeNames.add(node.left.text);
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'then' && containsProbe(node.expression.expression, bc)) {
+      const cb = node.arguments[0] && unwrap(node.arguments[0]);
+      if (cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) for (const p of cb.parameters) addBindingNames(p.name, bc.probeNames);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+}
+
+function addBindingNames(name: ts.BindingName, into: Set<string>): void {
+  if (ts.isIdentifier(name)) into.add(name.text);
+  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) addBindingNames(el.name, into);
+}
+
+/** Whether an expression asks the database about its schema (directly, or through a probe variable). */
+export function containsProbe(node: ts.Node, bc: BodyContext): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && bc.probeNames.has(n.text) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) { found = true; return; }
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      const m = n.expression.name.text;
+      if (PROBE_METHODS.has(m)) { found = true; return; }
+      if (m === 'query' && n.arguments[0]) {
+        const sql = staticString(n.arguments[0], bc.ev) ?? n.arguments[0].getText(bc.sf);
+        if (PROBE_SQL.test(sql)) { found = true; return; }
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** An operation is guarded when a branch on a schema probe decides whether it runs. */
+export function isGuarded(node: ts.Node, bc: BodyContext): boolean {
+  const stop = bc.fn.fn;
+  let child: ts.Node = node;
+  for (let p = node.parent; p && child !== stop; child = p, p = p.parent) {
+    if (ts.isIfStatement(p) && child !== p.expression && containsProbe(p.expression, bc)) return true;
+    if (ts.isConditionalExpression(p) && child !== p.condition && containsProbe(p.condition, bc)) return true;
+    if (ts.isBinaryExpression(p) && child === p.right && isShortCircuit(p.operatorToken.kind) && containsProbe(p.left, bc)) return true;
+    if ((ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) && earlyExitBefore(p.statements, child, bc)) return true;
+  }
+  return false;
+}
+
+function isShortCircuit(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+/** `if (await queryInterface.tableExists('t')) return;` before the statement. */
+function earlyExitBefore(statements: ts.NodeArray<ts.Statement>, child: ts.Node, bc: BodyContext): boolean {
+  for (const st of statements) {
+    if (st === child) return false;
+    if (ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement) && containsProbe(st.expression, bc)) return true;
+  }
+  return false;
+}
+
+function exits(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st) || ts.isThrowStatement(st)) return true;
+  if (ts.isBlock(st)) { const last = st.statements[st.statements.length - 1]; return !!last && exits(last); }
+  return false;
+}
