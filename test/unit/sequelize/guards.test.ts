@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readMigration } from './readMigration';
+
+test('describeTable guards: property test, `in` test, else branch', () => {
+  const m = readMigration(`module.exports = {
+  async up(queryInterface, Sequelize) {
+    const table = await queryInterface.describeTable('users');
+    if (!table.nickname) {
+      await queryInterface.addColumn('users', 'nickname', Sequelize.STRING);
+    }
+    if (!('age' in table)) await queryInterface.addColumn('users', 'age', Sequelize.INTEGER);
+    if (table.legacy) {} else { await queryInterface.addColumn('users', 'legacy', Sequelize.BOOLEAN); }
+    await queryInterface.addColumn('users', 'unguarded', Sequelize.STRING);
+  }
+};`);
+  assert.deepEqual(m.up.map(o => [o.column, o.guarded]), [['nickname', true], ['age', true], ['legacy', true], ['unguarded', false]]);
+});
+
+test('tableExists in the condition, and an early return after a check', () => {
+  const m = readMigration(`module.exports = {
+  async up(queryInterface, Sequelize) {
+    if (!(await queryInterface.tableExists('audit'))) {
+      await queryInterface.createTable('audit', { id: Sequelize.INTEGER });
+    }
+  },
+  async down(queryInterface) {
+    const indexes = await queryInterface.showIndex('users');
+    if (!indexes.some((i) => i.name === 'users_email')) return;
+    await queryInterface.removeIndex('users', 'users_email');
+  }
+};`, { dialect: 'mysql' });
+  assert.equal(m.up[0].guarded, true);
+  assert.deepEqual(m.down.map(o => [o.kind, o.guarded]), [['dropIndex', true]]);
+});
+
+test('removeIndex is unguarded on MySQL but DROP INDEX IF EXISTS on PostgreSQL', () => {
+  const text = `module.exports = { async up(qi) { await qi.removeIndex('users', 'users_email'); } };`;
+  assert.equal(readMigration(text, { dialect: 'mysql' }).up[0].guarded, false);
+  assert.equal(readMigration(text, { dialect: 'postgres' }).up[0].ifExists, true);
+  assert.equal(readMigration(text, { dialect: 'postgres' }).up[0].guarded, true);
+});
+
+test('information_schema probe through sequelize.query, short-circuit and .then forms', () => {
+  const m = readMigration(`module.exports = {
+  async up(queryInterface, Sequelize) {
+    const [rows] = await queryInterface.sequelize.query(
+      "SELECT 1 FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'x'");
+    if (rows.length === 0) await queryInterface.addColumn('users', 'x', Sequelize.STRING);
+    const cols = await queryInterface.describeTable('users');
+    cols.y || await queryInterface.addColumn('users', 'y', Sequelize.STRING);
+    await queryInterface.describeTable('users').then((d) => d.z ? null : queryInterface.addColumn('users', 'z', Sequelize.STRING));
+  }
+};`);
+  assert.deepEqual(m.up.map(o => [o.column, o.guarded]), [['x', true], ['y', true], ['z', true]]);
+});
+
+test('an unrelated if does not count as a guard', () => {
+  const m = readMigration(`module.exports = {
+  async up(queryInterface, Sequelize) {
+    if (process.env.NODE_ENV !== 'test') {
+      await queryInterface.addColumn('users', 'x', Sequelize.STRING);
+    }
+  }
+};`);
+  assert.equal(m.up[0].guarded, false);
+});

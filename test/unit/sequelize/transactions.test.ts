@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readMigration } from './readMigration';
+
+test('a managed transaction around everything makes the migration transactional', () => {
+  const m = readMigration(`module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.sequelize.transaction(async (t) => {
+      await queryInterface.addColumn('users', 'a', Sequelize.STRING, { transaction: t });
+      await queryInterface.addColumn('users', 'b', Sequelize.STRING);
+    });
+  },
+  async down(queryInterface) {
+    await queryInterface.removeColumn('users', 'b');
+  }
+};`);
+  assert.equal(m.transactional, true);
+  assert.match(m.transactionalReason ?? '', /transaction the migration opens/);
+  assert.deepEqual(m.up.map(o => o.inTransaction), [true, true], 'inside the callback counts even without { transaction: t }');
+  assert.equal(m.down[0].inTransaction, undefined);
+  assert.equal(m.up.some(o => o.kind === 'transactionControl'), false);
+});
+
+test('an unmanaged transaction: begin, ops passing { transaction }, commit and rollback', () => {
+  const m = readMigration(`module.exports = {
+  async up(queryInterface, Sequelize) {
+    const transaction = await queryInterface.sequelize.transaction();
+    try {
+      await queryInterface.addColumn('users', 'a', Sequelize.STRING, { transaction });
+      await queryInterface.addIndex('users', ['a'], { transaction });
+      await transaction.commit();
+    } catch (err) {
+      await transaction.rollback();
+      throw err;
+    }
+  }
+};`);
+  assert.deepEqual(m.up.map(o => [o.kind, o.transaction, o.inTransaction]), [
+    ['transactionControl', 'begin', undefined],
+    ['addColumn', undefined, true],
+    ['createIndex', undefined, true],
+    ['transactionControl', 'commit', undefined],
+    ['transactionControl', 'rollback', undefined],
+  ]);
+  assert.equal(m.transactional, true);
+});
+
+test('some operations outside the transaction: not transactional, and the reason says how many', () => {
+  const m = readMigration(`module.exports = {
+  async up(queryInterface, Sequelize) {
+    const { sequelize } = queryInterface;
+    await sequelize.transaction(async (t) => {
+      await queryInterface.addColumn('users', 'a', Sequelize.STRING, { transaction: t });
+    });
+    await queryInterface.addIndex('users', ['a'], { concurrently: true });
+  }
+};`);
+  assert.equal(m.transactional, false);
+  assert.match(m.transactionalReason ?? '', /1 of 2/);
+  assert.deepEqual(m.up.map(o => o.inTransaction), [true, undefined]);
+});
+
+test('no transaction at all: Sequelize does not wrap migrations', () => {
+  const m = readMigration(`module.exports = { up: (qi, S) => qi.addColumn('a', 'b', S.INTEGER) };`);
+  assert.equal(m.transactional, false);
+  assert.equal(m.up[0].inTransaction, undefined);
+});
