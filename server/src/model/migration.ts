@@ -118,6 +118,8 @@ export interface Migration {
   transactional: boolean | null;
   /** Why `transactional` is what it is, for hovers and the status output. */
   transactionalReason?: string;
+  /** Will the runner wrap `down` in a transaction, when that differs from `transactional` (TypeORM's revert does unless the mode is 'none', even with `transaction = false`)? Absent = same as transactional. */
+  downTransactional?: boolean | null;
   up: Operation[];
   down: Operation[];
   /** Whether a down method/file exists at all, and whether it has a body that does anything. */

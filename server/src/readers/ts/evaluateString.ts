@@ -17,6 +17,8 @@ export interface EvaluateContext {
   sourceFile: ts.SourceFile;
   /** String constants visible in the file (`const TABLE = 'users'`), by name. */
   constants: Map<string, ts.Expression>;
+  /** Resolves what `constants` cannot (e.g. `this.tableName` to a class property initializer). */
+  resolveExpression?: (expr: ts.Identifier | ts.PropertyAccessExpression) => ts.Expression | undefined;
 }
 
 const MAX_DEPTH = 8;
@@ -96,8 +98,8 @@ function append(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: nu
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return append(expr.left, ctx, b, depth + 1, allowPlaceholders) && append(expr.right, ctx, b, depth + 1, allowPlaceholders);
   }
-  if (ts.isIdentifier(expr)) {
-    const init = ctx.constants.get(expr.text);
+  if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
+    const init = resolveReference(expr, ctx);
     if (!init) return false;
     // The text comes from the constant's declaration, but ranges point at the use site.
     const inner = new Builder();
@@ -135,6 +137,23 @@ function append(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: nu
     }
   }
   return false;
+}
+
+/** The expression a name stands for: a file constant, a member of a constant object (`TABLES.users`), or what the caller's resolver knows. */
+function resolveReference(expr: ts.Identifier | ts.PropertyAccessExpression, ctx: EvaluateContext): ts.Expression | undefined {
+  if (ts.isIdentifier(expr)) return ctx.constants.get(expr.text) ?? ctx.resolveExpression?.(expr);
+  const viaResolver = ctx.resolveExpression?.(expr);
+  if (viaResolver) return viaResolver;
+  const target = expr.expression;
+  if (!ts.isIdentifier(target)) return undefined;
+  let obj = ctx.constants.get(target.text);
+  while (obj && (ts.isParenthesizedExpression(obj) || ts.isAsExpression(obj) || ts.isSatisfiesExpression(obj))) obj = obj.expression;
+  if (!obj || !ts.isObjectLiteralExpression(obj)) return undefined;
+  let found: ts.Expression | undefined;
+  for (const p of obj.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === expr.name.text) found = p.initializer;
+  }
+  return found;
 }
 
 /** Appends a literal's cooked text, mapping each cooked character to its raw offset (escapes included). */

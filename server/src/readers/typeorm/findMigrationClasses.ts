@@ -1,0 +1,118 @@
+import ts from 'typescript';
+
+export type MethodLike = ts.FunctionLikeDeclaration;
+
+/** A class TypeORM would run as a migration, in any of the shapes TS sources and tsc output take. */
+export interface MigrationClass {
+  className: string;
+  /** The node the migration's range covers (class, or the `var X = (function () {…}())` statement). */
+  node: ts.Node;
+  up?: MethodLike;
+  down?: MethodLike;
+  /** Class fields and constructor `this.x = …` assignments, by name (`name`, `transaction`, `tableName`). */
+  properties: Map<string, ts.Expression>;
+  implementsInterface: boolean;
+}
+
+/** Finds ES classes (declarations and expressions) and ES5 constructor functions with prototype up/down. */
+export function findMigrationClasses(sourceFile: ts.SourceFile): MigrationClass[] {
+  const found: MigrationClass[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      const m = fromClass(node);
+      if (m) found.push(m);
+    } else if (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node)) {
+      found.push(...fromPrototypeAssignments(node.statements));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+function fromClass(node: ts.ClassLikeDeclaration): MigrationClass | undefined {
+  const implementsInterface = !!node.heritageClauses?.some(
+    (h) => h.token === ts.SyntaxKind.ImplementsKeyword && h.types.some((t) => /\bMigrationInterface$/.test(t.expression.getText())),
+  );
+  const properties = new Map<string, ts.Expression>();
+  let up: MethodLike | undefined;
+  let down: MethodLike | undefined;
+  for (const member of node.members) {
+    const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+    let fn: MethodLike | undefined;
+    if (ts.isMethodDeclaration(member)) fn = member;
+    else if (ts.isPropertyDeclaration(member) && member.initializer) {
+      const init = member.initializer;
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) fn = init;
+      else if (name && !isStatic(member)) properties.set(name, init);
+    } else if (ts.isConstructorDeclaration(member) && member.body) {
+      collectThisAssignments(member.body, properties);
+    }
+    if (fn && name === 'up') up = fn;
+    if (fn && name === 'down') down = fn;
+  }
+  const shaped = !!up && up.parameters.length > 0 && !!down;
+  if (!implementsInterface && !shaped) return undefined;
+  return { className: classNameOf(node), node, up, down, properties, implementsInterface };
+}
+
+function isStatic(member: ts.ClassElement): boolean {
+  return !!ts.getModifiers(member as ts.PropertyDeclaration)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+/** `class X`, or the name a class expression is bound to (`const X = class`, `exports.X = class`). */
+function classNameOf(node: ts.ClassLikeDeclaration): string {
+  if (node.name) return node.name.text;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
+  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return 'AnonymousMigration';
+}
+
+function collectThisAssignments(body: ts.Block, into: Map<string, ts.Expression>): void {
+  for (const st of body.statements) {
+    if (!ts.isExpressionStatement(st)) continue;
+    const e = st.expression;
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(e.left)
+      && e.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      into.set(e.left.name.text, e.right);
+    }
+  }
+}
+
+/** tsc's ES5 output: `function X() { this.name = … }` plus `X.prototype.up = function (queryRunner) {…}`. */
+function fromPrototypeAssignments(statements: ts.NodeArray<ts.Statement>): MigrationClass[] {
+  const methods = new Map<string, { up?: MethodLike; down?: MethodLike }>();
+  for (const st of statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
+    const { left, right, operatorToken } = st.expression;
+    if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) continue;
+    if (!ts.isFunctionExpression(right) && !ts.isArrowFunction(right)) continue;
+    const proto = left.expression;
+    if (!ts.isPropertyAccessExpression(proto) || proto.name.text !== 'prototype' || !ts.isIdentifier(proto.expression)) continue;
+    const method = left.name.text;
+    if (method !== 'up' && method !== 'down') continue;
+    const entry = methods.get(proto.expression.text) ?? {};
+    entry[method] = right;
+    methods.set(proto.expression.text, entry);
+  }
+  const result: MigrationClass[] = [];
+  for (const [className, { up, down }] of methods) {
+    if (!up) continue;
+    const properties = new Map<string, ts.Expression>();
+    const ctor = statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === className);
+    if (ctor?.body) collectThisAssignments(ctor.body, properties);
+    result.push({ className, node: enclosingStatement(up), up, down, properties, implementsInterface: false });
+  }
+  return result;
+}
+
+/** From a prototype method up to the statement that holds the whole IIFE (`var X = (function () {…}())`). */
+function enclosingStatement(fn: ts.Node): ts.Node {
+  const assignment = fn.parent?.parent;
+  let node: ts.Node | undefined = assignment?.parent;
+  if (!assignment || !node || ts.isSourceFile(node) || !node.parent || !ts.isFunctionExpression(node.parent)) return assignment ?? fn;
+  while (node.parent && !ts.isVariableStatement(node) && !ts.isExpressionStatement(node)) node = node.parent;
+  return node;
+}

@@ -1,0 +1,99 @@
+import ts from 'typescript';
+import { unwrap } from '../ts/objectLiteral';
+import { staticString, type EvaluateContext } from '../ts/evaluateString';
+import type { RunnerReceivers } from './runnerReceivers';
+
+/** QueryRunner methods that only look at the schema: a branch on their answer makes the code idempotent. */
+const CHECK_METHODS = new Set([
+  'hasTable', 'hasColumn', 'hasDatabase', 'hasSchema', 'getTable', 'getTables', 'getView', 'getViews',
+  'hasIndex', 'hasForeignKey', 'hasUniqueConstraint', 'hasCheckConstraint', 'hasPrimaryKey', 'hasEnumType',
+]);
+
+/** A helper of the project's own that answers a schema question (`columnExists(…)`, `hasIndex(…)`). */
+const CHECK_HELPER = /^(has[A-Z]\w*|\w*[eE]xists?|exists\w*|find\w*|get(Table|Column|Index|Constraint)s?)$/;
+
+/**
+ * Decides whether a call in an up/down method only runs when a schema check says so:
+ * inside `if (await qr.hasColumn(…))` (or its negation, a ternary, `&&`/`||`), or after
+ * `if (…check…) return;`. Variables that hold a check's answer (`const table = await qr.getTable(…)`,
+ * `const fk = table.foreignKeys.find(…)`) count as checks too.
+ */
+export class GuardDetector {
+  private readonly checkVariables = new Set<string>();
+
+  constructor(
+    private readonly body: ts.Node,
+    private readonly receivers: RunnerReceivers,
+    private readonly evaluate: EvaluateContext,
+  ) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && node.initializer && this.isCheck(node.initializer)) this.addNames(node.name);
+      ts.forEachChild(node, visit);
+    };
+    visit(body);
+  }
+
+  isGuarded(node: ts.Node): boolean {
+    let child: ts.Node = node;
+    for (let a = node.parent; a && child !== this.body; child = a, a = a.parent) {
+      if (ts.isIfStatement(a) && child !== a.expression && this.isCheck(a.expression)) return true;
+      if (ts.isConditionalExpression(a) && child !== a.condition && this.isCheck(a.condition)) return true;
+      if (ts.isBinaryExpression(a) && child === a.right && isLogical(a.operatorToken.kind) && this.isCheck(a.left)) return true;
+      if (ts.isBlock(a) || ts.isSourceFile(a) || ts.isCaseClause(a) || ts.isDefaultClause(a)) {
+        for (const st of a.statements) {
+          if (st === child) break;
+          if (ts.isIfStatement(st) && exits(st.thenStatement) && this.isCheck(st.expression)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Does the expression ask the database about its schema (directly or through a check variable)? */
+  isCheck(expr: ts.Node): boolean {
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isIdentifier(node) && this.checkVariables.has(node.text)) { found = true; return; }
+      if (ts.isCallExpression(node)) {
+        const callee = unwrap(node.expression);
+        const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+        if (name && ts.isPropertyAccessExpression(callee)) {
+          const kind = this.receivers.kindOf(callee.expression);
+          if (kind && CHECK_METHODS.has(name)) { found = true; return; }
+          if (kind && name === 'query' && isSelect(node.arguments[0], this.evaluate)) { found = true; return; }
+          if (!kind && CHECK_HELPER.test(name)) { found = true; return; }
+        } else if (name && CHECK_HELPER.test(name)) { found = true; return; }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(expr);
+    return found;
+  }
+
+  private addNames(name: ts.BindingName): void {
+    if (ts.isIdentifier(name)) { this.checkVariables.add(name.text); return; }
+    for (const el of name.elements) if (!ts.isOmittedExpression(el)) this.addNames(el.name);
+  }
+}
+
+function isLogical(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+/** A branch that leaves the method or the loop iteration: what follows it only runs when the check failed. */
+function exits(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st) || ts.isThrowStatement(st) || ts.isContinueStatement(st) || ts.isBreakStatement(st)) return true;
+  if (ts.isBlock(st)) {
+    const last = st.statements[st.statements.length - 1];
+    return !!last && exits(last);
+  }
+  return false;
+}
+
+/** A `SELECT …` (information_schema, pg_indexes …) run only to decide what to do. */
+export function isSelect(arg: ts.Expression | undefined, evaluate: EvaluateContext): boolean {
+  if (!arg) return false;
+  const text = staticString(arg, evaluate) ?? (ts.isTemplateExpression(unwrap(arg)) ? (unwrap(arg) as ts.TemplateExpression).head.text : undefined);
+  return !!text && /^\s*(\(\s*)?(select|show)\b/i.test(text);
+}

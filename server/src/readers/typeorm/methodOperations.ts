@@ -1,0 +1,79 @@
+import ts from 'typescript';
+import type { Operation } from '../../model/migration';
+import { unwrap } from '../ts/objectLiteral';
+import { embeddedSqlOperations } from './embeddedSql';
+import { entityManagerOperations, methodName } from './entityManagerCalls';
+import { GuardDetector } from './guards';
+import { queryRunnerApiOperations, READ_ONLY_METHODS } from './queryRunnerApi';
+import { apiOperation, type TypeormReadState } from './readState';
+import { RunnerReceivers } from './runnerReceivers';
+
+/**
+ * Every operation one up/down method performs, in source order: walks the body (including
+ * callbacks, loops and tsc's `__awaiter`/`__generator` wrappers) and classifies each call chain
+ * whose root is the QueryRunner or its EntityManager. Calls on anything else are ignored.
+ */
+export function methodOperations(state: TypeormReadState, method: ts.FunctionLikeDeclaration): Operation[] {
+  const body = method.body;
+  if (!body) return [];
+  const receivers = new RunnerReceivers(method);
+  const guards = new GuardDetector(body, receivers, state.evaluate);
+  const ops: Operation[] = [];
+
+  const visit = (node: ts.Node): void => {
+    if (!ts.isCallExpression(node)) { ts.forEachChild(node, visit); return; }
+    const { chain, root } = callChain(node);
+    const found = classify(state, chain, root, receivers);
+    if (found.length) {
+      const guarded = guards.isGuarded(node);
+      for (const op of found) { if (guarded) op.guarded = true; ops.push(op); }
+    }
+    // Callbacks and nested expressions in the arguments may hold more calls; so may a non-runner root.
+    if (root && !receivers.kindOf(root)) visit(root);
+    for (const c of chain) {
+      const callee = unwrap(c.expression);
+      if (!ts.isPropertyAccessExpression(callee)) visit(callee);
+      c.arguments.forEach(visit);
+    }
+  };
+  visit(body);
+  return ops;
+}
+
+/** `a.b(x).c(y).d(z)` → calls [b(x), c(y), d(z)] and root `a`; innermost first. */
+function callChain(outer: ts.CallExpression): { chain: ts.CallExpression[]; root?: ts.Expression } {
+  const chain: ts.CallExpression[] = [];
+  let cur: ts.CallExpression = outer;
+  for (;;) {
+    chain.unshift(cur);
+    const callee = unwrap(cur.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return { chain };
+    const base = unwrap(callee.expression);
+    if (!ts.isCallExpression(base)) return { chain, root: callee.expression };
+    cur = base;
+  }
+}
+
+function classify(state: TypeormReadState, chain: ts.CallExpression[], root: ts.Expression | undefined, receivers: RunnerReceivers): Operation[] {
+  const kind = root && receivers.kindOf(root);
+  if (!kind) return [];
+  const first = chain[0];
+  const method = methodName(first) ?? '';
+  // A SELECT in an if condition is a check, not an operation.
+  if (isInCondition(first)) return [];
+  if (method === 'query') return embeddedSqlOperations(state, first, kind === 'runner' ? 'query' : 'manager.query');
+  if (kind === 'manager') return entityManagerOperations(state, chain);
+  if (READ_ONLY_METHODS.has(method) || /^(has|get)[A-Z]/.test(method)) return [];
+  const ops = queryRunnerApiOperations(state, first, method);
+  if (ops) return ops;
+  return [apiOperation(state, first, method, 'unknown', { reason: `unrecognised QueryRunner call: ${method}` })];
+}
+
+function isInCondition(node: ts.Node): boolean {
+  for (let child: ts.Node = node, a = node.parent; a; child = a, a = a.parent) {
+    if (ts.isIfStatement(a) || ts.isWhileStatement(a) || ts.isDoStatement(a)) return child === a.expression;
+    if (ts.isConditionalExpression(a) && child === a.condition) return true;
+    if (ts.isBlock(a) || ts.isSourceFile(a) || ts.isFunctionLike(a)) return false;
+  }
+  return false;
+}

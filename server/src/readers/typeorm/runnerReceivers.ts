@@ -1,0 +1,61 @@
+import ts from 'typescript';
+import { unwrap } from '../ts/objectLiteral';
+
+export type ReceiverKind = 'runner' | 'manager';
+
+/**
+ * Which expressions in one up/down method stand for the QueryRunner (its first parameter,
+ * `this.queryRunner`, local aliases) and for its EntityManager / DataSource (`queryRunner.manager`,
+ * `queryRunner.connection`, `const { manager } = queryRunner`).
+ */
+export class RunnerReceivers {
+  private readonly runnerNames = new Set<string>();
+  private readonly managerNames = new Set<string>();
+
+  constructor(method: ts.FunctionLikeDeclaration) {
+    const first = method.parameters[0];
+    if (first && ts.isIdentifier(first.name)) this.runnerNames.add(first.name.text);
+    else if (first && ts.isObjectBindingPattern(first.name)) this.addBindings(first.name, 'runner');
+    else this.runnerNames.add('queryRunner');
+    if (method.body) this.collectAliases(method.body);
+  }
+
+  kindOf(expr: ts.Expression): ReceiverKind | undefined {
+    const e = unwrap(expr);
+    if (ts.isIdentifier(e)) {
+      if (this.runnerNames.has(e.text)) return 'runner';
+      if (this.managerNames.has(e.text)) return 'manager';
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const name = e.name.text;
+      if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return name === 'queryRunner' ? 'runner' : undefined;
+      if ((name === 'manager' || name === 'connection' || name === 'dataSource') && this.kindOf(e.expression) === 'runner') return 'manager';
+    }
+    return undefined;
+  }
+
+  /** Two passes so that an alias of an alias (`const qr = queryRunner; const m = qr.manager`) is found. */
+  private collectAliases(body: ts.Node): void {
+    for (let pass = 0; pass < 2; pass++) {
+      const visit = (node: ts.Node): void => {
+        if (ts.isVariableDeclaration(node) && node.initializer) {
+          const kind = this.kindOf(node.initializer);
+          if (kind && ts.isIdentifier(node.name)) (kind === 'runner' ? this.runnerNames : this.managerNames).add(node.name.text);
+          else if (kind === 'runner' && ts.isObjectBindingPattern(node.name)) this.addBindings(node.name, 'runner');
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(body);
+    }
+  }
+
+  /** `{ manager, connection }` taken from a runner. */
+  private addBindings(pattern: ts.ObjectBindingPattern, from: ReceiverKind): void {
+    if (from !== 'runner') return;
+    for (const el of pattern.elements) {
+      const prop = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+      if (ts.isIdentifier(el.name) && (prop === 'manager' || prop === 'connection' || prop === 'dataSource')) this.managerNames.add(el.name.text);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import * as path from 'node:path';
+import type { ProjectInfo } from '../../project/types';
+
+export type TransactionMode = 'all' | 'each' | 'none';
+
+export interface TransactionFacts {
+  transactional: boolean | null;
+  reason: string;
+  /** `migration:revert` wraps down in a transaction unless the mode is 'none', whatever the class says. */
+  downTransactional: boolean | null;
+  /** The class overrides `transaction` while the project's mode is 'all': TypeORM refuses to run it. */
+  forbiddenOverride: boolean;
+  mode?: TransactionMode;
+}
+
+/** The project's migrationsTransactionMode for this file: from the DataSource whose `migrations` globs match it. */
+export function projectTransactionMode(project: ProjectInfo | undefined, file: string): { mode?: TransactionMode; source: string; conflict?: boolean } {
+  const sources = project?.typeorm?.dataSources ?? [];
+  if (sources.length === 0) return { source: 'no TypeORM DataSource was found for this file' };
+  const matching = sources.filter((ds) => ds.migrations.some((glob) => globMatches(glob, file, [project!.root, path.dirname(ds.file)])));
+  const candidates = matching.length ? matching : sources;
+  const modes = [...new Set(candidates.map((ds) => ds.migrationsTransactionMode ?? 'all'))];
+  const where = candidates.map((ds) => path.basename(ds.file) + (ds.name ? ` (${ds.name})` : '')).join(', ');
+  if (modes.length > 1) return { source: `the DataSources ${where} set different migrationsTransactionMode values (${modes.join(', ')})`, conflict: true };
+  const stated = candidates.some((ds) => ds.migrationsTransactionMode);
+  return { mode: modes[0], source: stated ? `migrationsTransactionMode '${modes[0]}' in ${where}` : `${where} does not set migrationsTransactionMode, so TypeORM's default 'all' applies` };
+}
+
+/** Combines the project mode with the class's own `transaction` property, the way TypeORM's MigrationExecutor does. */
+export function transactionFacts(project: ProjectInfo | undefined, file: string, classTransaction: boolean | undefined): TransactionFacts {
+  const { mode, source, conflict } = projectTransactionMode(project, file);
+  if (conflict) {
+    return { transactional: classTransaction ?? null, reason: `Depends on which DataSource runs it: ${source}.`, downTransactional: null, forbiddenOverride: false };
+  }
+  const effective: TransactionMode = mode ?? 'all';
+  const downTransactional = effective !== 'none';
+  const downNote = downTransactional && classTransaction === false
+    ? ` Note: migration:revert still runs down() inside a transaction (mode '${effective}').` : '';
+  if (classTransaction !== undefined) {
+    const forbiddenOverride = effective === 'all';
+    const modeNote = forbiddenOverride
+      ? mode
+        ? ` But ${source}: TypeORM refuses to run a migration that sets transaction under mode 'all' (ForbiddenTransactionModeOverrideError).`
+        : ` TypeORM honours it only under migrationsTransactionMode 'each' or 'none' (under the default 'all' it refuses to run the migration); ${source}.`
+      : ` (${source}).`;
+    return {
+      transactional: classTransaction,
+      reason: `The class sets transaction = ${classTransaction}.${modeNote}${downNote}`,
+      downTransactional, forbiddenOverride: forbiddenOverride && !!mode, mode,
+    };
+  }
+  switch (effective) {
+    case 'all':
+      return {
+        transactional: true, downTransactional, forbiddenOverride: false, mode,
+        reason: mode
+          ? `${capitalise(source)}: all pending migrations run in ONE transaction.`
+          : `TypeORM's default migrationsTransactionMode 'all' (${source}): all pending migrations run in ONE transaction.`,
+      };
+    case 'each':
+      return { transactional: true, downTransactional, forbiddenOverride: false, mode, reason: `${capitalise(source)}: each migration runs in its own transaction.` };
+    case 'none':
+      return { transactional: false, downTransactional, forbiddenOverride: false, mode, reason: `${capitalise(source)}: migrations run without a transaction.` };
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Minimal glob matching (`*`, `**`, `?`, `{a,b}`) against the file relative to each base folder. */
+export function globMatches(glob: string, file: string, bases: string[]): boolean {
+  const re = globToRegExp(glob.replace(/\\/g, '/').replace(/^\.\//, ''));
+  const normalised = file.replace(/\\/g, '/');
+  if (re.test(normalised)) return true;
+  return bases.some((base) => {
+    const rel = path.relative(base, file).replace(/\\/g, '/');
+    return !rel.startsWith('..') && re.test(rel);
+  });
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      i++;
+      if (glob[i + 1] === '/') { i++; re += '(?:.*/)?'; } else re += '.*';
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',' && re.includes('(?:')) re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`(^|/)${re}$`);
+}

@@ -1,0 +1,135 @@
+import * as path from 'node:path';
+import ts from 'typescript';
+import type { Migration, Problem } from '../../model/migration';
+import { collectConstants } from '../ts/evaluateString';
+import { booleanLiteral, unwrap } from '../ts/objectLiteral';
+import { parseSourceFile } from '../ts/parseSourceFile';
+import type { ReadContext, ReaderResult } from '../types';
+import { findMigrationClasses, type MigrationClass } from './findMigrationClasses';
+import { methodOperations } from './methodOperations';
+import { nodeSpan, problemAt, type TypeormReadState } from './readState';
+import { str } from './tableOptions';
+import { transactionFacts } from './transactionMode';
+
+/** Cheap content test for files outside a detected project. */
+export function looksLikeTypeorm(text: string): boolean {
+  return /\bMigrationInterface\b|\bQueryRunner\b|\bqueryRunner\s*\.|\.prototype\.up\s*=\s*function\s*\(\s*queryRunner\b|from ['"]typeorm['"]|require\(['"]typeorm['"]\)/.test(text);
+}
+
+/** Reads a TypeORM migration file (TS source or tsc's CommonJS output) into the model. Never throws. */
+export function readTypeormFile(ctx: ReadContext): ReaderResult {
+  const problems: Problem[] = [];
+  try {
+    const { sourceFile, problems: syntax } = parseSourceFile(ctx.path, ctx.text, ctx.lines);
+    problems.push(...syntax);
+    const state: TypeormReadState = {
+      ctx, sourceFile, problems, dialect: ctx.dialect.dialect, classProperties: new Map(),
+      evaluate: { sourceFile, constants: collectConstants(sourceFile) },
+    };
+    state.evaluate.resolveExpression = (expr) =>
+      ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword ? state.classProperties.get(expr.name.text) : undefined;
+
+    const classes = findMigrationClasses(sourceFile);
+    if (classes.length === 0) {
+      problems.push({
+        code: 'no-migration-found', severity: 'info', range: ctx.lines.range(0, 0),
+        message: 'No TypeORM migration class found (a class implementing MigrationInterface, or with up(queryRunner) and down(queryRunner) methods).',
+      });
+    }
+    const migrations: Migration[] = [];
+    for (const c of classes) {
+      try {
+        migrations.push(readMigration(state, c));
+      } catch (e) {
+        problems.push(problemAt(state, c.node, 'reader-error', 'error', `Could not read migration ${c.className} (internal error: ${(e as Error).message}).`));
+      }
+    }
+    for (const m of migrations) if (m.dialect === 'unknown') m.dialect = state.dialect;
+    const dialect = state.learnedDialect
+      ? { dialect: state.learnedDialect, source: 'content' as const, reason: 'recognised from the SQL in queryRunner.query(…)' }
+      : undefined;
+    return { migrations, problems, dialect };
+  } catch (e) {
+    problems.push({
+      code: 'reader-error', severity: 'error', range: ctx.lines.range(0, 0),
+      message: `Safe Migrations could not read this TypeORM migration (internal error: ${(e as Error).message}).`,
+    });
+    return { migrations: [], problems };
+  }
+}
+
+function readMigration(state: TypeormReadState, c: MigrationClass): Migration {
+  state.classProperties = c.properties;
+  const nameProperty = str(state, c.properties.get('name'));
+  const name = nameProperty ?? c.className;
+  const transactionProperty = booleanLiteral(c.properties.get('transaction'));
+  const tx = transactionFacts(state.ctx.project, state.ctx.path, transactionProperty);
+  if (tx.forbiddenOverride) {
+    const prop = c.properties.get('transaction')!;
+    state.problems.push(problemAt(state, prop.parent ?? prop, 'typeorm-transaction-override', 'warning',
+      `${c.className} sets transaction = ${transactionProperty}, but migrationsTransactionMode is 'all': TypeORM refuses to run it. Use 'each' in the DataSource.`));
+  }
+  const up = c.up ? methodOperations(state, c.up) : [];
+  const down = c.down ? methodOperations(state, c.down) : [];
+  const downStatements = c.down ? effectiveStatements(c.down) : [];
+  const migration: Migration = {
+    name,
+    orm: 'typeorm',
+    dialect: state.dialect,
+    transactional: tx.transactional,
+    transactionalReason: tx.reason,
+    up,
+    down,
+    hasDown: downStatements.length > 0,
+    range: nodeSpan(state, c.node).range,
+  };
+  if (tx.downTransactional !== tx.transactional) migration.downTransactional = tx.downTransactional;
+  if (downStatements.length > 0 && downStatements.every((s) => ts.isThrowStatement(s))) migration.downThrows = true;
+  if (c.up) migration.upRange = nodeSpan(state, c.up).range;
+  if (c.down) migration.downRange = nodeSpan(state, c.down).range;
+  const timestamp = timestampOf(c.className) ?? (nameProperty && timestampOf(nameProperty)) ?? /^(\d{10,})[-_.]/.exec(path.basename(state.ctx.path))?.[1];
+  if (timestamp) migration.timestamp = timestamp;
+  return migration;
+}
+
+/** TypeORM reads the timestamp from the last 13 digits of the class name (`AddUsers1700000000000`). */
+function timestampOf(name: string): string | undefined {
+  return /(\d{13})$/.exec(name)?.[1];
+}
+
+/**
+ * Statements of a method that do something: looks through tsc's `__awaiter(…, function* () {…})`
+ * and `__generator(this, function (_a) {…})` wrappers and ignores the generator's bookkeeping
+ * (`return [2 /*return*\/]`, `_a.sent()`), so an empty compiled down() counts as empty.
+ */
+function effectiveStatements(fn: ts.FunctionLikeDeclaration): ts.Statement[] {
+  let body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [ts.factory.createExpressionStatement(body as ts.Expression)];
+  for (let depth = 0; depth < 3; depth++) {
+    const inner = wrappedBody(body);
+    if (!inner) break;
+    body = inner;
+  }
+  return (body as ts.Block).statements.filter((s) => !isBookkeeping(s));
+}
+
+function wrappedBody(block: ts.Block): ts.Block | undefined {
+  if (block.statements.length !== 1) return undefined;
+  const only = block.statements[0];
+  const expr = ts.isReturnStatement(only) ? only.expression : undefined;
+  if (!expr || !ts.isCallExpression(expr)) return undefined;
+  const callee = unwrap(expr.expression);
+  if (!ts.isIdentifier(callee) || !/^(__awaiter|__generator)$/.test(callee.text)) return undefined;
+  const fn = expr.arguments[expr.arguments.length - 1];
+  return fn && (ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && ts.isBlock(fn.body) ? fn.body : undefined;
+}
+
+function isBookkeeping(s: ts.Statement): boolean {
+  if (ts.isEmptyStatement(s)) return true;
+  if (ts.isReturnStatement(s)) {
+    const e = s.expression && unwrap(s.expression);
+    return !e || (ts.isArrayLiteralExpression(e) && e.elements.length === 1 && ts.isNumericLiteral(e.elements[0]) && e.elements[0].text === '2');
+  }
+  return false;
+}
