@@ -1,7 +1,212 @@
-// Placeholder: static project detection (never executes workspace code).
-import type { ProjectInfo } from './types';
+// Static project detection: finds project folders under the workspace roots and reads what their
+// ORM configs say (ORM, versions, dialect, migrations folders, transaction mode, entities/models).
+// It never executes or requires workspace code: files are read as text and JS/TS is parsed with the
+// TypeScript compiler API.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Dialect, DialectInfo } from '../model/migration';
+import type { MigrationDir, ProjectInfo } from './types';
+import { FileTree, MAX_PROJECT_DEPTH, isInside, readSmallFile } from './fileTree';
+import { learnNaming, migrationFilesIn } from './migrationNaming';
+import { dialectOfFolder } from './dialectNames';
+import { type DialectClaim, type PackageJson, type ProjectContext, dependencyVersion } from './projectContext';
+import { detectTypeorm } from './typeormDetect';
+import { detectSequelize } from './sequelizeDetect';
+import { detectPrisma } from './prismaDetect';
+
 export { dialectFromFolderName } from './dialectNames';
 
-export function detectProjects(roots: string[]): ProjectInfo[] { void roots; return []; }
-/** The project a file belongs to (deepest root containing it). */
-export function projectForFile(projects: ProjectInfo[], file: string): ProjectInfo | undefined { void projects; void file; return undefined; }
+/** Settings / config that beat anything detected. */
+export interface DetectOverrides {
+  dialect?: Dialect;
+  /** Extra migration folders, absolute or relative to the project (or root) they are in. */
+  migrationsPaths?: string[];
+}
+
+const ORMCONFIG = /^ormconfig\.(?:json|js|cjs|mjs|ts|ya?ml|env)$/;
+const ORM_PACKAGES: { orm: 'typeorm' | 'sequelize' | 'prisma'; names: string[] }[] = [
+  { orm: 'typeorm', names: ['typeorm'] },
+  { orm: 'sequelize', names: ['sequelize', '@sequelize/core', 'sequelize-cli', 'sequelize-typescript', 'umzug'] },
+  { orm: 'prisma', names: ['prisma', '@prisma/client'] },
+];
+
+export function detectProjects(roots: string[], overrides: DetectOverrides = {}): ProjectInfo[] {
+  const tree = new FileTree();
+  const candidates = new Set<string>();
+  const bareRoots: string[] = [];
+  for (const r of roots) {
+    const root = path.resolve(r);
+    const before = candidates.size;
+    for (const dir of tree.folders(root, MAX_PROJECT_DEPTH)) {
+      const own = projectRootOf(tree, dir);
+      if (own) candidates.add(own);
+    }
+    if (candidates.size === before && ![...candidates].some((c) => isInside(root, c))) bareRoots.push(root);
+  }
+
+  const projects: ProjectInfo[] = [];
+  const sorted = [...candidates].sort();
+  for (const root of sorted) projects.push(detectOne(tree, root, (dir) => dir !== root && candidates.has(dir)));
+  for (const root of bareRoots) {
+    const bare = bareProject(tree, root);
+    if (bare) projects.push(bare);
+  }
+  applyOverrides(tree, projects, roots.map((r) => path.resolve(r)), overrides);
+  if (tree.truncated) for (const p of projects) p.unknowns.push({ what: 'part of the workspace', reason: 'the workspace is very large; detection stopped listing folders after its limit' });
+  return projects;
+}
+
+/** The project folder `dir` makes (itself, or its parent for a `prisma/` folder), or undefined. */
+function projectRootOf(tree: FileTree, dir: string): string | undefined {
+  const files = tree.list(dir).files;
+  if (files.includes('package.json')) return dir;
+  const parent = path.dirname(dir);
+  if (files.includes('schema.prisma')) {
+    if (path.basename(dir) === 'prisma') return tree.hasFile(parent, 'package.json') ? undefined : parent;
+    return dir;
+  }
+  if (files.includes('.sequelizerc') || files.some((f) => ORMCONFIG.test(f)) || files.some((f) => /^prisma\.config\.[cm]?[jt]s$/.test(f))) return dir;
+  return undefined;
+}
+
+/** The project of a file: the deepest project root that contains it. */
+export function projectForFile(projects: ProjectInfo[], file: string): ProjectInfo | undefined {
+  const abs = path.resolve(file);
+  let best: ProjectInfo | undefined;
+  for (const p of projects) if (isInside(abs, p.root) && (!best || p.root.length > best.root.length)) best = p;
+  return best;
+}
+
+function detectOne(tree: FileTree, root: string, isNestedProject: (dir: string) => boolean): ProjectInfo {
+  const ctx: ProjectContext = { root, tree, isNestedProject, unknowns: [], notes: [] };
+  if (tree.hasFile(root, 'package.json')) {
+    const text = readSmallFile(path.join(root, 'package.json'), 2_000_000);
+    try { ctx.pkg = JSON.parse(text ?? '') as PackageJson; } catch (e) {
+      ctx.unknowns.push({ what: 'package.json', reason: `not valid JSON (${(e as Error).message}); ORM versions are not known` });
+    }
+  }
+  const orms: ProjectInfo['orms'] = [];
+  const has = (orm: string) => orms.some((o) => o.orm === orm);
+  for (const { orm, names } of ORM_PACKAGES) {
+    const name = names.find((n) => dependencyVersion(ctx.pkg, n));
+    if (!name) continue;
+    const dep = dependencyVersion(ctx.pkg, name)!;
+    const installed = installedVersion(root, name);
+    orms.push({ orm, version: installed?.version ?? dep.version, source: installed?.source ?? dep.source });
+  }
+  const deps = (names: string[]) => names.some((n) => dependencyVersion(ctx.pkg, n));
+
+  const claims: DialectClaim[] = [];
+  const dirs: MigrationDir[] = [];
+  const info: ProjectInfo = { root, orms, dialect: { dialect: 'unknown', source: 'unknown', reason: '' }, migrationDirs: dirs, unknowns: ctx.unknowns };
+
+  const typeorm = detectTypeorm(ctx, has('typeorm'));
+  if (typeorm) {
+    info.typeorm = typeorm.info;
+    dirs.push(...typeorm.dirs);
+    claims.push(...typeorm.claims);
+    if (!has('typeorm') && typeorm.info.configFiles.length) orms.push({ orm: 'typeorm', source: path.relative(root, typeorm.info.configFiles[0]) });
+  }
+  const sequelize = detectSequelize(ctx, { sequelize: deps(['sequelize', '@sequelize/core', 'sequelize-cli', 'sequelize-typescript']), umzug: deps(['umzug']) });
+  if (sequelize) {
+    info.sequelize = sequelize.info;
+    dirs.push(...sequelize.dirs.filter((d) => !dirs.some((x) => x.path === d.path)));
+    claims.push(...sequelize.claims);
+    if (!has('sequelize') && sequelize.info.sequelizerc) orms.push({ orm: 'sequelize', source: '.sequelizerc' });
+  }
+  const prisma = detectPrisma(ctx, has('prisma'));
+  if (prisma) {
+    info.prisma = prisma.info;
+    dirs.push(...prisma.dirs.filter((d) => !dirs.some((x) => x.path === d.path)));
+    claims.push(...prisma.claims);
+    if (!has('prisma') && prisma.info.schemaPaths.length) orms.push({ orm: 'prisma', source: path.relative(root, prisma.info.schemaPaths[0]) });
+  }
+  info.dialect = projectDialect(claims, orms.length > 0);
+  if (ctx.notes.length) info.notes = [...new Set(ctx.notes)];
+  return info;
+}
+
+/** One dialect when every config agrees; otherwise unknown, saying why (folders may still say). */
+function projectDialect(claims: DialectClaim[], hasOrm: boolean): DialectInfo {
+  const known = claims.filter((c) => c.dialect !== 'unknown');
+  const distinct = [...new Set(known.map((c) => c.dialect))];
+  if (distinct.length === 1) return { dialect: distinct[0], source: 'project', reason: known.map((c) => c.reason).join('; ') };
+  if (distinct.length > 1) {
+    return { dialect: 'unknown', source: 'unknown', reason: `the project configures several databases (${known.map((c) => `${c.dialect}: ${c.reason}`).join('; ')}); each migrations folder uses its own` };
+  }
+  return { dialect: 'unknown', source: 'unknown', reason: hasOrm ? 'no ORM config states the database type statically' : 'no TypeORM, Sequelize or Prisma configuration in this folder' };
+}
+
+function installedVersion(root: string, name: string): { version: string; source: string } | undefined {
+  const file = path.join(root, 'node_modules', name, 'package.json');
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    const v = (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown }).version;
+    return typeof v === 'string' ? { version: v, source: `node_modules/${name}/package.json` } : undefined;
+  } catch { return undefined; }
+}
+
+const SQL_DIR_DEPTH = 4;
+
+/** A root with no project markers: its folders of .sql files are plain SQL migrations. */
+function bareProject(tree: FileTree, root: string): ProjectInfo | undefined {
+  const dirs: MigrationDir[] = [];
+  for (const dir of tree.folders(root, SQL_DIR_DEPTH)) {
+    const sql = tree.list(dir).files.filter((f) => /\.sql$/i.test(f));
+    if (sql.length === 0) continue;
+    const d: MigrationDir = { path: dir, orm: 'sql', reason: 'a folder of .sql files', ...learnNaming(tree, dir) };
+    if (d.naming === 'prisma-folder') d.orm = 'prisma';
+    const dialect = dialectOfFolder(dir);
+    if (dialect) { d.dialect = dialect; d.dialectSource = 'folder'; }
+    dirs.push(d);
+  }
+  if (dirs.length === 0) return undefined;
+  return {
+    root, orms: [], migrationDirs: dirs,
+    dialect: { dialect: 'unknown', source: 'unknown', reason: 'no package.json or ORM config here; the dialect comes from folder names (postgres/, mysql/) or the SQL itself' },
+    unknowns: [{ what: 'dialect', reason: 'plain SQL files without a project configuration' }],
+  };
+}
+
+function applyOverrides(tree: FileTree, projects: ProjectInfo[], roots: string[], overrides: DetectOverrides): void {
+  for (const p of overrides.migrationsPaths ?? []) {
+    const bases = path.isAbsolute(p) ? [''] : [...projects.map((x) => x.root), ...roots];
+    for (const base of bases) {
+      const abs = path.resolve(base, p);
+      if (!tree.isDir(abs)) continue;
+      let project = projectForFile(projects, abs);
+      if (!project) {
+        const root = roots.find((r) => isInside(abs, r)) ?? abs;
+        project = { root, orms: [], migrationDirs: [], dialect: { dialect: 'unknown', source: 'unknown', reason: 'no ORM configuration in this folder' }, unknowns: [] };
+        projects.push(project);
+      }
+      const existing = project.migrationDirs.find((d) => d.path === abs);
+      if (existing) { existing.reason = `migrationsPaths setting (also ${existing.reason ?? 'detected'})`; continue; }
+      const learned = learnNaming(tree, abs);
+      const d: MigrationDir = { path: abs, orm: ormForDir(project, learned.naming, migrationFilesIn(tree, abs)), reason: `migrationsPaths setting '${p}'`, ...learned };
+      const folder = dialectOfFolder(abs);
+      if (folder) { d.dialect = folder; d.dialectSource = 'folder'; }
+      else if (project.dialect.dialect !== 'unknown') { d.dialect = project.dialect.dialect; d.dialectSource = 'project'; }
+      project.migrationDirs.push(d);
+    }
+  }
+  const forced = overrides.dialect;
+  if (forced && forced !== 'unknown') {
+    for (const project of projects) {
+      if (project.dialect.dialect !== 'unknown' && project.dialect.dialect !== forced) {
+        (project.notes ??= []).push(`the dialect setting (${forced}) overrides the detected ${project.dialect.dialect} (${project.dialect.reason})`);
+      }
+      project.dialect = { dialect: forced, source: 'setting', reason: `the dialect setting says ${forced}` };
+      for (const d of project.migrationDirs) { d.dialect = forced; d.dialectSource = 'setting'; }
+      project.unknowns = project.unknowns.filter((u) => !/dialect/i.test(u.what));
+    }
+  }
+}
+
+function ormForDir(project: ProjectInfo, naming: MigrationDir['naming'], files: string[]): MigrationDir['orm'] {
+  if (naming === 'typeorm-ms-timestamp') return 'typeorm';
+  if (naming === 'sequelize-timestamp') return 'sequelize';
+  if (naming === 'prisma-folder') return 'prisma';
+  if (files.length > 0 && files.every((f) => /\.sql$/i.test(f))) return 'sql';
+  return project.orms.length === 1 ? project.orms[0].orm : 'sql';
+}

@@ -14,6 +14,8 @@ export interface ProjectInfo {
   migrationDirs: MigrationDir[];
   /** Things detection could not determine, each with a reason shown to the user. */
   unknowns: { what: string; reason: string }[];
+  /** Facts detection inferred rather than read verbatim (dist/ globs mapped to src/, env-var fallbacks), shown with the project. */
+  notes?: string[];
 }
 
 export interface MigrationDir {
@@ -26,6 +28,10 @@ export interface MigrationDir {
   extension?: string;
   /** Glob as written in the config, when it came from one. */
   glob?: string;
+  /** Where `dialect` came from: the ORM config, the folder's name, or a setting. */
+  dialectSource?: 'project' | 'folder' | 'setting';
+  /** How this folder was found (config key, default location, setting), for the status output. */
+  reason?: string;
 }
 
 export interface TypeormProjectInfo {
@@ -39,6 +45,10 @@ export interface TypeormProjectInfo {
     migrations: string[];
     migrationsTableName?: string;
     migrationsTransactionMode?: 'all' | 'each' | 'none';
+    /** Where the mode came from: the DataSource option, a `-t` flag in a package.json script, or TypeORM's default ('all'). */
+    transactionModeSource?: 'config' | 'script' | 'default';
+    /** Why `dialect` is what it is (e.g. the literal fallback of `process.env.DB_TYPE || 'postgres'`). */
+    dialectReason?: string;
     entities: string[];
   }[];
   entityFiles: string[];
@@ -52,6 +62,9 @@ export interface SequelizeProjectInfo {
   /** Dialect per environment from config.json/config.js (development, test, production). */
   dialectByEnv: Record<string, Dialect>;
   usesUmzug: boolean;
+  seedersPath?: string;
+  /** Migration globs of `new Umzug({ migrations: { glob } })` setups. */
+  umzugGlobs?: string[];
 }
 
 export interface PrismaProjectInfo {
@@ -60,6 +73,8 @@ export interface PrismaProjectInfo {
   migrationsPath: string;
   configFile?: string;
   models: PrismaModel[];
+  /** The provider written in migrations/migration_lock.toml, when present. */
+  lockProvider?: string;
 }
 
 export interface PrismaModel {
