@@ -25,7 +25,11 @@ export function readDataType(expr: ts.Expression | undefined, dialect: Dialect, 
   if (!parts) return undefined;
   if (MODIFIERS[parts.name] && parts.base) {
     const base = readDataType(parts.base, dialect, ev, depth + 1);
-    return base && { ...base, type: `${base.type} ${MODIFIERS[parts.name]}` };
+    if (!base || dialect === 'postgres') {
+      // PostgreSQL has no UNSIGNED/ZEROFILL (Sequelize drops them); a BINARY string becomes bytea.
+      return base && parts.name === 'BINARY' && base.type.startsWith('varchar') ? { ...base, type: 'bytea' } : base;
+    }
+    return { ...base, type: `${base.type} ${MODIFIERS[parts.name]}` };
   }
   if (!/^[A-Z][A-Z0-9_]*$/.test(parts.name)) return undefined;
   return mapDataType(parts.name, parts.args, dialect, ev);
@@ -73,7 +77,7 @@ function mapDataType(name: string, args: ts.NodeArray<ts.Expression> | undefined
     case 'INTEGER': return out(mysql ? withArgs('integer', 1) : 'integer');
     case 'FLOAT': return out(withArgs('float'));
     case 'REAL': return out(withArgs('real'));
-    case 'DOUBLE': return out(withArgs(mysql ? 'double' : 'double precision'));
+    case 'DOUBLE': return out(withArgs('double precision'));
     case 'DECIMAL': case 'NUMERIC': return out(withArgs('decimal'));
     case 'BOOLEAN': return out('boolean');
     case 'DATE': {

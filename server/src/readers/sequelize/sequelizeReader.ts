@@ -77,6 +77,9 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
     hasDown: !!found.down && hasBody(found.down),
     range: found.container ? rangeOf(found.container) : ctx.lines.range(0, ctx.text.length),
   };
+  // A down with its own (or no) transaction: say so when it differs from up.
+  const downTx = transactionality(down);
+  if (down.length && downTx.transactional !== migration.transactional) migration.downTransactional = downTx.transactional;
   if (found.down && downThrows(found.down)) migration.downThrows = true;
   if (found.up) migration.upRange = rangeOf(found.up.rangeNode);
   if (found.down) migration.downRange = rangeOf(found.down.rangeNode);
@@ -88,8 +91,8 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
 }
 
 /** Sequelize CLI and umzug never wrap a migration: it is transactional only if it opens a transaction around everything it does. */
-function transactionality(up: Operation[]): Pick<Migration, 'transactional' | 'transactionalReason'> {
-  const work = up.filter(o => o.kind !== 'transactionControl');
+function transactionality(ops: Operation[]): Pick<Migration, 'transactional' | 'transactionalReason'> {
+  const work = ops.filter(o => o.kind !== 'transactionControl');
   const inside = work.filter(o => o.inTransaction).length;
   if (work.length > 0 && inside === work.length) {
     return { transactional: true, transactionalReason: 'Every operation in up runs inside a transaction the migration opens itself (sequelize.transaction).' };
