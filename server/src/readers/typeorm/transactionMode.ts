@@ -22,8 +22,12 @@ export function projectTransactionMode(project: ProjectInfo | undefined, file: s
   const modes = [...new Set(candidates.map((ds) => ds.migrationsTransactionMode ?? 'all'))];
   const where = candidates.map((ds) => path.basename(ds.file) + (ds.name ? ` (${ds.name})` : '')).join(', ');
   if (modes.length > 1) return { source: `the DataSources ${where} set different migrationsTransactionMode values (${modes.join(', ')})`, conflict: true };
-  const stated = candidates.some((ds) => ds.migrationsTransactionMode);
-  return { mode: modes[0], source: stated ? `migrationsTransactionMode '${modes[0]}' in ${where}` : `${where} does not set migrationsTransactionMode, so TypeORM's default 'all' applies` };
+  // Detection may fill in TypeORM's default itself and say so in transactionModeSource.
+  const origin = (ds: (typeof sources)[number]) => (ds as { transactionModeSource?: 'config' | 'script' | 'default' }).transactionModeSource;
+  const stated = candidates.filter((ds) => ds.migrationsTransactionMode && origin(ds) !== 'default');
+  if (stated.length === 0) return { mode: modes[0], source: `${where} does not set migrationsTransactionMode, so TypeORM's default 'all' applies` };
+  const viaScript = stated.every((ds) => origin(ds) === 'script');
+  return { mode: modes[0], source: viaScript ? `migrationsTransactionMode '${modes[0]}' (-t ${modes[0]} in a package.json script)` : `migrationsTransactionMode '${modes[0]}' in ${where}` };
 }
 
 /** Combines the project mode with the class's own `transaction` property, the way TypeORM's MigrationExecutor does. */
