@@ -21,7 +21,9 @@ function sequelizeSql(typeSource: string, dialect: 'postgres' | 'mysql'): string
   const log = console.log;
   console.warn = console.log = () => {};
   try {
-    return qg.attributesToSQL({ c: sequelize.normalizeAttribute({ type }) }, { context: 'createTable', table: 't' }).c.toLowerCase();
+    // normalizeAttribute is what queryInterface.createTable applies first; it is missing from Sequelize's typings.
+    const normalized = (sequelize as unknown as { normalizeAttribute(a: object): object }).normalizeAttribute({ type });
+    return qg.attributesToSQL({ c: normalized }, { context: 'createTable', table: 't' }).c.toLowerCase();
   } finally { console.warn = warn; console.log = log; }
 }
 

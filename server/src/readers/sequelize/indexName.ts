@@ -6,10 +6,7 @@ export function sequelizeIndexName(table: string, fields: string[]): string {
   return underscore(`${table}_${fields.join('_')}`);
 }
 
+/** inflection 1.x `underscore`: `_` before every capital, leading `_` dropped, `::` → `/` (so `APIKeys` → `a_p_i_keys`). */
 function underscore(s: string): string {
-  return s
-    .replace(/::/g, '/')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
-    .toLowerCase();
+  return s.split('::').map(part => part.replace(/([A-Z])/g, '_$1').replace(/^_/, '')).join('/').toLowerCase();
 }
