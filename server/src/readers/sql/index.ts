@@ -1,6 +1,11 @@
-// Contract for the SQL readers (PostgreSQL via libpg-query, MySQL/MariaDB via node-sql-parser).
+// The SQL readers: PostgreSQL through libpg-query, MySQL/MariaDB through node-sql-parser plus a
+// token reader for the DDL shapes it misses. Both produce the ORM-neutral operations of the model.
 import type { Dialect, DialectInfo, Operation, Problem } from '../../model/migration';
 import type { LineIndex } from '../../model/text';
+import { guessSqlDialect as guess } from './guessSqlDialect';
+import { readMysql } from './mysql/readMysql';
+import { OperationBuilder } from './operationBuilder';
+import { loadPostgresParser, postgresParserReady, readPostgres } from './postgres/readPostgres';
 
 export interface SqlReadOptions {
   /** postgres | mysql | mariadb; 'unknown' or 'sqlite' → guessed from the SQL per file (guessSqlDialect). */
@@ -16,13 +21,40 @@ export interface SqlReadOptions {
 export interface SqlReadResult { operations: Operation[]; problems: Problem[]; dialect: Dialect }
 
 /** Loads libpg-query's WASM. Must be awaited once before readSql. */
-export async function initSqlParsers(): Promise<void> { /* implemented by the SQL readers */ }
+export async function initSqlParsers(): Promise<void> { await loadPostgresParser(); }
 
 /** Splits and parses SQL, one Operation per action (an ALTER TABLE with 3 actions → 3 operations). Never throws. */
 export function readSql(sql: string, options: SqlReadOptions): SqlReadResult {
-  void sql;
-  return { operations: [], problems: [], dialect: options.dialect };
+  let dialect = options.dialect;
+  if (dialect === 'unknown' || dialect === 'sqlite') dialect = guess(sql)?.dialect ?? 'unknown';
+  const builder = (d: Dialect) => new OperationBuilder(sql, options.lines, options.mapOffset, !!options.inTransaction, d);
+  try {
+    if (dialect === 'mysql' || dialect === 'mariadb') return asResult(readWithMysql(builder(dialect), dialect));
+    if (!postgresParserReady()) {
+      const b = builder(dialect);
+      b.problem('sql-parser-not-loaded', 'error', 'The PostgreSQL parser is not loaded (initSqlParsers was not awaited).', 0, 0);
+      return asResult({ b, failed: 0 });
+    }
+    const pg = builder(dialect === 'unknown' ? 'postgres' : dialect);
+    const pgRead = readPostgres(pg);
+    if (dialect === 'postgres' || pgRead.failed === 0) return asResult({ b: pg, failed: 0 });
+    // Unknown dialect and PostgreSQL could not read everything: keep whichever reads more.
+    const my = readWithMysql(builder('mysql'), 'mysql');
+    return asResult(my.failed < pgRead.failed ? my : { b: pg, failed: pgRead.failed });
+  } catch (e) {
+    const b = builder(dialect);
+    b.problem('sql-reader-failed', 'error', `The SQL reader failed: ${(e as Error).message}`, 0, sql.length);
+    return asResult({ b, failed: 1 });
+  }
+}
+
+function readWithMysql(b: OperationBuilder, dialect: 'mysql' | 'mariadb'): { b: OperationBuilder; failed: number } {
+  return { b, failed: readMysql(b, dialect).failed };
+}
+
+function asResult(r: { b: OperationBuilder; failed?: number }): SqlReadResult {
+  return { operations: r.b.operations, problems: r.b.problems, dialect: r.b.dialect };
 }
 
 /** Best guess of the dialect from SQL text alone (backticks, ENGINE=, AUTO_INCREMENT → mysql; "quoted", ::, SERIAL, CONCURRENTLY → postgres). */
-export function guessSqlDialect(sql: string): DialectInfo | undefined { void sql; return undefined; }
+export function guessSqlDialect(sql: string): DialectInfo | undefined { return guess(sql); }

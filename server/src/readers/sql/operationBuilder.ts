@@ -1,0 +1,65 @@
+import type { Dialect, Operation, OperationKind, Problem, Range } from '../../model/migration';
+import { snippet, type LineIndex } from '../../model/text';
+
+/** What is shared while one SQL text is read: where positions go, and BEGIN…COMMIT state. */
+export class OperationBuilder {
+  readonly operations: Operation[] = [];
+  readonly problems: Problem[] = [];
+  private openTransaction = false;
+  private readonly mapOffset: (o: number) => number;
+
+  constructor(readonly sql: string, readonly lines: LineIndex, mapOffset: ((o: number) => number) | undefined,
+    private readonly codeTransaction: boolean, readonly dialect: Dialect) {
+    this.mapOffset = mapOffset ?? ((o) => o);
+  }
+
+  /** File offsets of sql[start, end). */
+  fileSpan(start: number, end: number): { start: number; end: number } {
+    const s = this.mapOffset(start);
+    const e = end > start ? this.mapOffset(end - 1) + 1 : s;
+    return { start: s, end: Math.max(s, e) };
+  }
+
+  fileRange(start: number, end: number): Range {
+    const f = this.fileSpan(start, end);
+    return this.lines.range(f.start, f.end);
+  }
+
+  /**
+   * An operation for sql[start, end). `statement` is the whole statement when the operation is one
+   * action of several (ALTER TABLE a, b): then `text` is the statement and range is the action.
+   */
+  op(kind: OperationKind, start: number, end: number, fields: Partial<Operation> = {},
+    statement?: { start: number; end: number }): Operation {
+    const span = this.fileSpan(start, end);
+    const textFrom = statement ?? { start, end };
+    const op: Operation = {
+      kind,
+      guarded: false,
+      range: this.lines.range(span.start, span.end),
+      offset: span,
+      via: 'sql',
+      text: snippet(this.sql.slice(textFrom.start, Math.min(textFrom.end, textFrom.start + 2000))),
+      ...fields,
+    };
+    if (statement && (statement.start !== start || statement.end !== end)) {
+      op.details = { ...op.details, statementOffset: this.fileSpan(statement.start, statement.end) };
+    }
+    if (this.codeTransaction || this.openTransaction) op.inTransaction = true;
+    return op;
+  }
+
+  push(...ops: Operation[]): void {
+    for (const op of ops) {
+      this.operations.push(op);
+      if (op.kind === 'transactionControl') {
+        if (op.transaction === 'begin') this.openTransaction = true;
+        else if (op.transaction === 'commit' || op.transaction === 'rollback') this.openTransaction = false;
+      }
+    }
+  }
+
+  problem(code: string, severity: Problem['severity'], message: string, start: number, end: number): void {
+    this.problems.push({ code, severity, message, range: this.fileRange(start, Math.max(end, start)) });
+  }
+}

@@ -1,0 +1,78 @@
+import { loadModule, parseSync } from 'libpg-query';
+import { Utf8OffsetMap, snippet } from '../../../model/text';
+import type { OperationBuilder } from '../operationBuilder';
+import { splitStatements, type SqlStatementSpan } from '../splitStatements';
+import { mapParseResult } from './pgParseResult';
+
+let loaded: Promise<void> | undefined;
+let ready = false;
+
+export function loadPostgresParser(): Promise<void> {
+  return loaded ??= loadModule().then(() => { ready = true; });
+}
+
+export function postgresParserReady(): boolean { return ready; }
+
+interface ParseFailure { message: string; cursor?: number }
+
+function tryParse(text: string): { result?: unknown; failure?: ParseFailure } {
+  try {
+    return { result: parseSync(text) };
+  } catch (e) {
+    const details = (e as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
+    return { failure: { message: (e as Error).message, cursor: details?.cursorPosition } };
+  }
+}
+
+/**
+ * Reads PostgreSQL: the whole text in one parse (fast path); when that fails, the script is split
+ * and parsed in batches around each failing statement, so one syntax error loses only its statement.
+ * Returns false when nothing at all parsed (the caller may then try MySQL).
+ */
+export function readPostgres(b: OperationBuilder): { parsedAny: boolean; failed: number } {
+  const sql = b.sql;
+  const whole = tryParse(sql);
+  if (whole.result) {
+    mapParseResult(whole.result, b, 0, sql.length, (ops) => b.push(...ops));
+    return { parsedAny: true, failed: 0 };
+  }
+  const split = splitStatements(sql, 'postgres');
+  for (const issue of split.issues) b.problem('sql-syntax', 'error', issue.message, issue.start, issue.end);
+  const stats = { parsedAny: false, failed: 0 };
+  parseBatch(b, split.statements, 0, split.statements.length, stats, whole.failure);
+  return stats;
+}
+
+function parseBatch(b: OperationBuilder, stmts: SqlStatementSpan[], from: number, to: number,
+  stats: { parsedAny: boolean; failed: number }, knownFailure?: ParseFailure): void {
+  if (from >= to) return;
+  const start = stmts[from].start;
+  const end = stmts[to - 1].end;
+  const text = b.sql.slice(start, end);
+  const single = to - from === 1;
+  if (stmts[from].unterminated && single) { fail(b, stmts[from], stmts[from].unterminated!, stats, false); return; }
+  const attempt = knownFailure && from === 0 && to === stmts.length && start === 0 && end === b.sql.length ? { failure: knownFailure } : tryParse(text);
+  if (attempt.result) {
+    stats.parsedAny = true;
+    mapParseResult(attempt.result, b, start, text.length, (ops) => b.push(...ops));
+    return;
+  }
+  const failure = attempt.failure!;
+  if (single) { fail(b, stmts[from], failure.message, stats, true); return; }
+  // Find the statement the error points at; without a position, go one statement at a time.
+  let k = -1;
+  if (failure.cursor !== undefined && failure.cursor >= 0) {
+    const at = start + new Utf8OffsetMap(text).toChar(failure.cursor);
+    for (let i = from; i < to; i++) if (at <= stmts[i].end + 1) { k = i; break; }
+  }
+  if (k < 0) { for (let i = from; i < to; i++) parseBatch(b, stmts, i, i + 1, stats); return; }
+  parseBatch(b, stmts, from, k, stats);
+  parseBatch(b, stmts, k, k + 1, stats);
+  parseBatch(b, stmts, k + 1, to, stats);
+}
+
+function fail(b: OperationBuilder, stmt: SqlStatementSpan, message: string, stats: { failed: number }, report: boolean): void {
+  stats.failed++;
+  if (report) b.problem('sql-syntax', 'error', `PostgreSQL syntax error: ${message}`, stmt.start, stmt.end);
+  b.push(b.op('unknown', stmt.start, stmt.end, { reason: `${message}: ${snippet(b.sql.slice(stmt.start, Math.min(stmt.end, stmt.start + 200)), 80)}` }));
+}
