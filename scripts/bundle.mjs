@@ -1,0 +1,66 @@
+// Bundles the extension into dist/: client.js (VS Code side) and server.js (language server).
+// The WASM parsers read their .wasm from `${__dirname}/<name>.wasm`; in a bundle __dirname is dist/,
+// so the .wasm files are copied there. ORMs are never imported by the engine and must not appear.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const require = createRequire(path.join(root, 'package.json'));
+const production = !process.argv.includes('--dev');
+
+/** .wasm files loaded relative to the JS that needs them, from packages the server bundles. */
+const WASM_FILES = [
+  { pkg: 'libpg-query', file: 'wasm/libpg-query.wasm' },
+  { pkg: '@prisma/prisma-schema-wasm', file: 'src/prisma_schema_build_bg.wasm' },
+];
+
+/** Packages that must never be bundled: the engine reads migrations statically, it never runs an ORM. */
+const FORBIDDEN = ['typeorm', 'sequelize', 'sequelize-cli', 'umzug', 'prisma', '@prisma/client', 'pg', 'mysql2', 'reflect-metadata'];
+
+const forbidOrms = {
+  name: 'forbid-orms',
+  setup(build) {
+    const filter = new RegExp(`^(${FORBIDDEN.map((p) => p.replace(/[/\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')})(/|$)`);
+    build.onResolve({ filter }, (args) => ({ errors: [{ text: `${args.path} must not be bundled (imported from ${args.importer})` }] }));
+  },
+};
+
+function packageDir(pkg) {
+  return path.dirname(require.resolve(`${pkg}/package.json`));
+}
+
+fs.rmSync(dist, { recursive: true, force: true });
+fs.mkdirSync(dist, { recursive: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'inline',
+  minify: production,
+  keepNames: true,
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [forbidOrms],
+  // vscode-languageserver-types ships UMD + ESM; prefer the ESM build so esbuild can follow it.
+  mainFields: ['module', 'main'],
+};
+
+const [client, server] = await Promise.all([
+  esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'client.js'), external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/lsp/server.ts')], outfile: path.join(dist, 'server.js') }),
+]);
+
+for (const { pkg, file } of WASM_FILES) {
+  const from = path.join(packageDir(pkg), file);
+  fs.copyFileSync(from, path.join(dist, path.basename(file)));
+}
+
+const kb = (f) => `${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(0)} KB`;
+for (const f of fs.readdirSync(dist)) console.log(`dist/${f}  ${kb(f)}`);
+void client; void server;

@@ -1,0 +1,84 @@
+// One open document's analysis: model + findings for a given version, cached so that hovers and
+// code actions reuse what diagnostics computed instead of parsing again.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileModel } from '../model/migration';
+import type { Finding } from '../model/finding';
+import type { SafeMigrationsConfig } from '../config/types';
+import { readMigrationText } from '../engine/engine';
+import { checkFile } from '../engine/check';
+import { isMigrationPath } from '../engine/classify';
+import type { WorkspaceState } from './workspaceState';
+import { NeighbourModels } from './neighbourModels';
+
+/** Beyond this size the editor would stall: tell the user instead of parsing. */
+export const MAX_ANALYSED_CHARS = 1_000_000;
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  path: string;
+  text: string;
+  model: FileModel;
+  findings: Finding[];
+  config: SafeMigrationsConfig;
+  /** Set when the document was not analysed (too large); the reason is shown as one info diagnostic. */
+  skipped?: string;
+}
+
+const SOURCE_EXT = /\.(ts|mts|cts|js|mjs|cjs|sql)$/i;
+const NOT_MIGRATIONS = /\.(d\.ts|test\.[cm]?[jt]s|spec\.[cm]?[jt]s)$/i;
+
+export class DocumentAnalyzer {
+  private readonly cache = new Map<string, Analysis>();
+  private readonly neighbours: NeighbourModels;
+
+  constructor(private readonly workspace: WorkspaceState, private readonly readOpenText: (file: string) => string | undefined) {
+    this.neighbours = new NeighbourModels(workspace, readOpenText);
+  }
+
+  /** Whether a document is worth analysing: any .sql file, or a TS/JS file in a migrations location. */
+  isCandidate(doc: TextDocument, file: string | undefined): file is string {
+    if (!file || !SOURCE_EXT.test(file) || NOT_MIGRATIONS.test(file)) return false;
+    if (/\.sql$/i.test(file) || doc.languageId === 'sql') return true;
+    return isMigrationPath(file, this.workspace.projects);
+  }
+
+  cached(uri: string, version: number): Analysis | undefined {
+    const a = this.cache.get(uri);
+    return a && a.version === version ? a : undefined;
+  }
+
+  analyse(doc: TextDocument, file: string): Analysis {
+    const hit = this.cached(doc.uri, doc.version);
+    if (hit) return hit;
+    const text = doc.getText();
+    const config = this.workspace.configFor(file);
+    let analysis: Analysis;
+    if (text.length > MAX_ANALYSED_CHARS) {
+      const model: FileModel = { path: file, orm: 'sql', dialect: 'unknown', dialectInfo: { dialect: 'unknown', source: 'unknown', reason: 'not analysed' }, migrations: [], problems: [] };
+      analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings: [], config, skipped: `Safe Migrations skipped this file: it is ${(text.length / 1e6).toFixed(1)} MB, and migrations up to ${MAX_ANALYSED_CHARS / 1e6} MB are analysed in the editor. Use the CLI for larger files.` };
+    } else {
+      const model = readMigrationText(file, text, { projects: this.workspace.projects, config, readSibling: (f) => this.readSibling(f) });
+      const findings = checkFile(model, config, this.neighbours.around(file, model));
+      analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings, config };
+    }
+    this.cache.set(doc.uri, analysis);
+    return analysis;
+  }
+
+  forget(uri: string): void { this.cache.delete(uri); }
+
+  /** Project or config files changed: every cached result may be stale. */
+  invalidateAll(): void {
+    this.cache.clear();
+    this.neighbours.clear();
+  }
+
+  private readSibling(file: string): string | undefined {
+    const open = this.readOpenText(file);
+    if (open !== undefined) return open;
+    try { return fs.readFileSync(path.resolve(file), 'utf8'); } catch { return undefined; }
+  }
+}

@@ -1,0 +1,141 @@
+// The extension in a real VS Code extension host, on a copy of the typeorm-postgres fixture
+// (plus test/e2e/workspace/ laid over it). Tests marked [engine] need the readers/rules/detection.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ProjectInfo } from '../../../server/src/project/types';
+import { e2eEnv } from './e2eEnv';
+
+interface Api { ready(): Promise<boolean>; projects(): Promise<ProjectInfo[]>; statusBarText(): string }
+
+const EXTENSION_ID = 'safe-migrations.safe-migrations';
+const SOURCE = 'safe-migrations';
+
+function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run opens a workspace folder');
+  return folder.uri.fsPath;
+}
+
+async function api(): Promise<Api> {
+  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed in the host`);
+  const exports = await ext.activate();
+  assert.equal(await exports.ready(), true, 'language server started');
+  return exports;
+}
+
+/** Our diagnostics for a document, once `accept` is satisfied (diagnostics arrive asynchronously). */
+async function diagnosticsFor(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const d = ours();
+    if (accept(d)) return d;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const last = ours();
+  assert.fail(`diagnostics for ${path.basename(uri.fsPath)} never matched; last: ${JSON.stringify(last.map((d) => ({ code: d.code, message: d.message })))}`);
+}
+
+async function open(rel: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), rel));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+async function hoverText(doc: vscode.TextDocument, needle: string): Promise<string> {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `"${needle}" is in ${path.basename(doc.uri.fsPath)}`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at + 2));
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+suite('Safe Migrations in the VS Code extension host', () => {
+  test('activates and starts the language server', async () => {
+    const exports = await api();
+    assert.equal(typeof exports.statusBarText(), 'string');
+  });
+
+  test('[engine] safeMigrations/projects and the status bar report TypeORM on PostgreSQL', async () => {
+    const exports = await api();
+    const projects = await exports.projects();
+    const typeorm = projects.find((p) => p.orms.some((o) => o.orm === 'typeorm'));
+    assert.ok(typeorm, `a TypeORM project is detected; got ${JSON.stringify(projects.map((p) => ({ root: p.root, orms: p.orms })))}`);
+    assert.equal(typeorm.dialect.dialect, 'postgres');
+    assert.equal(exports.statusBarText(), '$(database) TypeORM · PostgreSQL');
+  });
+
+  test('project details command writes to the output channel without failing', async () => {
+    await api();
+    await vscode.commands.executeCommand('safeMigrations.showProjectDetails');
+  });
+
+  test('[engine] a SQL syntax error becomes a reader-problem diagnostic', async () => {
+    await api();
+    const doc = await open('sql/broken.sql');
+    const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => /syntax/.test(codeOf(x))));
+    const syntax = diags.find((x) => /syntax/.test(codeOf(x)))!;
+    assert.equal(syntax.range.start.line, 1, 'the error is on the ALTER TABLE line');
+  });
+
+  test('[engine] queryRunner.query(someVar) is reported as SQL the reader cannot see', async () => {
+    await api();
+    const doc = await open('src/migrations/1700000600000-DynamicQuery.ts');
+    const diags = await diagnosticsFor(doc.uri, (d) => d.length > 0);
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('queryRunner.query(someVar)'));
+    assert.ok(diags.some((d) => d.range.start.line <= line && line <= d.range.end.line), `a diagnostic covers line ${line + 1}; got ${JSON.stringify(diags.map((d) => [codeOf(d), d.range.start.line]))}`);
+  });
+
+  test('[engine] hover over a CREATE INDEX in a TypeORM migration names the operation', async () => {
+    await api();
+    const doc = await open('src/migrations/1700000500000-IndexProductsName.ts');
+    await diagnosticsFor(doc.uri, () => true);
+    const text = await hoverText(doc, 'CREATE INDEX "IDX_products_name"');
+    assert.match(text, /createIndex/);
+  });
+
+  test('[engine] findings offer fixes or ignore comments as code actions', async () => {
+    await api();
+    const doc = await open('src/migrations/1700000500000-IndexProductsName.ts');
+    const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => x.range.start.line === 6));
+    const finding = diags.find((x) => x.range.start.line === 6)!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const ignore = actions.find((a) => a.title === `Ignore ${codeOf(finding)} on this line`);
+    assert.ok(ignore?.edit, `an ignore action for ${codeOf(finding)}; got ${JSON.stringify(actions.map((a) => a.title))}`);
+    const [[uri, edits]] = ignore.edit.entries();
+    assert.equal(uri.toString(), doc.uri.toString());
+    assert.equal(edits[0].range.start.line, 6);
+    assert.equal(edits[0].newText, `        // safe-migrations-ignore ${codeOf(finding)}\n`);
+  });
+
+  test('a document over 1 MB gets one info diagnostic instead of an analysis', async () => {
+    await api();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sm-e2e-')), 'huge.sql');
+    fs.writeFileSync(file, 'SELECT 1;\n'.repeat(120_000));
+    const doc = await vscode.workspace.openTextDocument(file);
+    const diags = await diagnosticsFor(doc.uri, (d) => d.length > 0);
+    assert.equal(diags.length, 1);
+    assert.equal(codeOf(diags[0]), 'analysis-skipped');
+    assert.equal(diags[0].severity, vscode.DiagnosticSeverity.Information);
+  });
+
+  test('restartServer brings the language server back', async () => {
+    const exports = await api();
+    await vscode.commands.executeCommand('safeMigrations.restartServer');
+    assert.equal(await exports.ready(), true);
+    assert.ok(Array.isArray(await exports.projects()));
+  });
+
+  if (e2eEnv().deliberateFailure) {
+    test('deliberate failure (self-check of the runner)', () => {
+      assert.fail('this test fails on purpose');
+    });
+  }
+});
