@@ -22,6 +22,10 @@ export interface BodyContext {
   /** Variables holding the result of a schema probe (describeTable, showIndex, tableExists, information_schema). */
   probeNames: Set<string>;
   problems: Problem[];
+  /** File-level helper functions (`async function addTimestamps(qi, table) {…}`) that up/down may call. */
+  helpers: Map<string, ts.FunctionLikeDeclaration>;
+  /** While reading a helper's body: what holds at the call in up/down (a guard around it, a transaction). */
+  callSite?: { guarded: boolean; inTransaction: boolean };
   /** Dialect learned from embedded SQL, when the file's dialect was unknown. */
   learnedDialect?: Dialect;
 }

@@ -9,18 +9,60 @@ import { collectTransactionNames, insideManagedTransaction, isTransactionCall, p
 
 /** Every operation of one `up`/`down` body, in source order (promise chains and Promise.all included). */
 export function readMigrationBody(bc: BodyContext): Operation[] {
-  const body = bc.fn.fn.body;
-  if (!body) return [];
+  const out: Operation[] = [];
+  readBody(bc.fn.fn, bc, out, new Set());
+  return out;
+}
+
+const MAX_HELPER_DEPTH = 3;
+
+function readBody(fn: ts.FunctionLikeDeclaration, bc: BodyContext, out: Operation[], active: Set<ts.Node>): void {
+  const body = fn.body;
+  if (!body) return;
+  active.add(fn);
   collectAliases(body, bc);
   collectTransactionNames(body, bc);
   collectProbeNames(body, bc);
-  const out: Operation[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) visitCall(node, bc, out);
+    if (ts.isCallExpression(node)) {
+      visitCall(node, bc, out);
+      const helper = ts.isIdentifier(node.expression) ? bc.helpers.get(node.expression.text) : undefined;
+      if (helper && !active.has(helper) && active.size <= MAX_HELPER_DEPTH) readHelper(node, helper, bc, out, active);
+    }
     ts.forEachChild(node, visit);
   };
   visit(body);
-  return out;
+  active.delete(fn);
+}
+
+/** A file-level helper called from up/down: its operations count, with the guard and transaction of the call site. */
+function readHelper(call: ts.CallExpression, helper: ts.FunctionLikeDeclaration, bc: BodyContext, out: Operation[], active: Set<ts.Node>): void {
+  helper.parameters.forEach((p, i) => {
+    const arg = call.arguments[i];
+    if (!arg || !ts.isIdentifier(p.name)) return;
+    if (isQueryInterface(arg, bc)) bc.queryInterfaceNames.add(p.name.text);
+    else if (isSequelizeInstance(arg, bc)) bc.sequelizeNames.add(p.name.text);
+    else if (ts.isIdentifier(unwrap(arg)) && bc.transactionNames.has((unwrap(arg) as ts.Identifier).text)) bc.transactionNames.add(p.name.text);
+  });
+  const outer = bc.callSite;
+  bc.callSite = outer ?? { guarded: isGuarded(call, bc), inTransaction: insideManagedTransaction(call, bc) || passesTransactionOption(call) };
+  readBody(helper, bc, out, active);
+  bc.callSite = outer;
+}
+
+/** Top-level `function name() {}` and `const name = (…) => {…}` that are not up/down themselves. */
+export function fileHelpers(sf: ts.SourceFile, exclude: ts.Node[]): Map<string, ts.FunctionLikeDeclaration> {
+  const map = new Map<string, ts.FunctionLikeDeclaration>();
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body && !exclude.includes(st)) map.set(st.name.text, st);
+    else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && !exclude.includes(init)) map.set(d.name.text, init);
+      }
+    }
+  }
+  return map;
 }
 
 function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): void {
@@ -28,7 +70,7 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
   if (!ts.isPropertyAccessExpression(callee)) return;
   const method = callee.name.text;
   const recv = callee.expression;
-  const inTransaction = insideManagedTransaction(call, bc) || passesTransactionOption(call);
+  const inTransaction = insideManagedTransaction(call, bc) || passesTransactionOption(call) || !!bc.callSite?.inTransaction;
   let ops: Operation[];
   if (method === 'query' && (isQueryInterface(recv, bc) || isSequelizeInstance(recv, bc))) {
     ops = readRawQuery(call, bc, inTransaction);
@@ -42,7 +84,7 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
     else if (isQueryInterface(recv, bc)) ops = readQueryInterfaceCall(call, method, bc);
     else return;
   }
-  const guarded = isGuarded(call, bc);
+  const guarded = isGuarded(call, bc) || !!bc.callSite?.guarded;
   const loop = insideLoop(call, bc);
   for (const o of ops) {
     if (guarded) o.guarded = true;

@@ -6,7 +6,7 @@ import { parseSourceFile } from '../ts/parseSourceFile';
 import { unwrap } from '../ts/objectLiteral';
 import type { BodyContext } from './bodyContext';
 import { findMigrationFunctions, type MigrationFunction } from './findMigrationFunctions';
-import { readMigrationBody } from './readMigrationBody';
+import { fileHelpers, readMigrationBody } from './readMigrationBody';
 
 const SEQUELIZE_HINTS = /\bqueryInterface\b|getQueryInterface\s*\(|\bSequelize\.DataTypes\b|\bDataTypes\.[A-Z]|require\(\s*['"]sequelize['"]\s*\)|from\s+['"]sequelize['"]|sequelize-cli|MigrationFn\s*<\s*QueryInterface/;
 
@@ -48,6 +48,7 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
   }
   const ev: EvaluateContext = { sourceFile: sf, constants: collectConstants(sf) };
   const dialect = ctx.dialect.dialect;
+  const helpers = fileHelpers(sf, [found.up?.fn, found.down?.fn].filter((f): f is NonNullable<typeof f> => !!f));
   let learned: BodyContext['learnedDialect'];
   const readPhase = (fn: MigrationFunction | undefined): Operation[] => {
     if (!fn) return [];
@@ -57,6 +58,7 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
       sequelizeNames: new Set(),
       transactionNames: new Set(),
       probeNames: new Set(),
+      helpers,
       problems,
     };
     const ops = readMigrationBody(bc);
