@@ -1,6 +1,9 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readMigration, textAt } from './readTypeorm';
+import { initSqlParsers } from '../../../server/src/readers/sql';
+
+before(() => initSqlParsers());
 
 const createUsers = `import { MigrationInterface, QueryRunner, Table, TableIndex, TableForeignKey } from "typeorm";
 

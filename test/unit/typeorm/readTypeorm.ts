@@ -29,10 +29,11 @@ export function readMigration(text: string, options: ReadOptions = {}): Migratio
  * Tests of SQL inside queryRunner.query() depend on the SQL reader; while it is still the contract
  * stub (no operations for an obvious ALTER TABLE) they are reported as todo instead of failing.
  */
-export async function sqlReaderPending(): Promise<string | false> {
+export async function sqlReaderPending(dialect: Dialect = 'postgres'): Promise<string | false> {
   await initSqlParsers();
-  const probe = readSql('ALTER TABLE t ADD COLUMN c integer', { dialect: 'postgres', lines: new LineIndex('ALTER TABLE t ADD COLUMN c integer') });
-  return probe.operations.length === 0 ? 'the SQL reader (readers/sql) has not landed yet' : false;
+  const sql = 'ALTER TABLE t ADD COLUMN c integer';
+  const probe = readSql(sql, { dialect, lines: new LineIndex(sql) });
+  return probe.operations.length === 0 ? `the ${dialect} SQL reader (readers/sql) has not landed yet` : false;
 }
 
 /** The text an operation's range covers, to assert ranges by content as well as by position. */

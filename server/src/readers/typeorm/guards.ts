@@ -46,6 +46,34 @@ export class GuardDetector {
         }
       }
     }
+    return this.guardedByGeneratorJump(node);
+  }
+
+  /**
+   * tsc's ES5 state machine: `case 0: return [4, qr.hasColumn(…)]; case 1: if (!!(_a.sent())) return [3, 3]; …`.
+   * What follows such a jump, up to its target label (or to the end for `return [2]`), only runs on one answer.
+   */
+  private guardedByGeneratorJump(node: ts.Node): boolean {
+    let clause: ts.Node | undefined = node.parent;
+    while (clause && clause !== this.body && !ts.isCaseClause(clause)) clause = clause.parent;
+    if (!clause || !ts.isCaseClause(clause)) return false;
+    const clauses = clause.parent.clauses;
+    let activeUntil: number | undefined;
+    let lastYieldWasCheck = false;
+    for (const c of clauses) {
+      const label = ts.isCaseClause(c) && ts.isNumericLiteral(c.expression) ? Number(c.expression.text) : undefined;
+      if (activeUntil !== undefined && label !== undefined && label >= activeUntil) activeUntil = undefined;
+      for (const st of c.statements) {
+        if (st.pos <= node.pos && node.end <= st.end) return activeUntil !== undefined;
+        const instruction = generatorInstruction(ts.isIfStatement(st) ? st.thenStatement : st);
+        if (ts.isIfStatement(st) && lastYieldWasCheck && instruction && /\.sent\(\)/.test(st.expression.getText())) {
+          if (instruction.op === 3 && instruction.arg) activeUntil = Number(instruction.arg.getText());
+          if (instruction.op === 2) activeUntil = Infinity;
+        } else if (instruction?.op === 4) {
+          lastYieldWasCheck = !!instruction.arg && this.isCheck(instruction.arg);
+        }
+      }
+    }
     return false;
   }
 
@@ -96,4 +124,13 @@ export function isSelect(arg: ts.Expression | undefined, evaluate: EvaluateConte
   if (!arg) return false;
   const text = staticString(arg, evaluate) ?? (ts.isTemplateExpression(unwrap(arg)) ? (unwrap(arg) as ts.TemplateExpression).head.text : undefined);
   return !!text && /^\s*(\(\s*)?(select|show)\b/i.test(text);
+}
+
+/** `return [4 /*yield*\/, expr]`, `return [3 /*break*\/, 5]`, `return [2 /*return*\/]` in tsc's __generator bodies. */
+function generatorInstruction(st: ts.Statement): { op: number; arg?: ts.Expression } | undefined {
+  const ret = ts.isBlock(st) && st.statements.length === 1 ? st.statements[0] : st;
+  if (!ts.isReturnStatement(ret) || !ret.expression || !ts.isArrayLiteralExpression(ret.expression)) return undefined;
+  const [op, arg] = ret.expression.elements;
+  if (!op || !ts.isNumericLiteral(op)) return undefined;
+  return { op: Number(op.text), arg };
 }
