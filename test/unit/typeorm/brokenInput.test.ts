@@ -1,0 +1,78 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { initSqlParsers } from '../../../server/src/readers/sql';
+import { readFile } from './readTypeorm';
+
+before(() => initSqlParsers());
+
+const complete = `import { MigrationInterface, QueryRunner, TableColumn } from "typeorm";
+
+export class Half1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumn("users", new TableColumn({ name: "a", type: "int", isNullable: true }));
+    await queryRunner.dropColumn("users", "b");
+  }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn("users", "a");
+  }
+}
+`;
+
+test('half-typed code: missing closing braces still reads what parses, with a ts-syntax warning', () => {
+  const cut = complete.slice(0, complete.indexOf('  public async down'));
+  const r = readFile(cut);
+  assert.equal(r.migrations.length, 1);
+  assert.deepEqual(r.migrations[0].up.map((o) => [o.kind, o.column]), [['addColumn', 'a'], ['dropColumn', 'b']]);
+  assert.equal(r.migrations[0].hasDown, false);
+  const syntax = r.problems.filter((p) => p.code === 'ts-syntax');
+  assert.ok(syntax.length > 0);
+  assert.ok(syntax.every((p) => p.severity === 'warning'));
+});
+
+test('every prefix of a migration reads without throwing (typing it character by character)', () => {
+  for (let i = 0; i <= complete.length; i += 3) {
+    const r = readFile(complete.slice(0, i));
+    assert.ok(Array.isArray(r.migrations));
+    assert.ok(!r.problems.some((p) => p.code === 'reader-error'), `reader-error at prefix ${i}: ${JSON.stringify(r.problems)}`);
+  }
+});
+
+test('unterminated template and string literals', () => {
+  const template = readFile(`export class T1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) {
+    await queryRunner.query(\`ALTER TABLE "users" ADD "x" int
+  }
+  async down(queryRunner: QueryRunner) {}
+}`);
+  assert.ok(template.problems.some((p) => p.code === 'ts-syntax' && /Unterminated template/.test(p.message)));
+  assert.ok(!template.problems.some((p) => p.code === 'reader-error'));
+  const str = readFile(`export class S1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) {
+    await queryRunner.dropColumn("users, "x");
+  }
+  async down(queryRunner: QueryRunner) {}
+}`);
+  assert.equal(str.migrations.length, 1);
+  assert.ok(str.problems.some((p) => p.code === 'ts-syntax'));
+});
+
+test('no migration class: zero migrations and an info problem', () => {
+  const r = readFile(`import { DataSource } from "typeorm";\nexport const AppDataSource = new DataSource({ type: "postgres" });\n`);
+  assert.deepEqual(r.migrations, []);
+  assert.deepEqual(r.problems.map((p) => [p.code, p.severity]), [['no-migration-found', 'info']]);
+});
+
+test('garbage, empty text and odd shapes never throw', () => {
+  for (const text of ['', '}}}{{{', 'class { up( }', 'export class X implements MigrationInterface { up = 5; down }', '\u0000\u0001binary', 'queryRunner.query(`${`${`']) {
+    const r = readFile(text);
+    assert.ok(!r.problems.some((p) => p.code === 'reader-error'), text);
+  }
+});
+
+test('a class with up but an unfinished down signature', () => {
+  const r = readFile(`export class U1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) { await queryRunner.renameTable("a", "b"); }
+  async down(`);
+  assert.equal(r.migrations.length, 1);
+  assert.deepEqual(r.migrations[0].up.map((o) => o.kind), ['renameTable']);
+});
