@@ -6,7 +6,7 @@ import { readSmallFile } from './fileTree';
 import { dialectFromDriverName } from './dialectNames';
 import { migrationDirsFor } from './migrationNaming';
 import { type DialectClaim, type ProjectContext, findSourceFiles, rel } from './projectContext';
-import { type StaticValue, asString, describe, evaluate, exportedValue, findCalls, scopeFor } from './staticValue';
+import { type StaticValue, asString, describe, evaluate, exportedValue, findCalls, fromJson, scopeFor } from './staticValue';
 import { resolveGlob } from './typeormDetect';
 
 export interface SequelizeDetection {
@@ -122,9 +122,16 @@ function readConfigDialects(ctx: ProjectContext, configPath: string, out: Record
   const text = readSmallFile(configPath);
   const where = rel(ctx, configPath);
   if (text === undefined) { ctx.unknowns.push({ what: `dialect in ${where}`, reason: 'the file could not be read' }); return; }
-  const isJson = /\.json$/i.test(configPath);
-  const scope = scopeFor(configPath, isJson ? `module.exports = ${text}` : text, ctx.root);
-  const value = evaluate(exportedValue(scope), scope);
+  let value: StaticValue;
+  if (/\.json$/i.test(configPath)) {
+    try { value = fromJson(JSON.parse(text)); } catch (e) {
+      ctx.unknowns.push({ what: `dialect in ${where}`, reason: `not valid JSON (${(e as Error).message})` });
+      return;
+    }
+  } else {
+    const scope = scopeFor(configPath, text, ctx.root);
+    value = evaluate(exportedValue(scope), scope);
+  }
   if (value.kind !== 'object') { ctx.unknowns.push({ what: `dialect in ${where}`, reason: `the config exports ${describe(value)}, which cannot be read statically` }); return; }
   // A flat config (no environments) is one environment.
   const envs = value.props.has('dialect') || value.props.has('use_env_variable') ? new Map([['default', value as StaticValue]]) : value.props;

@@ -193,6 +193,16 @@ function propertyKey(name: ts.PropertyName): string | undefined {
   return undefined;
 }
 
+/** A parsed JSON value (config.json, ormconfig.json) as a StaticValue. */
+export function fromJson(v: unknown): StaticValue {
+  if (typeof v === 'string') return { kind: 'string', value: v };
+  if (typeof v === 'number') return { kind: 'number', value: v };
+  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
+  if (Array.isArray(v)) return { kind: 'array', items: v.map(fromJson) };
+  if (v && typeof v === 'object') return { kind: 'object', props: new Map(Object.entries(v).map(([k, x]) => [k, fromJson(x)])), complete: true };
+  return { kind: 'unknown', text: String(v) };
+}
+
 /** `export default X`, `module.exports = X`, `export = X` → X. */
 export function exportedValue(scope: StaticScope): ts.Expression | undefined {
   for (const st of scope.sourceFile.statements) {

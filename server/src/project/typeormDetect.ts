@@ -7,7 +7,7 @@ import { globBase, globExtensions, isGlob, readSmallFile } from './fileTree';
 import { dialectFromDriverName } from './dialectNames';
 import { migrationDirsFor } from './migrationNaming';
 import { type DialectClaim, type ProjectContext, findSourceFiles, rel, resolveModule } from './projectContext';
-import { type StaticScope, type StaticValue, asString, asStrings, describe, evaluate, exportedValue, findCalls, scopeFor } from './staticValue';
+import { type StaticScope, type StaticValue, asString, asStrings, describe, evaluate, exportedValue, findCalls, fromJson, scopeFor } from './staticValue';
 
 export interface TypeormDetection {
   info: TypeormProjectInfo;
@@ -183,17 +183,16 @@ function migrationSpecs(ctx: ProjectContext, file: string, value: StaticValue | 
 export function resolveGlob(ctx: ProjectContext, configFile: string, glob: string): { dir?: string; files: string[]; note?: string } {
   const candidates = path.isAbsolute(glob) ? [glob] : [path.resolve(ctx.root, glob), path.resolve(path.dirname(configFile), glob)];
   for (const candidate of candidates) {
+    // Sources first: a glob into dist/ runs the compiled copies of the files the user edits.
+    const mapped = mapBuildToSource(ctx, candidate);
+    const fromSrc = mapped && existingBase(ctx, mapped.glob);
+    if (mapped && fromSrc) {
+      const note = `'${glob}' points into ${mapped.buildDir}/; the sources in ${rel(ctx, fromSrc.dir!)} are used instead`;
+      if (!ctx.notes.includes(note)) ctx.notes.push(note);
+      return { ...fromSrc, note: `mapped from ${mapped.buildDir}/ to the sources` };
+    }
     const found = existingBase(ctx, candidate);
     if (found) return found;
-    const mapped = mapBuildToSource(ctx, candidate);
-    if (mapped) {
-      const fromSrc = existingBase(ctx, mapped.glob);
-      if (fromSrc) {
-        const note = `'${glob}' points into ${mapped.buildDir}/; the sources in ${rel(ctx, fromSrc.dir!)} are used instead`;
-        if (!ctx.notes.includes(note)) ctx.notes.push(note);
-        return { ...fromSrc, note: `mapped from ${mapped.buildDir}/ to the sources` };
-      }
-    }
   }
   return { files: [] };
 }
@@ -236,8 +235,17 @@ function mergeDir(ctx: ProjectContext, dirs: MigrationDir[], d: MigrationDir): v
 /** ormconfig.json (object or array), ormconfig.js/ts (exported object), ormconfig.yml and ormconfig.env. */
 function ormconfigValues(ctx: ProjectContext, file: string, text: string): StaticValue[] {
   const ext = path.extname(file);
-  if (ext === '.json' || ext === '.js' || ext === '.cjs' || ext === '.mjs' || ext === '.ts') {
-    const scope = scopeFor(file, ext === '.json' ? `module.exports = ${text}` : text, ctx.root);
+  if (ext === '.json') {
+    try {
+      const v = fromJson(JSON.parse(text));
+      return v.kind === 'array' ? v.items : [v];
+    } catch (e) {
+      ctx.unknowns.push({ what: rel(ctx, file), reason: `not valid JSON (${(e as Error).message})` });
+      return [];
+    }
+  }
+  if (ext === '.js' || ext === '.cjs' || ext === '.mjs' || ext === '.ts') {
+    const scope = scopeFor(file, text, ctx.root);
     const v = evaluate(exportedValue(scope), scope);
     return v.kind === 'array' ? v.items : [v];
   }

@@ -26,8 +26,9 @@ export function readPrismaSchema(text: string, fileName = 'schema.prisma'): Pris
   return readPrismaSchemaFiles([[fileName, text]]);
 }
 
-export function readPrismaSchemaFiles(files: [path: string, text: string][]): PrismaSchemaResult {
+export function readPrismaSchemaFiles(original: [path: string, text: string][]): PrismaSchemaResult {
   const wasm = prismaSchemaWasm();
+  const files = original.map(([p, t]): [string, string] => [p, withoutConnectionUrls(t)]);
   const params = JSON.stringify({ prismaSchema: files });
   let provider: string | undefined;
   if (wasm) {
@@ -48,6 +49,16 @@ export function readPrismaSchemaFiles(files: [path: string, text: string][]): Pr
   }
   const scanned = scanSchema(files);
   return { ...scanned, problems: [], via: 'regex' };
+}
+
+/**
+ * Blanks `url`/`directUrl`/`shadowDatabaseUrl` inside datasource blocks (same length, so error
+ * positions stay right): the bundled Prisma 7 parser rejects them, but Prisma ≤ 6 schemas need them,
+ * and models and provider do not depend on them.
+ */
+function withoutConnectionUrls(text: string): string {
+  return text.replace(/(datasource\s+\w+\s*\{)([^}]*)\}/g, (_m, head: string, body: string) =>
+    head + body.replace(/^([ \t]*)(url|directUrl|shadowDatabaseUrl)\b[^\n]*/gm, (line) => ' '.repeat(line.length)) + '}');
 }
 
 function fromDmmf(m: DmmfModel): PrismaModel {
