@@ -2,6 +2,7 @@
 // copied to a log file and the counts to a JSON result file (the workbench log buries both).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import Mocha from 'mocha';
 import { e2eEnv } from './e2eEnv';
 
@@ -11,7 +12,12 @@ export function run(): Promise<void> {
   const originalLog = console.log;
   const originalWrite = process.stdout.write.bind(process.stdout);
   // Mocha's spec reporter prints through console.log and process.stdout.write.
-  console.log = (...args: unknown[]) => { log(args.map(String).join(' ') + '\n'); originalLog(...args); };
+  const teeLog = (...args: unknown[]) => { log(format(...args) + '\n'); originalLog(...args); };
+  console.log = teeLog;
+  // Mocha captured console.log when it was loaded.
+  const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
+  const originalBaseLog = base.consoleLog;
+  base.consoleLog = teeLog;
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     log(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     return (originalWrite as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
@@ -21,7 +27,7 @@ export function run(): Promise<void> {
   for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.e2e.js')).sort()) mocha.addFile(path.join(__dirname, f));
 
   return new Promise((resolve, reject) => {
-    const restore = () => { console.log = originalLog; process.stdout.write = originalWrite; };
+    const restore = () => { console.log = originalLog; base.consoleLog = originalBaseLog; process.stdout.write = originalWrite; };
     try {
       const runner = mocha.run((failures) => {
         const stats = runner.stats ?? { passes: 0, failures, pending: 0, duration: 0 };
