@@ -21,6 +21,10 @@ export interface BodyContext {
   transactionNames: Set<string>;
   /** Variables holding the result of a schema probe (describeTable, showIndex, tableExists, information_schema). */
   probeNames: Set<string>;
+  /** containsProbe answers per node; cleared when probeNames grows. */
+  probeCache: Map<ts.Node, boolean>;
+  /** Per block: end offset of its first probe-and-return statement (see schemaGuards). */
+  earlyExitEnd: Map<ts.Node, number>;
   problems: Problem[];
   /** File-level helper functions (`async function addTimestamps(qi, table) {…}`) that up/down may call. */
   helpers: Map<string, ts.FunctionLikeDeclaration>;

@@ -23,6 +23,8 @@ function readBody(fn: ts.FunctionLikeDeclaration, bc: BodyContext, out: Operatio
   collectAliases(body, bc);
   collectTransactionNames(body, bc);
   collectProbeNames(body, bc);
+  bc.probeCache.clear();
+  bc.earlyExitEnd.clear();
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       visitCall(node, bc, out);
@@ -70,10 +72,10 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
   if (!ts.isPropertyAccessExpression(callee)) return;
   const method = callee.name.text;
   const recv = callee.expression;
-  const inTransaction = insideManagedTransaction(call, bc) || passesTransactionOption(call) || !!bc.callSite?.inTransaction;
+  const inTransaction = (): boolean => insideManagedTransaction(call, bc) || passesTransactionOption(call) || !!bc.callSite?.inTransaction;
   let ops: Operation[];
   if (method === 'query' && (isQueryInterface(recv, bc) || isSequelizeInstance(recv, bc))) {
-    ops = readRawQuery(call, bc, inTransaction);
+    ops = readRawQuery(call, bc, inTransaction());
   } else if (isTransactionCall(call, bc)) {
     // A managed transaction is visible through its callback; only the unmanaged form is an explicit BEGIN.
     if (call.arguments.some(a => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a)))) return;
@@ -84,11 +86,13 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
     else if (isQueryInterface(recv, bc)) ops = readQueryInterfaceCall(call, method, bc);
     else return;
   }
+  if (ops.length === 0) return;
   const guarded = isGuarded(call, bc) || !!bc.callSite?.guarded;
+  const inTx = inTransaction();
   const loop = insideLoop(call, bc);
   for (const o of ops) {
     if (guarded) o.guarded = true;
-    if (inTransaction && o.kind !== 'transactionControl') o.inTransaction = true;
+    if (inTx && o.kind !== 'transactionControl') o.inTransaction = true;
     if (loop) o.details = { ...o.details, inLoop: true };
   }
   out.push(...ops);

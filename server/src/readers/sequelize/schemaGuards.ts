@@ -32,6 +32,15 @@ function addBindingNames(name: ts.BindingName, into: Set<string>): void {
 
 /** Whether an expression asks the database about its schema (directly, or through a probe variable). */
 export function containsProbe(node: ts.Node, bc: BodyContext): boolean {
+  // Every operation asks about the same few conditions (early returns above it): remember the answers.
+  const cached = bc.probeCache.get(node);
+  if (cached !== undefined) return cached;
+  const found = findProbe(node, bc);
+  bc.probeCache.set(node, found);
+  return found;
+}
+
+function findProbe(node: ts.Node, bc: BodyContext): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
@@ -58,7 +67,7 @@ export function isGuarded(node: ts.Node, bc: BodyContext): boolean {
     if (ts.isIfStatement(p) && child !== p.expression && containsProbe(p.expression, bc)) return true;
     if (ts.isConditionalExpression(p) && child !== p.condition && containsProbe(p.condition, bc)) return true;
     if (ts.isBinaryExpression(p) && child === p.right && isShortCircuit(p.operatorToken.kind) && containsProbe(p.left, bc)) return true;
-    if ((ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) && earlyExitBefore(p.statements, child, bc)) return true;
+    if ((ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) && child.pos >= firstEarlyExitEnd(p, bc)) return true;
   }
   return false;
 }
@@ -67,13 +76,16 @@ function isShortCircuit(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
 
-/** `if (await queryInterface.tableExists('t')) return;` before the statement. */
-function earlyExitBefore(statements: ts.NodeArray<ts.Statement>, child: ts.Node, bc: BodyContext): boolean {
-  for (const st of statements) {
-    if (st === child) return false;
-    if (ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement) && containsProbe(st.expression, bc)) return true;
+/** End of the first `if (await queryInterface.tableExists('t')) return;` in a block (Infinity when none): what follows it is guarded. */
+function firstEarlyExitEnd(block: ts.Block | ts.SourceFile | ts.CaseOrDefaultClause, bc: BodyContext): number {
+  const cached = bc.earlyExitEnd.get(block);
+  if (cached !== undefined) return cached;
+  let end = Infinity;
+  for (const st of block.statements) {
+    if (ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement) && containsProbe(st.expression, bc)) { end = st.end; break; }
   }
-  return false;
+  bc.earlyExitEnd.set(block, end);
+  return end;
 }
 
 function exits(st: ts.Statement): boolean {

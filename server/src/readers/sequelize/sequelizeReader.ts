@@ -58,6 +58,8 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
       sequelizeNames: new Set(),
       transactionNames: new Set(),
       probeNames: new Set(),
+      probeCache: new Map(),
+      earlyExitEnd: new Map(),
       helpers,
       problems,
     };
