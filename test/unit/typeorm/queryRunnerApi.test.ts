@@ -161,7 +161,7 @@ test('indexes, foreign keys and constraints', () => {
   assert.deepEqual([pk.constraint, pk.columns], ['PK_orders', ['id']]);
   assert.deepEqual([unique.constraint, unique.columns], ['UQ_ref', ['ref']]);
   assert.deepEqual([check.constraint, check.expression], ['CHK_total', 'total >= 0']);
-  assert.equal(excl.statement, 'EXCLUDE');
+  assert.equal(excl.statement, 'ADD CONSTRAINT EXCLUDE');
   assert.deepEqual(m.down.map((o) => [o.kind, o.constraint ?? o.index, o.guarded]), [
     ['dropConstraint', 'CHK_total', false], ['dropConstraint', 'UQ_ref', true], ['dropConstraint', undefined, false],
     ['dropForeignKey', 'FK_orders_user', false], ['dropIndex', 'IDX_orders_user', false], ['dropIndex', 'UQ_orders_ref', false],
@@ -222,4 +222,26 @@ test('data changes through queryRunner.manager and query builders', () => {
     ['update', 'User', true],
   ]);
   assert.equal(api[3].details?.call, 'queryBuilder.update');
+});
+
+test('helpers the migration passes the runner to: class methods and file functions, guards at the call site kept', () => {
+  const text = `async function addAudit(table: string, runner: QueryRunner) {
+  await runner.addColumn(table, new TableColumn({ name: "created_by", type: "int", isNullable: true }));
+}
+export class Helpers1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) {
+    await this.dropLegacy(queryRunner);
+    if (await queryRunner.hasTable("orders")) await addAudit("orders", queryRunner);
+    await this.log("done");
+  }
+  async down(queryRunner: QueryRunner) {}
+  private async dropLegacy(qr: QueryRunner) { await qr.dropTable("legacy"); await this.dropLegacy(qr); }
+  private async log(message: string) { console.log(message); }
+}`;
+  const m = readMigration(text);
+  assert.deepEqual(m.up.map((o) => [o.kind, o.table, o.guarded, o.details?.helper]), [
+    ['dropTable', 'legacy', false, 'dropLegacy'],
+    ['addColumn', 'orders', true, 'addAudit'],
+  ]);
+  assert.equal(m.up[1].range.start.line, 1, 'the range stays on the call inside the helper');
 });

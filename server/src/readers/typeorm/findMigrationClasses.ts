@@ -11,6 +11,8 @@ export interface MigrationClass {
   down?: MethodLike;
   /** Class fields and constructor `this.x = …` assignments, by name (`name`, `transaction`, `tableName`). */
   properties: Map<string, ts.Expression>;
+  /** Every method by name, for helpers up/down call with the runner (`this.addAuditColumns(queryRunner)`). */
+  methods: Map<string, MethodLike>;
   implementsInterface: boolean;
 }
 
@@ -35,8 +37,7 @@ function fromClass(node: ts.ClassLikeDeclaration): MigrationClass | undefined {
     (h) => h.token === ts.SyntaxKind.ImplementsKeyword && h.types.some((t) => /\bMigrationInterface$/.test(t.expression.getText())),
   );
   const properties = new Map<string, ts.Expression>();
-  let up: MethodLike | undefined;
-  let down: MethodLike | undefined;
+  const methods = new Map<string, MethodLike>();
   for (const member of node.members) {
     const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
     let fn: MethodLike | undefined;
@@ -48,12 +49,13 @@ function fromClass(node: ts.ClassLikeDeclaration): MigrationClass | undefined {
     } else if (ts.isConstructorDeclaration(member) && member.body) {
       collectThisAssignments(member.body, properties);
     }
-    if (fn && name === 'up') up = fn;
-    if (fn && name === 'down') down = fn;
+    if (fn && name) methods.set(name, fn);
   }
+  const up = methods.get('up');
+  const down = methods.get('down');
   const shaped = !!up && up.parameters.length > 0 && !!down;
   if (!implementsInterface && !shaped) return undefined;
-  return { className: classNameOf(node), node, up, down, properties, implementsInterface };
+  return { className: classNameOf(node), node, up, down, properties, methods, implementsInterface };
 }
 
 function isStatic(member: ts.ClassElement): boolean {
@@ -83,7 +85,7 @@ function collectThisAssignments(body: ts.Block, into: Map<string, ts.Expression>
 
 /** tsc's ES5 output: `function X() { this.name = … }` plus `X.prototype.up = function (queryRunner) {…}`. */
 function fromPrototypeAssignments(statements: ts.NodeArray<ts.Statement>): MigrationClass[] {
-  const methods = new Map<string, { up?: MethodLike; down?: MethodLike }>();
+  const byClass = new Map<string, Map<string, MethodLike>>();
   for (const st of statements) {
     if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
     const { left, right, operatorToken } = st.expression;
@@ -91,19 +93,19 @@ function fromPrototypeAssignments(statements: ts.NodeArray<ts.Statement>): Migra
     if (!ts.isFunctionExpression(right) && !ts.isArrowFunction(right)) continue;
     const proto = left.expression;
     if (!ts.isPropertyAccessExpression(proto) || proto.name.text !== 'prototype' || !ts.isIdentifier(proto.expression)) continue;
-    const method = left.name.text;
-    if (method !== 'up' && method !== 'down') continue;
-    const entry = methods.get(proto.expression.text) ?? {};
-    entry[method] = right;
-    methods.set(proto.expression.text, entry);
+    const entry = byClass.get(proto.expression.text) ?? new Map<string, MethodLike>();
+    entry.set(left.name.text, right);
+    byClass.set(proto.expression.text, entry);
   }
   const result: MigrationClass[] = [];
-  for (const [className, { up, down }] of methods) {
+  for (const [className, methods] of byClass) {
+    const up = methods.get('up');
+    const down = methods.get('down');
     if (!up) continue;
     const properties = new Map<string, ts.Expression>();
     const ctor = statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === className);
     if (ctor?.body) collectThisAssignments(ctor.body, properties);
-    result.push({ className, node: enclosingStatement(up), up, down, properties, implementsInterface: false });
+    result.push({ className, node: enclosingStatement(up), up, down, properties, methods, implementsInterface: false });
   }
   return result;
 }

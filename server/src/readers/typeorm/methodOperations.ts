@@ -13,10 +13,10 @@ import { RunnerReceivers } from './runnerReceivers';
  * callbacks, loops and tsc's `__awaiter`/`__generator` wrappers) and classifies each call chain
  * whose root is the QueryRunner or its EntityManager. Calls on anything else are ignored.
  */
-export function methodOperations(state: TypeormReadState, method: ts.FunctionLikeDeclaration): Operation[] {
+export function methodOperations(state: TypeormReadState, method: ts.FunctionLikeDeclaration, runnerParameter = 0, helperStack: ts.Node[] = []): Operation[] {
   const body = method.body;
   if (!body) return [];
-  const receivers = new RunnerReceivers(method);
+  const receivers = new RunnerReceivers(method, runnerParameter);
   const guards = new GuardDetector(body, receivers, state.evaluate);
   const ops: Operation[] = [];
 
@@ -24,6 +24,7 @@ export function methodOperations(state: TypeormReadState, method: ts.FunctionLik
     if (!ts.isCallExpression(node)) { ts.forEachChild(node, visit); return; }
     const { chain, root } = callChain(node);
     const found = classify(state, chain, root, receivers);
+    if (!found.length) found.push(...helperOperations(state, node, receivers, helperStack));
     if (found.length) {
       const guarded = guards.isGuarded(node);
       for (const op of found) { if (guarded) op.guarded = true; ops.push(op); }
@@ -38,6 +39,46 @@ export function methodOperations(state: TypeormReadState, method: ts.FunctionLik
   };
   visit(body);
   return ops;
+}
+
+const MAX_HELPER_DEPTH = 4;
+
+/**
+ * `await this.addAuditColumns(queryRunner)` or `await addAuditColumns(queryRunner, 'users')`: reads the
+ * helper (a method of the class or a function of this file) with the runner bound to that parameter.
+ * Its operations keep their ranges inside the helper and name it in details.helper.
+ */
+function helperOperations(state: TypeormReadState, call: ts.CallExpression, receivers: RunnerReceivers, stack: ts.Node[]): Operation[] {
+  const callee = unwrap(call.expression);
+  let helper: ts.FunctionLikeDeclaration | undefined;
+  let name: string | undefined;
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    name = callee.name.text;
+    helper = state.helpers.methods.get(name);
+  } else if (ts.isIdentifier(callee)) {
+    name = callee.text;
+    helper = state.helpers.functions.get(name);
+  }
+  if (!helper || stack.includes(helper) || stack.length >= MAX_HELPER_DEPTH) return [];
+  const runnerIndex = call.arguments.findIndex((a) => receivers.kindOf(a) === 'runner');
+  if (runnerIndex < 0 || runnerIndex >= helper.parameters.length) return [];
+  // The helper's other parameters stand for the call's arguments (`addAudit("orders", qr)` → table = "orders").
+  const outer = state.evaluate;
+  const constants = new Map(outer.constants);
+  helper.parameters.forEach((p, i) => {
+    const arg = call.arguments[i] && unwrap(call.arguments[i]);
+    if (i === runnerIndex || !ts.isIdentifier(p.name) || !arg) return;
+    // Bind to what the argument stands for, so `helper(table, qr)` with a parameter also named `table` does not loop.
+    constants.set(p.name.text, (ts.isIdentifier(arg) && outer.constants.get(arg.text)) || arg);
+  });
+  state.evaluate = { ...outer, constants };
+  try {
+    const ops = methodOperations(state, helper, runnerIndex, [...stack, helper]);
+    for (const op of ops) op.details = { ...op.details, helper: name };
+    return ops;
+  } finally {
+    state.evaluate = outer;
+  }
 }
 
 /** `a.b(x).c(y).d(z)` → calls [b(x), c(y), d(z)] and root `a`; innermost first. */

@@ -192,7 +192,7 @@ function checkOp(s: TypeormReadState, call: ts.CallExpression, method: string, r
 
 function exclusionOp(s: TypeormReadState, call: ts.CallExpression, method: string, table: ts.Expression | undefined, el: ts.Expression | undefined): Operation {
   const o = optionsObject(s, el);
-  return op(s, call, method, 'rawSql', { ...tableRef(s, table), statement: 'EXCLUDE', constraint: str(s, propertyValue(o, 'name')), expression: str(s, propertyValue(o, 'expression')) });
+  return op(s, call, method, 'rawSql', { ...tableRef(s, table), statement: 'ADD CONSTRAINT EXCLUDE', constraint: str(s, propertyValue(o, 'name')), expression: str(s, propertyValue(o, 'expression')) });
 }
 
 /** dropIndex / dropForeignKey / drop…Constraint take the object or its name. */

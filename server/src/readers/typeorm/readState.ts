@@ -16,6 +16,8 @@ export interface TypeormReadState {
   learnedDialect?: Dialect;
   /** Property initializers of the migration class being read (`this.tableName`, `name`, `transaction`). */
   classProperties: Map<string, ts.Expression>;
+  /** Methods of that class and functions declared in the file: helpers an up/down method may pass the runner to. */
+  helpers: { methods: Map<string, ts.FunctionLikeDeclaration>; functions: Map<string, ts.FunctionLikeDeclaration> };
 }
 
 /** The node an operation's range covers: the call, widened to its `await` / `yield`. */

@@ -12,8 +12,9 @@ export class RunnerReceivers {
   private readonly runnerNames = new Set<string>();
   private readonly managerNames = new Set<string>();
 
-  constructor(method: ts.FunctionLikeDeclaration) {
-    const first = method.parameters[0];
+  /** `runnerParameter`: which parameter receives the runner (0 for up/down; a helper may take it later). */
+  constructor(method: ts.FunctionLikeDeclaration, runnerParameter = 0) {
+    const first = method.parameters[runnerParameter];
     if (first && ts.isIdentifier(first.name)) this.runnerNames.add(first.name.text);
     else if (first && ts.isObjectBindingPattern(first.name)) this.addBindings(first.name, 'runner');
     else this.runnerNames.add('queryRunner');

@@ -24,6 +24,7 @@ export function readTypeormFile(ctx: ReadContext): ReaderResult {
     problems.push(...syntax);
     const state: TypeormReadState = {
       ctx, sourceFile, problems, dialect: ctx.dialect.dialect, classProperties: new Map(),
+      helpers: { methods: new Map(), functions: fileFunctions(sourceFile) },
       evaluate: { sourceFile, constants: collectConstants(sourceFile) },
     };
     state.evaluate.resolveExpression = (expr) =>
@@ -60,6 +61,7 @@ export function readTypeormFile(ctx: ReadContext): ReaderResult {
 
 function readMigration(state: TypeormReadState, c: MigrationClass): Migration {
   state.classProperties = c.properties;
+  state.helpers.methods = c.methods;
   const nameProperty = str(state, c.properties.get('name'));
   const name = nameProperty ?? c.className;
   const transactionProperty = booleanLiteral(c.properties.get('transaction'));
@@ -90,6 +92,21 @@ function readMigration(state: TypeormReadState, c: MigrationClass): Migration {
   const timestamp = timestampOf(c.className) ?? (nameProperty && timestampOf(nameProperty)) ?? /^(\d{10,})[-_.]/.exec(path.basename(state.ctx.path))?.[1];
   if (timestamp) migration.timestamp = timestamp;
   return migration;
+}
+
+/** Top-level `function f(…)` and `const f = (…) => …` of the file: helpers migrations call with the runner. */
+function fileFunctions(sourceFile: ts.SourceFile): Map<string, ts.FunctionLikeDeclaration> {
+  const functions = new Map<string, ts.FunctionLikeDeclaration>();
+  for (const st of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) functions.set(st.name.text, st);
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) functions.set(d.name.text, init);
+      }
+    }
+  }
+  return functions;
 }
 
 /** TypeORM reads the timestamp from the last 13 digits of the class name (`AddUsers1700000000000`). */
