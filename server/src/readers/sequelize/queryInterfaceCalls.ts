@@ -82,7 +82,13 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       const c = readColumn(col ?? '', args[2], bc.dialect, ev);
       o.columnSpec = c.spec;
       if (c.spec.enumValues) o.enumValues = c.spec.enumValues;
-      if (method === 'changeColumn') o.details!.sequelizeChangeColumn = true;
+      if (method === 'changeColumn') {
+        o.details!.sequelizeChangeColumn = true;
+        // changeColumn restates the whole column: what it leaves out is reset (PostgreSQL: DROP NOT NULL, DROP DEFAULT;
+        // MySQL: CHANGE without NOT NULL / DEFAULT).
+        if (c.spec.nullable === undefined && args[2]) { c.spec.nullable = true; o.details!.impliedNullable = true; }
+        if (c.spec.default === undefined && args[2]) o.details!.dropsDefault = true;
+      }
       if (c.keys.length) o.details!.options = c.keys;
       const ops = [o];
       if (c.foreignKey) {

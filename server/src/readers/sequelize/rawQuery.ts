@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Operation } from '../../model/migration';
 import { snippet } from '../../model/text';
 import { evaluateString } from '../ts/evaluateString';
+import { propertyValue, unwrap } from '../ts/objectLiteral';
 import { readSql } from '../sql/index';
 import { apiOperation, operationNode, type BodyContext } from './bodyContext';
 
@@ -28,6 +29,7 @@ export function readRawQuery(call: ts.CallExpression, bc: BodyContext, inTransac
   // A SELECT whose result the code uses is a probe or a data read, not a change.
   const node = operationNode(call);
   if (READ_SQL.test(evaluated.text) && !(node.parent && ts.isExpressionStatement(node.parent))) return [];
+  if (READ_SQL.test(evaluated.text) && declaresSelect(call.arguments[1])) return [];
   const offsets = evaluated.fileOffsets;
   const last = offsets.length - 1;
   const result = readSql(evaluated.text, {
@@ -45,4 +47,12 @@ export function readRawQuery(call: ts.CallExpression, bc: BodyContext, inTransac
     if (inTransaction) o.inTransaction = true;
   }
   return result.operations;
+}
+
+/** `{ type: QueryTypes.SELECT }` / `{ type: Sequelize.QueryTypes.SELECT }` / `{ type: 'SELECT' }`. */
+function declaresSelect(options: ts.Expression | undefined): boolean {
+  const o = options && unwrap(options);
+  if (!o || !ts.isObjectLiteralExpression(o)) return false;
+  const t = propertyValue(o, 'type');
+  return !!t && /(^|\.|')SELECT'?$/.test(t.getText());
 }
