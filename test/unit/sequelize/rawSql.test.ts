@@ -86,3 +86,26 @@ test('a SELECT whose result is used is a read, not an operation', () => {
 }};`);
   assert.deepEqual(m.up.map(o => [o.kind, o.details?.inLoop]), [['update', true]]);
 });
+
+test('an unknown file dialect is learned from PostgreSQL-only SQL in sequelize.query', (t) => {
+  if (!needsSqlReader(t)) return;
+  const r = readFile(`module.exports = { async up(queryInterface) {
+  await queryInterface.sequelize.query('CREATE INDEX CONCURRENTLY users_email ON "users" (email)');
+}};`, { dialect: 'unknown' });
+  assert.equal(r.dialect?.dialect, 'postgres');
+  assert.equal(r.dialect?.source, 'content');
+  assert.equal(r.migrations[0].dialect, 'postgres');
+});
+
+test('MySQL SQL in sequelize.query on a mysql project', (t) => {
+  const probe = 'ALTER TABLE `a` ADD COLUMN `b` INT';
+  if (readSql(probe, { dialect: 'mysql', lines: new LineIndex(probe) }).operations.length === 0) { t.skip('MySQL SQL reader not landed yet'); return; }
+  const src = 'module.exports = { async up(queryInterface) {\n  await queryInterface.sequelize.query("ALTER TABLE `users` ADD COLUMN `age` INT NOT NULL DEFAULT 0, ALGORITHM=INSTANT");\n}};';
+  const m = readMigration(src, { dialect: 'mysql' });
+  assert.deepEqual(m.up.map(o => [o.kind, o.table, o.column, o.via]), [['addColumn', 'users', 'age', 'sql']]);
+  assert.equal(m.up[0].algorithm, 'INSTANT');
+  // The SQL reader may point at the statement or at its ADD COLUMN action; either way, inside the string literal.
+  const { start, end } = m.up[0].offset;
+  assert.ok(start >= src.indexOf('ALTER TABLE') && end <= src.indexOf('");'), `${start}..${end}`);
+  assert.match(src.slice(start, end), /ADD COLUMN `age`/);
+});
