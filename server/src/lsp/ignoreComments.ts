@@ -1,6 +1,7 @@
-// Where "ignore on this line" / "ignore in this file" comments go. In TS/JS the line comment goes
-// above the statement that holds the finding, never inside it: a finding in a multi-line SQL
-// template would otherwise get a `//` line in the middle of the string.
+// Where "ignore on this line" / "ignore in this file" comments go. The rules honour a directive on
+// the finding's line or the line above (server/src/rules/ignoreComments.ts), so the comment goes
+// right above the finding's line. In TS/JS that line may be inside a multi-line SQL template: there
+// the directive is written as an SQL comment (`--`), which keeps both the code and the SQL valid.
 import ts from 'typescript';
 import type { FixEdit } from '../model/finding';
 import { LineIndex } from '../model/text';
@@ -8,36 +9,34 @@ import { scriptKindFor } from '../readers/ts/parseSourceFile';
 
 const SQL_FILE = /\.sql$/i;
 
-function commentPrefix(file: string): string { return SQL_FILE.test(file) ? '--' : '//'; }
-
-/** Start offset of the statement (or class member) around `offset`, or undefined when none. */
-function enclosingStatementStart(file: string, text: string, offset: number): number | undefined {
+/** Whether `offset` lies inside the text of a template literal (not at its opening backtick). */
+function insideTemplate(file: string, text: string, offset: number): boolean {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
-  let found: number | undefined;
+  let inside = false;
   const visit = (node: ts.Node): void => {
-    if (offset < node.getFullStart() || offset >= node.getEnd()) return;
-    const p = node.parent;
-    if (p && (ts.isBlock(p) || ts.isSourceFile(p) || ts.isClassLike(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p))) {
-      const start = node.getStart(source);
-      if (start <= offset) found = start;
+    if (inside || offset < node.getStart(source) || offset >= node.getEnd()) return;
+    if (ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isStringLiteral(node)) {
+      if (offset > node.getStart(source)) inside = true;
+      return;
     }
     node.forEachChild(visit);
   };
   source.forEachChild(visit);
-  return found;
+  return inside;
 }
 
-/** An edit putting `safe-migrations-ignore <rule>` on its own line above the finding, indented like the line it guards. */
+/** An edit putting `safe-migrations-ignore <rule>` on its own line above the finding, indented like the finding's line. */
 export function ignoreLineEdit(file: string, text: string, findingStart: number, rule: string): FixEdit {
   const lines = new LineIndex(text);
-  let anchor = findingStart;
-  if (!SQL_FILE.test(file)) {
-    try { anchor = enclosingStatementStart(file, text, findingStart) ?? findingStart; } catch { anchor = findingStart; }
-  }
-  const line = lines.positionAt(anchor).line;
+  const line = lines.positionAt(findingStart).line;
   const lineStart = lines.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))?.[0] ?? '';
-  return { start: lineStart, end: lineStart, newText: `${indent}${commentPrefix(file)} safe-migrations-ignore ${rule}${eol(text)}` };
+  let prefix = '//';
+  if (SQL_FILE.test(file)) prefix = '--';
+  else {
+    try { if (insideTemplate(file, text, lineStart)) prefix = '--'; } catch { /* unparsable: a JS comment is the best guess */ }
+  }
+  return { start: lineStart, end: lineStart, newText: `${indent}${prefix} safe-migrations-ignore ${rule}${eol(text)}` };
 }
 
 /** An edit putting `safe-migrations-ignore-file <rule>` at the top of the file (after a shebang). */
@@ -48,7 +47,7 @@ export function ignoreFileEdit(file: string, text: string, rule: string): FixEdi
     at = nl < 0 ? text.length : nl + 1;
   }
   const prefix = at === text.length && at > 0 && !text.endsWith('\n') ? eol(text) : '';
-  return { start: at, end: at, newText: `${prefix}${commentPrefix(file)} safe-migrations-ignore-file ${rule}${eol(text)}` };
+  return { start: at, end: at, newText: `${prefix}${SQL_FILE.test(file) ? '--' : '//'} safe-migrations-ignore-file ${rule}${eol(text)}` };
 }
 
 function eol(text: string): string { return text.includes('\r\n') ? '\r\n' : '\n'; }
