@@ -11,6 +11,9 @@ const CATALOG_NAMES: Record<string, string> = {
   time: 'time', timetz: 'timetz', interval: 'interval', bit: 'bit',
 };
 
+/** Internal names users also write unqualified (`bool`, `int8`): shown under their SQL name. */
+const SHORT_ALIASES = new Set(['bool', 'int2', 'int4', 'int8', 'float4', 'float8']);
+
 /** Types whose typmods are not a plain `(n[, m])` (interval field masks). */
 const NO_TYPMODS = new Set(['interval']);
 
@@ -20,6 +23,7 @@ export function pgTypeName(typeName: PgNode): string | undefined {
   if (!names.length) return undefined;
   let base: string;
   if (names.length === 2 && names[0] === 'pg_catalog') base = CATALOG_NAMES[names[1]] ?? names[1];
+  else if (names.length === 1 && SHORT_ALIASES.has(names[0])) base = CATALOG_NAMES[names[0]];
   else base = names.join('.');
   base = base.toLowerCase();
   if (typeName.pct_type) base += '%type';
