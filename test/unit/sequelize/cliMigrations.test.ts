@@ -205,6 +205,7 @@ module.exports = { async up(queryInterface, Sequelize) {
 test('looksLikeSequelize is a cheap content test', () => {
   assert.equal(looksLikeSequelize(generated), true);
   assert.equal(looksLikeSequelize(`export const up = async ({ context: sequelize }) => sequelize.getQueryInterface().dropTable('x')`), true);
+  assert.equal(looksLikeSequelize(`export async function up({ context }) { await context.dropTable('x'); }`), true, 'umzug context parameter');
   assert.equal(looksLikeSequelize(`export class A1 implements MigrationInterface { async up(queryRunner) {} }`), false);
   assert.equal(looksLikeSequelize('CREATE TABLE a (id int);'), false);
 });

@@ -8,7 +8,7 @@ import type { BodyContext } from './bodyContext';
 import { findMigrationFunctions, type MigrationFunction } from './findMigrationFunctions';
 import { fileHelpers, readMigrationBody } from './readMigrationBody';
 
-const SEQUELIZE_HINTS = /\bqueryInterface\b|getQueryInterface\s*\(|\bSequelize\.DataTypes\b|\bDataTypes\.[A-Z]|require\(\s*['"]sequelize['"]\s*\)|from\s+['"]sequelize['"]|sequelize-cli|MigrationFn\s*<\s*QueryInterface/;
+const SEQUELIZE_HINTS = /\bqueryInterface\b|getQueryInterface\s*\(|\bSequelize\.DataTypes\b|\bDataTypes\.[A-Z]|require\(\s*['"]sequelize['"]\s*\)|from\s+['"]sequelize['"]|sequelize-cli|MigrationFn\s*<\s*QueryInterface|\(\s*\{\s*context\s*[:}]/;
 
 /** Cheap content test used before parsing: does this file look like a Sequelize or umzug migration? */
 export function looksLikeSequelize(text: string): boolean {
