@@ -23,4 +23,6 @@ export interface Finding {
   migration: string;
   phase: 'up' | 'down';
   fixes?: Fix[];
+  /** The file the finding is in, when several files were checked together. */
+  path?: string;
 }

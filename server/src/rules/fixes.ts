@@ -1,0 +1,57 @@
+// Mechanical text edits on an operation's SQL, located through the file text (never guessed).
+import type { Fix, FixEdit } from '../model/finding';
+import type { Operation } from '../model/migration';
+import type { RuleContext } from './rule';
+
+/** The op's SQL as it stands in the file, when it can be edited precisely. */
+export function editableSql(ctx: RuleContext, op: Operation): { text: string; start: number } | undefined {
+  if (op.via !== 'sql' || ctx.text === undefined) return undefined;
+  const { start, end } = op.offset;
+  if (end <= start || end > ctx.text.length) return undefined;
+  return { text: ctx.text.slice(start, end), start };
+}
+
+/** An edit inserting `insert` right after the first match of `after` in the op's SQL. */
+export function insertAfter(ctx: RuleContext, op: Operation, after: RegExp, insert: string): FixEdit | undefined {
+  const sql = editableSql(ctx, op);
+  if (!sql) return undefined;
+  const m = after.exec(sql.text);
+  if (!m) return undefined;
+  const at = sql.start + m.index + m[0].length;
+  return { start: at, end: at, newText: insert };
+}
+
+/** An edit replacing the first match of `pattern` in the op's SQL. */
+export function replaceIn(ctx: RuleContext, op: Operation, pattern: RegExp, replacement: string): FixEdit | undefined {
+  const sql = editableSql(ctx, op);
+  if (!sql) return undefined;
+  const m = pattern.exec(sql.text);
+  if (!m) return undefined;
+  return { start: sql.start + m.index, end: sql.start + m.index + m[0].length, newText: replacement };
+}
+
+/** An edit at the end of the op's SQL (before a trailing semicolon). */
+export function appendToStatement(ctx: RuleContext, op: Operation, insert: string): FixEdit | undefined {
+  const sql = editableSql(ctx, op);
+  if (!sql) return undefined;
+  const body = sql.text.replace(/[\s;]+$/, '');
+  const at = sql.start + body.length;
+  return { start: at, end: at, newText: insert };
+}
+
+/** `public transaction = false;` after the TypeORM class's opening brace, unless already there. */
+export function typeormTransactionFalse(ctx: RuleContext): FixEdit | undefined {
+  if (ctx.orm !== 'typeorm' || ctx.text === undefined) return undefined;
+  const { start, end } = ctx.offsetsOf(ctx.migration.range);
+  const cls = ctx.text.slice(start, end || undefined);
+  if (/\btransaction\s*=\s*false\b/.test(cls)) return undefined;
+  const m = /\bclass\b[^{]*\{/.exec(cls);
+  if (!m) return undefined;
+  const at = start + m.index + m[0].length;
+  return { start: at, end: at, newText: '\n  public transaction = false;\n' };
+}
+
+export function fix(title: string, safe: boolean, ...edits: (FixEdit | undefined)[]): Fix[] {
+  if (!edits.length || edits.some((e) => e === undefined)) return [];
+  return [{ title, safe, edits: edits as FixEdit[] }];
+}

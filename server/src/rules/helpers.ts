@@ -1,0 +1,54 @@
+// Small shared predicates for rule checks.
+import type { Operation, OperationKind } from '../model/migration';
+import type { RuleContext, RuleFinding } from './rule';
+
+const DDL: ReadonlySet<OperationKind> = new Set<OperationKind>([
+  'createTable', 'dropTable', 'renameTable', 'addColumn', 'dropColumn', 'renameColumn', 'alterColumnType',
+  'setNotNull', 'dropNotNull', 'setDefault', 'dropDefault', 'createIndex', 'dropIndex', 'addForeignKey', 'dropForeignKey',
+  'addUnique', 'addCheck', 'addPrimaryKey', 'dropConstraint', 'validateConstraint', 'createEnum', 'alterEnum', 'createView', 'dropView',
+]);
+
+export function isDdl(op: Operation): boolean {
+  return DDL.has(op.kind) || (op.kind === 'rawSql' && /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE|COMMENT)\b/i.test(op.text));
+}
+
+export function isDml(op: Operation): boolean {
+  return op.kind === 'insert' || op.kind === 'update' || op.kind === 'delete';
+}
+
+/** The op changes a table that existed before this migration (so locks and old app code matter). */
+export function onExistingTable(ctx: RuleContext, op: Operation): boolean {
+  return !!op.table && !ctx.isTableCreatedEarlier(op);
+}
+
+/** An index created earlier in the same phase (dropping it locks nothing that matters). */
+export function indexCreatedEarlier(ctx: RuleContext, op: Operation): boolean {
+  if (op.table && ctx.isTableCreatedEarlier(op)) return true;
+  const name = op.index?.toLowerCase();
+  if (!name) return false;
+  for (const o of ctx.ops) {
+    if (o === op) break;
+    if (o.kind === 'createIndex' && o.index?.toLowerCase() === name) return true;
+  }
+  return false;
+}
+
+export function findOn(op: Operation, message: string, extra: Partial<RuleFinding> = {}): RuleFinding {
+  return { op, message, table: op.table, ...extra };
+}
+
+/** Each op of the given kinds on a table that already existed. */
+export function existingOps(ctx: RuleContext, ...kinds: OperationKind[]): Operation[] {
+  return ctx.ops.filter((op) => kinds.includes(op.kind) && onExistingTable(ctx, op));
+}
+
+export function colName(op: Operation): string {
+  return op.column ?? op.columnSpec?.name ?? '?';
+}
+
+/** Column specs an op introduces (addColumn, createTable, alterColumnType). */
+export function introducedColumns(op: Operation): { spec: NonNullable<Operation['columnSpec']>; op: Operation }[] {
+  if (op.kind === 'createTable') return (op.tableColumns ?? []).map((spec) => ({ spec, op }));
+  if ((op.kind === 'addColumn' || op.kind === 'alterColumnType') && op.columnSpec) return [{ spec: op.columnSpec, op }];
+  return [];
+}

@@ -1,0 +1,208 @@
+// The rule registry and the runner: every rule over every migration phase, then severity overrides and ignore comments.
+import type { SafeMigrationsConfig } from '../config/types';
+import type { Finding } from '../model/finding';
+import type { FileModel } from '../model/migration';
+import { LineIndex } from '../model/text';
+import { compareVersions, serverVersion } from '../knowledge/versions';
+import { buildContext, type RunState } from './context';
+import { isIgnored, parseIgnoreDirectives, type IgnoreDirectives } from './ignoreComments';
+import type { Rule, RuleContext } from './rule';
+import { SchemaHistory, orderedMigrations } from './schemaHistory';
+import { ruleMetadata, type RuleMetadata } from './metadata';
+import addRequiredColumn from './compatibility/add-required-column';
+import addUniqueOnExistingData from './compatibility/add-unique-on-existing-data';
+import backfillInDdlTransaction from './compatibility/backfill-in-ddl-transaction';
+import dmlWithoutWhere from './compatibility/dml-without-where';
+import dropColumn from './compatibility/drop-column';
+import dropForeignKey from './compatibility/drop-foreign-key';
+import dropNotNull from './compatibility/drop-not-null';
+import dropSchemaDatabase from './compatibility/drop-schema-database';
+import dropTable from './compatibility/drop-table';
+import renameColumn from './compatibility/rename-column';
+import renameTable from './compatibility/rename-table';
+import truncate from './compatibility/truncate';
+import uninspectableSql from './coverage/uninspectable-sql';
+import addSerialColumn from './locks/add-serial-column';
+import addStoredGeneratedColumn from './locks/add-stored-generated-column';
+import addVolatileDefault from './locks/add-volatile-default';
+import changeColumnType from './locks/change-column-type';
+import checkWithoutNotValid from './locks/check-without-not-valid';
+import concurrentIndexGuardHidesInvalid from './locks/concurrent-index-guard-hides-invalid';
+import concurrentlyInTransaction from './locks/concurrently-in-transaction';
+import detachPartitionNotConcurrent from './locks/detach-partition-not-concurrent';
+import enumChange from './locks/enum-change';
+import fkWithoutNotValid from './locks/fk-without-not-valid';
+import indexCreateNotConcurrent from './locks/index-create-not-concurrent';
+import indexDropNotConcurrent from './locks/index-drop-not-concurrent';
+import missingLockTimeout from './locks/missing-lock-timeout';
+import missingStatementTimeout from './locks/missing-statement-timeout';
+import primaryKeyWithoutIndex from './locks/primary-key-without-index';
+import refreshMatviewBlocking from './locks/refresh-matview-blocking';
+import reindexNotConcurrent from './locks/reindex-not-concurrent';
+import setNotNullExisting from './locks/set-not-null-existing';
+import statementAfterExclusiveLock from './locks/statement-after-exclusive-lock';
+import tableRewriteMaintenance from './locks/table-rewrite-maintenance';
+import uniqueConstraintWithoutIndex from './locks/unique-constraint-without-index';
+import validateInSameTransaction from './locks/validate-in-same-transaction';
+import mysqlAddForeignKey from './mysql/mysql-add-foreign-key';
+import mysqlBlockingAlter from './mysql/mysql-blocking-alter';
+import mysqlCopyAlgorithmOrLock from './mysql/mysql-copy-algorithm-or-lock';
+import mysqlDdlInTransaction from './mysql/mysql-ddl-in-transaction';
+import mysqlIfExistsUnsupported from './mysql/mysql-if-exists-unsupported';
+import mysqlInlineReferencesIgnored from './mysql/mysql-inline-references-ignored';
+import mysqlInstantForfeited from './mysql/mysql-instant-forfeited';
+import mysqlNotNullWithoutStrictMode from './mysql/mysql-not-null-without-strict-mode';
+import mysqlRenameColumnUnsupported from './mysql/mysql-rename-column-unsupported';
+import mysqlVarcharLengthBoundary from './mysql/mysql-varchar-length-boundary';
+import asymmetricDown from './rollback/asymmetric-down';
+import downOrderFails from './rollback/down-order-fails';
+import downThrows from './rollback/down-throws';
+import emptyDown from './rollback/empty-down';
+import irreversibleWithoutCheckpoint from './rollback/irreversible-without-checkpoint';
+import lossyRollback from './rollback/lossy-rollback';
+import missingDown from './rollback/missing-down';
+import migrationDoesTooMuch from './size/migration-does-too-much';
+import missingIdempotencyGuard from './transactions/missing-idempotency-guard';
+import mixedTransactionModes from './transactions/mixed-transaction-modes';
+import sequelizePostgresWithoutTransaction from './transactions/sequelize-postgres-without-transaction';
+import transactionNesting from './transactions/transaction-nesting';
+import banCharType from './types/ban-char-type';
+import banMoneyType from './types/ban-money-type';
+import identifierTooLong from './types/identifier-too-long';
+import preferBigintIds from './types/prefer-bigint-ids';
+import preferIdentity from './types/prefer-identity';
+import preferJsonb from './types/prefer-jsonb';
+import preferTimestamptz from './types/prefer-timestamptz';
+
+export const allRules: Rule[] = [
+  addRequiredColumn,
+  addUniqueOnExistingData,
+  backfillInDdlTransaction,
+  dmlWithoutWhere,
+  dropColumn,
+  dropForeignKey,
+  dropNotNull,
+  dropSchemaDatabase,
+  dropTable,
+  renameColumn,
+  renameTable,
+  truncate,
+  uninspectableSql,
+  addSerialColumn,
+  addStoredGeneratedColumn,
+  addVolatileDefault,
+  changeColumnType,
+  checkWithoutNotValid,
+  concurrentIndexGuardHidesInvalid,
+  concurrentlyInTransaction,
+  detachPartitionNotConcurrent,
+  enumChange,
+  fkWithoutNotValid,
+  indexCreateNotConcurrent,
+  indexDropNotConcurrent,
+  missingLockTimeout,
+  missingStatementTimeout,
+  primaryKeyWithoutIndex,
+  refreshMatviewBlocking,
+  reindexNotConcurrent,
+  setNotNullExisting,
+  statementAfterExclusiveLock,
+  tableRewriteMaintenance,
+  uniqueConstraintWithoutIndex,
+  validateInSameTransaction,
+  mysqlAddForeignKey,
+  mysqlBlockingAlter,
+  mysqlCopyAlgorithmOrLock,
+  mysqlDdlInTransaction,
+  mysqlIfExistsUnsupported,
+  mysqlInlineReferencesIgnored,
+  mysqlInstantForfeited,
+  mysqlNotNullWithoutStrictMode,
+  mysqlRenameColumnUnsupported,
+  mysqlVarcharLengthBoundary,
+  asymmetricDown,
+  downOrderFails,
+  downThrows,
+  emptyDown,
+  irreversibleWithoutCheckpoint,
+  lossyRollback,
+  missingDown,
+  migrationDoesTooMuch,
+  missingIdempotencyGuard,
+  mixedTransactionModes,
+  sequelizePostgresWithoutTransaction,
+  transactionNesting,
+  banCharType,
+  banMoneyType,
+  identifierTooLong,
+  preferBigintIds,
+  preferIdentity,
+  preferJsonb,
+  preferTimestamptz,
+];
+
+const BY_ID = new Map(allRules.map((r) => [r.id, r]));
+export type { RuleMetadata };
+export function ruleById(id: string): Rule | undefined { return BY_ID.get(id); }
+
+/** Rule applies to this dialect and configured server version. Unknown dialect: only the dialect-neutral rules. */
+export function ruleApplies(rule: Rule, ctx: Pick<RuleContext, 'dialect' | 'config'>): boolean {
+  if (ctx.dialect === 'unknown') return rule.dialects.length === 3;
+  if (!rule.dialects.includes(ctx.dialect)) return false;
+  const range = rule.versions?.[ctx.dialect];
+  const v = serverVersion(ctx.dialect, ctx.config);
+  if (!range || !v) return true;
+  if (range.min && compareVersions(v, range.min) < 0) return false;
+  if (range.below && compareVersions(v, range.below) >= 0) return false;
+  return true;
+}
+
+/** Runs every enabled rule over the files (one file, or a whole migration folder for cross-migration facts). */
+export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsConfig, rules: Rule[] = allRules): Finding[] {
+  const files = Array.isArray(input) ? input : [input];
+  const ordered = orderedMigrations(files);
+  const state: RunState = { files, config, ordered, history: new SchemaHistory(ordered.map((e) => e.migration)), lineIndexes: new Map() };
+  const ignores = new Map<FileModel, IgnoreDirectives | undefined>();
+  const small = new Set(config.smallTables.map((t) => t.toLowerCase()));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < ordered.length; i++) {
+    for (const phase of ['up', 'down'] as const) {
+      const ctx = buildContext(state, i, phase);
+      if (phase === 'down' && ctx.ops.length === 0) continue;
+      for (const rule of rules) {
+        const override = config.rules[rule.id];
+        if (override === 'off' || !(rule.phases ?? ['up']).includes(phase) || !ruleApplies(rule, ctx)) continue;
+        let produced;
+        try { produced = rule.check(ctx); } catch { continue; }
+        for (const f of produced) {
+          const range = f.op?.range ?? f.range ?? ctx.migration.range;
+          const offset = f.op?.offset ?? f.offset ?? ctx.offsetsOf(range);
+          if (ignoredAt(ignores, ctx.file, rule.id, range.start.line)) continue;
+          let severity = override ?? f.severity ?? rule.severity;
+          if (!override && rule.lockRule && f.table && small.has(f.table.toLowerCase())) severity = 'info';
+          const key = `${rule.id}|${ctx.file.path}|${offset.start}|${offset.end}|${f.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          findings.push({ rule: rule.id, severity, message: f.message, range, offset, migration: ctx.migration.name, phase, path: ctx.file.path, ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function ignoredAt(cache: Map<FileModel, IgnoreDirectives | undefined>, file: FileModel, rule: string, line: number): boolean {
+  if (file.text === undefined) return false;
+  let d = cache.get(file);
+  if (!cache.has(file)) {
+    d = parseIgnoreDirectives(file.text, new LineIndex(file.text));
+    cache.set(file, d);
+  }
+  return !!d && isIgnored(d, rule, line);
+}
+
+/** Every rule's metadata in registry order; `safe-migrations rules --format json` prints it as `{ "rules": [...] }`. */
+export function rulesMetadata(): RuleMetadata[] {
+  return allRules.map(ruleMetadata);
+}

@@ -1,0 +1,30 @@
+import { defineRule, eq } from '../rule';
+import { findOn } from '../helpers';
+import { fix, typeormTransactionFalse } from '../fixes';
+import { runOutsideTransaction } from '../ormAdvice';
+import { rawStatementKind } from '../../knowledge/operationFacts';
+
+const CONCURRENT_RAW = new Set(['reindexConcurrently', 'detachPartitionConcurrently', 'vacuumFull']);
+
+export default defineRule({
+  id: 'concurrently-in-transaction',
+  category: 'locks', severity: 'error', dialects: ['postgres'], phases: ['up', 'down'], fixable: true,
+  summary: 'CONCURRENTLY (and VACUUM FULL) cannot run inside a transaction: the migration fails at deploy.',
+  why: 'PostgreSQL refuses CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY inside a transaction block. ORMs open one for you: TypeORM under migrationsTransactionMode "all" (the default), Prisma for a multi-statement migration.sql, Sequelize when you pass a transaction.',
+  safeAlternative: {
+    text: 'Run the statement outside any transaction: TypeORM `public transaction = false;` (mode each/none), Prisma a migration with this statement alone, Sequelize no transaction option.',
+    snippets: { typeorm: 'export class AddIdx1700000000000 implements MigrationInterface {\n  public transaction = false;\n  …\n}', sql: '-- its own migration, no BEGIN/COMMIT\nCREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);', sequelize: "await queryInterface.addIndex('orders', ['account_id'], { concurrently: true }); // no transaction" },
+  },
+  equivalents: eq({ squawk: ['ban-concurrent-index-creation-in-transaction'], atlas: ['PG103'] }),
+  examples: { postgres: { bad: 'BEGIN;\nCREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);\nCOMMIT;', good: 'CREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);' } },
+  check(ctx) {
+    return ctx.ops.filter((op) => (op.concurrently || CONCURRENT_RAW.has(rawStatementKind(op) ?? '')) && ctx.inTransaction(op)).map((op) => {
+      const explicit = ctx.inExplicitTransaction(op);
+      const why = explicit ? 'it sits inside a transaction the migration opens itself'
+        : `the runner wraps this migration in a transaction${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}`;
+      const tx = !explicit ? typeormTransactionFalse(ctx) : undefined;
+      return findOn(op, `${op.text.split(/\s+/).slice(0, 3).join(' ')}… cannot run inside a transaction block and ${why}: the migration will fail. ${runOutsideTransaction(ctx.migration)[0].toUpperCase()}${runOutsideTransaction(ctx.migration).slice(1)}.`,
+        { fixes: tx ? fix('Set transaction = false on the migration class', false, tx) : [] });
+    });
+  },
+});

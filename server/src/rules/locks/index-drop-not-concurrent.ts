@@ -1,0 +1,25 @@
+import { defineRule, eq } from '../rule';
+import { findOn, indexCreatedEarlier } from '../helpers';
+import { fix, insertAfter, typeormTransactionFalse } from '../fixes';
+import { q, runOutsideTransaction } from '../ormAdvice';
+
+export default defineRule({
+  id: 'index-drop-not-concurrent',
+  category: 'locks', severity: 'warning', dialects: ['postgres'], phases: ['up', 'down'], lockRule: true, fixable: true,
+  summary: 'DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the table.',
+  why: 'DROP INDEX locks the indexed table against reads and writes; if a long query holds the table, the DROP waits and every later query queues behind it.',
+  safeAlternative: {
+    text: 'Use DROP INDEX CONCURRENTLY outside a transaction.',
+    snippets: { sql: 'DROP INDEX CONCURRENTLY IF EXISTS orders_account_id_idx;', typeorm: 'public transaction = false;\n// up: await q.query(`DROP INDEX CONCURRENTLY IF EXISTS orders_account_id_idx`);', sequelize: "await queryInterface.removeIndex('orders', 'orders_account_id_idx', { concurrently: true });" },
+  },
+  equivalents: eq({ squawk: ['require-concurrent-index-deletion'], strong_migrations: ['remove_index'], atlas: ['PG102'] }),
+  examples: { postgres: { bad: 'DROP INDEX orders_account_id_idx;', good: 'DROP INDEX CONCURRENTLY orders_account_id_idx;' } },
+  check(ctx) {
+    return ctx.ops.filter((op) => op.kind === 'dropIndex' && !op.concurrently && !indexCreatedEarlier(ctx, op)).map((op) => {
+      const edit = insertAfter(ctx, op, /\bDROP\s+INDEX\b/i, ' CONCURRENTLY');
+      const tx = ctx.orm === 'typeorm' ? typeormTransactionFalse(ctx) : undefined;
+      const fixes = edit ? fix('Use DROP INDEX CONCURRENTLY', false, ...(tx ? [edit, tx] : [edit])) : [];
+      return findOn(op, `DROP INDEX ${q(op.index)} takes an ACCESS EXCLUSIVE lock on ${op.table ? q(op.table) : 'its table'}: reads and writes wait until it finishes. Use DROP INDEX CONCURRENTLY and ${runOutsideTransaction(ctx.migration)}.`, { fixes });
+    });
+  },
+});

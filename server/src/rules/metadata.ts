@@ -1,0 +1,32 @@
+// Rule metadata as plain JSON: the CLI's `rules --format json`, the config schema and the docs generator read it.
+import type { Severity } from '../model/finding';
+import type { OrmSnippets, Rule, RuleDialect, RuleEquivalents } from './rule';
+
+export interface RuleMetadata {
+  id: string;
+  category: string;
+  severity: Severity;
+  dialects: RuleDialect[];
+  versions?: Rule['versions'];
+  summary: string;
+  why: string;
+  /** The safe alternative in words. */
+  safeAlternative: string;
+  /** Concrete snippets of it per ORM. */
+  snippets: OrmSnippets;
+  equivalents: RuleEquivalents;
+  fixable: boolean;
+  /** Path of the docs page, relative to the repository root. */
+  docs: string;
+}
+
+export const DOCS_BASE = 'docs/rules';
+
+export function ruleMetadata(rule: Rule): RuleMetadata {
+  return {
+    id: rule.id, category: rule.category, severity: rule.severity, dialects: rule.dialects,
+    ...(rule.versions ? { versions: rule.versions } : {}),
+    summary: rule.summary, why: rule.why, safeAlternative: rule.safeAlternative.text, snippets: rule.safeAlternative.snippets, equivalents: rule.equivalents,
+    fixable: !!rule.fixable, docs: `${DOCS_BASE}/${rule.id}.md`,
+  };
+}

@@ -1,0 +1,57 @@
+import type { Operation } from '../../model/migration';
+import { defineRule, eq, type RuleFinding } from '../rule';
+import { colName, findOn } from '../helpers';
+import { q } from '../ormAdvice';
+import { inverseKinds, rollbackFact } from '../../knowledge/rollback';
+import { matchInverses } from './matchInverse';
+
+const norm = (t: string | undefined) => (t ?? '').toLowerCase().replace(/\s+/g, '').replace(/^integer$/, 'int').replace(/^int4$/, 'int').replace(/^charactervarying/, 'varchar');
+
+function describe(op: Operation): string {
+  const target = op.column || op.columnSpec ? `${op.table}.${colName(op)}` : op.index ?? op.constraint ?? op.table ?? '';
+  return `${op.kind} ${target}`.trim();
+}
+
+export default defineRule({
+  id: 'asymmetric-down',
+  category: 'rollback', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'],
+  summary: 'The down does not invert the up: a step is not undone, or undone with other names, types or order.',
+  why: 'A rollback that leaves an index, restores a column with another type, or renames to the wrong name puts the schema in a state no migration describes: the next deploy fails or drifts silently.',
+  safeAlternative: { text: 'For each up step, in reverse order, the exact inverse: createTable↔dropTable, addColumn↔dropColumn, createIndex↔dropIndex, rename a→b ↔ b→a, SET NOT NULL ↔ DROP NOT NULL, type t1→t2 ↔ t2→t1.', snippets: {
+    typeorm: "async up(q) { await q.addColumn('orders', new TableColumn({ name: 'status', type: 'varchar', length: '20', isNullable: true })); await q.createIndex('orders', new TableIndex({ name: 'orders_status_idx', columnNames: ['status'] })); }\nasync down(q) { await q.dropIndex('orders', 'orders_status_idx'); await q.dropColumn('orders', 'status'); }",
+  } },
+  equivalents: eq({}),
+  examples: { postgres: { bad: '-- up\nALTER TABLE users RENAME COLUMN name TO full_name;\n-- down\nALTER TABLE users RENAME COLUMN full_name TO fullname;', good: '-- up\nALTER TABLE users RENAME COLUMN name TO full_name;\n-- down\nALTER TABLE users RENAME COLUMN full_name TO name;' } },
+  check(ctx) {
+    const m = ctx.migration;
+    if (ctx.phase !== 'up' || m.downThrows || m.down.length === 0) return [];
+    const opaqueDown = m.down.some((d) => d.kind === 'unknown' || d.kind === 'rawSql');
+    const out: RuleFinding[] = [];
+    const matched = matchInverses(m.up, m.down);
+    let lastOnTable = new Map<string, number>();
+    m.up.forEach((op, i) => {
+      if (inverseKinds(op).length === 0 || op.kind === 'dropConstraint' || op.kind === 'setDefault' || op.kind === 'dropDefault') return;
+      if (op.kind !== 'createTable' && ctx.isTableCreatedEarlier(op)) return;
+      const j = matched[i];
+      if (j < 0) {
+        if (!opaqueDown) out.push(findOn(op, `The down does not undo ${describe(op)}: expected ${rollbackFact(op).how.replace(/^irreversible: /, '')}${op.kind === 'renameColumn' || op.kind === 'renameTable' ? ` (${op.newName} → ${op.column ?? op.table})` : ''}.`));
+        return;
+      }
+      const d = m.down[j];
+      if (op.kind === 'alterColumnType') {
+        const before = ctx.columnHistory(op.table, op.column, op).type;
+        if (before && d.columnSpec?.type && norm(before) !== norm(d.columnSpec.type)) out.push(findOn(op, `The down changes ${q(op.table)}.${q(colName(op))} to ${d.columnSpec.type}, but it was ${before} before up: the rollback does not restore the original type.`));
+      }
+      if (op.kind === 'dropColumn') {
+        const before = ctx.columnHistory(op.table, op.column, op);
+        if (before.type && d.columnSpec?.type && norm(before.type) !== norm(d.columnSpec.type)) out.push(findOn(op, `The down re-adds ${q(op.table)}.${q(colName(op))} as ${d.columnSpec.type}, but it was ${before.type}: the rollback does not restore the original column.`));
+      }
+      const t = (op.table ?? '').toLowerCase();
+      const prev = lastOnTable.get(t);
+      if (prev !== undefined && prev < j && op.kind !== 'createTable') out.push(findOn(op, `The down undoes ${describe(op)} after an earlier step on ${q(op.table)}: undo steps in reverse order so each inverse sees the state its step left.`));
+      lastOnTable.set(t, j);
+    });
+    lastOnTable = new Map();
+    return out;
+  },
+});

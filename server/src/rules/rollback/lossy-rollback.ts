@@ -1,0 +1,33 @@
+import type { Operation } from '../../model/migration';
+import { defineRule, eq, type RuleFinding } from '../rule';
+import { colName, findOn } from '../helpers';
+import { q } from '../ormAdvice';
+
+const writesInto = (op: Operation, table: string, column?: string) =>
+  (op.kind === 'update' || op.kind === 'insert') && (op.table ?? '').toLowerCase() === table && (!column || op.kind === 'insert' || new RegExp(`\\b${column}\\b`, 'i').test(op.text));
+
+export default defineRule({
+  id: 'lossy-rollback',
+  category: 'rollback', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], phases: ['down'],
+  summary: 'The down drops a column or table that up filled with data, without moving the data back.',
+  why: 'After the deploy, the application writes to the new column/table. A down that just drops it (e.g. the split columns of a split-column migration) destroys every write made since — the rollback loses production data.',
+  safeAlternative: { text: 'Before dropping, merge the data back into the old shape (UPDATE … SET old = new …), or keep a checkpoint to restore from.', snippets: { sql: "-- down of a split of name into first_name/last_name\nUPDATE users SET name = first_name || ' ' || last_name WHERE name IS NULL;\nALTER TABLE users DROP COLUMN first_name, DROP COLUMN last_name;" } },
+  equivalents: eq({}),
+  examples: { postgres: { bad: "-- up\nALTER TABLE users ADD COLUMN first_name text;\nUPDATE users SET first_name = split_part(name, ' ', 1);\n-- down\nALTER TABLE users DROP COLUMN first_name;", good: "-- down\nUPDATE users SET name = first_name WHERE name IS NULL;\nALTER TABLE users DROP COLUMN first_name;" } },
+  check(ctx) {
+    const m = ctx.migration;
+    const out: RuleFinding[] = [];
+    for (const [i, d] of ctx.ops.entries()) {
+      if (d.kind !== 'dropColumn' && d.kind !== 'dropTable') continue;
+      const table = (d.table ?? '').toLowerCase();
+      const column = d.kind === 'dropColumn' ? colName(d) : undefined;
+      const created = m.up.some((u) => d.kind === 'dropTable' ? u.kind === 'createTable' && (u.table ?? '').toLowerCase() === table
+        : u.kind === 'addColumn' && (u.table ?? '').toLowerCase() === table && colName(u).toLowerCase() === column!.toLowerCase());
+      if (!created || !m.up.some((u) => writesInto(u, table, column))) continue;
+      const mergedBack = ctx.ops.slice(0, i).some((o) => (o.kind === 'update' || o.kind === 'insert') && new RegExp(`\\b${column ?? table}\\b`, 'i').test(o.text));
+      if (mergedBack) continue;
+      out.push(findOn(d, `The down drops ${column ? `${q(d.table)}.${q(column)}` : q(d.table)}, which up created and filled: every value written there after the deploy is lost on rollback. Move the data back (UPDATE … SET old = new) before dropping.`));
+    }
+    return out;
+  },
+});

@@ -1,0 +1,57 @@
+// What earlier operations of the file set tell about a column, so type changes can be judged (varchar growth, enum append).
+import type { FileModel, Migration, Operation } from '../model/migration';
+
+export interface ColumnHistory { type?: string; nullable?: boolean; charset?: string }
+
+const key = (table: string, column: string) => `${table.toLowerCase()}.${column.toLowerCase()}`;
+
+/** Applies one up operation to a running column map. */
+export function applyToHistory(map: Map<string, ColumnHistory>, op: Operation): void {
+  const charset = typeof op.details?.charset === 'string' ? op.details.charset : undefined;
+  if (op.kind === 'createTable' && op.table) {
+    for (const c of op.tableColumns ?? []) map.set(key(op.table, c.name), { type: c.type, nullable: c.nullable ?? !c.primary, charset });
+  } else if (op.table && op.column) {
+    const k = key(op.table, op.column);
+    const prev = map.get(k) ?? {};
+    if (op.kind === 'addColumn') map.set(k, { type: op.columnSpec?.type, nullable: op.columnSpec?.nullable ?? true, charset });
+    else if (op.kind === 'alterColumnType') {
+      map.set(k, { ...prev, type: op.columnSpec?.type ?? prev.type, nullable: op.columnSpec?.nullable ?? prev.nullable });
+      if (op.newName) map.set(key(op.table, op.newName), map.get(k)!);
+    } else if (op.kind === 'setNotNull') map.set(k, { ...prev, nullable: false });
+    else if (op.kind === 'dropNotNull') map.set(k, { ...prev, nullable: true });
+    else if (op.kind === 'renameColumn' && op.newName) map.set(key(op.table, op.newName), prev);
+  }
+}
+
+/** Column facts known before `migrations[index]`, computed once per run. */
+export class SchemaHistory {
+  private readonly before: Map<string, ColumnHistory>[] = [];
+  constructor(migrations: Migration[]) {
+    const running = new Map<string, ColumnHistory>();
+    for (const m of migrations) {
+      this.before.push(new Map(running));
+      for (const op of m.up) applyToHistory(running, op);
+    }
+  }
+
+  /** Column facts after the earlier migrations and the ops of this phase before `before`. */
+  lookup(index: number, ops: Operation[], table: string | undefined, column: string | undefined, before: Operation): ColumnHistory {
+    if (!table || !column) return {};
+    const local = new Map(this.before[index] ?? []);
+    for (const op of ops) {
+      if (op === before) break;
+      applyToHistory(local, op);
+    }
+    const fromOp = before.details?.previousType;
+    const found = local.get(key(table, column)) ?? {};
+    return typeof fromOp === 'string' ? { ...found, type: fromOp } : found;
+  }
+}
+
+export function orderedMigrations(files: FileModel[]): { file: FileModel; migration: Migration }[] {
+  const all = files.flatMap((file) => file.migrations.map((migration) => ({ file, migration })));
+  return all
+    .map((e, i) => ({ e, i, k: e.migration.timestamp ?? '' }))
+    .sort((a, b) => (a.k && b.k && a.k !== b.k ? (a.k.length - b.k.length || (a.k < b.k ? -1 : 1)) : a.i - b.i))
+    .map((x) => x.e);
+}

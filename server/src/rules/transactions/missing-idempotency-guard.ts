@@ -1,0 +1,53 @@
+import type { Operation } from '../../model/migration';
+import { defineRule, eq, type RuleContext } from '../rule';
+import { findOn, isDdl } from '../helpers';
+import { fix, insertAfter } from '../fixes';
+import { guardAdvice, q } from '../ormAdvice';
+
+const GUARDABLE = new Set(['createTable', 'dropTable', 'createIndex', 'dropIndex', 'addColumn', 'dropColumn']);
+
+/** Where IF [NOT] EXISTS goes in the statement, per kind (PostgreSQL and MariaDB syntax). */
+const GUARD_AT: Record<string, [RegExp, string]> = {
+  createTable: [/\bCREATE\s+(TEMP(ORARY)?\s+|UNLOGGED\s+)?TABLE\b/i, ' IF NOT EXISTS'],
+  dropTable: [/\bDROP\s+TABLE\b/i, ' IF EXISTS'],
+  createIndex: [/\bCREATE\s+(UNIQUE\s+)?INDEX(\s+CONCURRENTLY)?\b/i, ' IF NOT EXISTS'],
+  dropIndex: [/\bDROP\s+INDEX(\s+CONCURRENTLY)?\b/i, ' IF EXISTS'],
+  addColumn: [/\bADD(\s+COLUMN)?\b(?!\s+(CONSTRAINT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|CHECK))/i, ''],
+  dropColumn: [/\bDROP(\s+COLUMN)?\b(?!\s+(CONSTRAINT|INDEX|KEY|PRIMARY|FOREIGN|CHECK))/i, ' IF EXISTS'],
+};
+
+function guardFix(ctx: RuleContext, op: Operation) {
+  if (ctx.dialect === 'mysql' || (op.kind === 'createIndex' && op.concurrently)) return [];
+  const [at, text] = GUARD_AT[op.kind];
+  const insert = op.kind === 'addColumn' ? (/\bADD\s+COLUMN\b/i.test(op.text) ? ' IF NOT EXISTS' : ' COLUMN IF NOT EXISTS') : text;
+  return fix(`Add IF ${insert.includes('NOT') ? 'NOT ' : ''}EXISTS`, true, insertAfter(ctx, op, at, insert));
+}
+
+export default defineRule({
+  id: 'missing-idempotency-guard',
+  category: 'transactions', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], phases: ['up', 'down'], fixable: true,
+  summary: 'CREATE/DROP of a table, index or column without IF [NOT] EXISTS (or a presence check) where a half-applied migration must be re-run.',
+  why: 'Outside a transaction (PostgreSQL without one, CONCURRENTLY, every DDL on MySQL/MariaDB) a migration that fails half-way leaves its earlier steps applied. The re-run then fails on "already exists" / "does not exist" and someone has to fix production by hand.',
+  safeAlternative: { text: 'PostgreSQL and MariaDB: IF [NOT] EXISTS. MySQL has no IF [NOT] EXISTS for columns and indexes: check information_schema (TypeORM `hasColumn`, Sequelize `describeTable`).', snippets: {
+    sql: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS status text;\nCREATE INDEX IF NOT EXISTS orders_status_idx ON orders (status);',
+    typeorm: "if (!(await queryRunner.hasColumn('orders', 'status'))) {\n  await queryRunner.addColumn('orders', new TableColumn({ name: 'status', type: 'varchar', isNullable: true }));\n}",
+    sequelize: "const cols = await queryInterface.describeTable('orders');\nif (!cols.status) await queryInterface.addColumn('orders', 'status', Sequelize.STRING);",
+  } },
+  equivalents: eq({ squawk: ['prefer-robust-stmts'] }),
+  examples: {
+    postgres: { bad: 'CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\nALTER TABLE orders ADD COLUMN note text;', good: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text;' },
+    mariadb: { bad: 'ALTER TABLE orders ADD COLUMN status varchar(20);\nCREATE INDEX orders_status_idx ON orders (status);', good: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS status varchar(20);\nCREATE INDEX IF NOT EXISTS orders_status_idx ON orders (status);' },
+    mysql: { bad: 'ALTER TABLE orders ADD COLUMN status varchar(20);\nCREATE INDEX orders_status_idx ON orders (status);', good: '-- one statement per migration, or guard through information_schema' },
+  },
+  check(ctx) {
+    const mysqlLike = ctx.dialect === 'mysql' || ctx.dialect === 'mariadb';
+    // A single DDL statement is atomic on MySQL/MariaDB 8+: the risk is the second one failing.
+    if (mysqlLike && ctx.ops.filter(isDdl).length < 2) return [];
+    return ctx.ops.filter((op) => GUARDABLE.has(op.kind) && !op.guarded && !op.ifExists && !op.ifNotExists && (mysqlLike || !ctx.inTransaction(op))).map((op) => {
+      const why = mysqlLike ? `each DDL statement commits on its own on ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'}` : 'this runs outside a transaction';
+      const target = op.index ?? (op.column ? `${op.table}.${op.column}` : op.table);
+      return findOn(op, `${op.kind} ${q(target)} is not guarded and ${why}: if the migration fails after it, the re-run fails here. ${guardAdvice(ctx.migration, ctx.dialect, op)[0].toUpperCase()}${guardAdvice(ctx.migration, ctx.dialect, op).slice(1)}.`,
+        { fixes: op.via === 'sql' ? guardFix(ctx, op) : [] });
+    });
+  },
+});

@@ -1,0 +1,19 @@
+import { defineRule, eq } from '../rule';
+import { findOn, isDdl } from '../helpers';
+
+export default defineRule({
+  id: 'sequelize-postgres-without-transaction',
+  category: 'transactions', severity: 'warning', dialects: ['postgres'], phases: ['up', 'down'],
+  summary: 'A multi-step Sequelize migration on PostgreSQL runs without a transaction.',
+  why: 'Sequelize does not wrap migrations in a transaction. PostgreSQL could roll the whole migration back on failure — but only if the steps share one; without it, a failure half-way leaves the first steps applied and the migration unrecorded.',
+  safeAlternative: { text: 'Wrap the steps in sequelize.transaction and pass { transaction: t } to each call (except CONCURRENTLY steps, which go in their own migration).', snippets: { sequelize: "async up(queryInterface, Sequelize) {\n  await queryInterface.sequelize.transaction(async (transaction) => {\n    await queryInterface.addColumn('orders', 'status', Sequelize.STRING, { transaction });\n    await queryInterface.addColumn('orders', 'note', Sequelize.TEXT, { transaction });\n  });\n}" } },
+  equivalents: eq({}),
+  examples: { postgres: { bad: "await queryInterface.addColumn('orders', 'status', Sequelize.STRING);\nawait queryInterface.addColumn('orders', 'note', Sequelize.TEXT);", good: "await queryInterface.sequelize.transaction(async (transaction) => {\n  await queryInterface.addColumn('orders', 'status', Sequelize.STRING, { transaction });\n  await queryInterface.addColumn('orders', 'note', Sequelize.TEXT, { transaction });\n});" } },
+  check(ctx) {
+    if (ctx.orm !== 'sequelize' || ctx.migration.transactional === true) return [];
+    const ddl = ctx.ops.filter(isDdl);
+    if (ddl.length < 2 || ctx.ops.some((o) => o.concurrently) || ddl.every((o) => ctx.inTransaction(o))) return [];
+    const outside = ddl.filter((o) => !ctx.inTransaction(o));
+    return [findOn(outside[outside.length > 1 ? 1 : 0], `${ddl.length} schema steps run without a shared transaction: if one fails, the earlier ones stay applied and the migration is not recorded. Wrap them in queryInterface.sequelize.transaction(async (transaction) => …) and pass { transaction } to each call.`)];
+  },
+});

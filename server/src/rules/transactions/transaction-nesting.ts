@@ -1,0 +1,30 @@
+import { defineRule, eq, type RuleFinding } from '../rule';
+import { findOn } from '../helpers';
+
+export default defineRule({
+  id: 'transaction-nesting',
+  category: 'transactions', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], phases: ['up', 'down'],
+  summary: 'BEGIN/COMMIT inside a migration the runner already wraps in a transaction, a COMMIT without BEGIN, or a BEGIN never committed.',
+  why: 'Inside the runner\'s transaction a BEGIN is ignored (PostgreSQL warns) and the COMMIT ends the runner\'s transaction early: later steps run outside it and a failure no longer rolls back. An unclosed BEGIN leaves work uncommitted or rolled back at disconnect.',
+  safeAlternative: { text: 'Let the runner own the transaction (TypeORM mode all/each, Prisma); for a non-transactional migration turn the runner\'s transaction off instead of committing it.', snippets: { typeorm: 'public transaction = false; // instead of COMMIT inside up()' } },
+  equivalents: eq({ squawk: ['transaction-nesting'] }),
+  examples: { postgres: { bad: '-- Prisma migration.sql (already run in a transaction)\nBEGIN;\nALTER TABLE orders ADD COLUMN status text;\nCOMMIT;', good: 'ALTER TABLE orders ADD COLUMN status text;' } },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    let open: typeof ctx.ops[number] | undefined;
+    for (const op of ctx.ops) {
+      if (op.kind !== 'transactionControl') continue;
+      if (op.transaction === 'begin') {
+        if (ctx.migration.transactional === true) out.push(findOn(op, `BEGIN inside the transaction the runner already opened${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}: it is ignored, and the matching COMMIT ends the runner's transaction early.`));
+        else if (open) out.push(findOn(op, 'BEGIN while a transaction is already open: the second BEGIN is ignored and the first COMMIT ends both.'));
+        open = op;
+      } else if (op.transaction === 'commit' || op.transaction === 'rollback') {
+        if (!open && ctx.migration.transactional === true) out.push(findOn(op, `${op.transaction.toUpperCase()} ends the runner's transaction early: later steps run outside it and are not rolled back on failure.`));
+        else if (!open && ctx.migration.transactional === false) out.push(findOn(op, `${op.transaction.toUpperCase()} without a BEGIN: there is no transaction to end.`, { severity: 'info' }));
+        open = undefined;
+      }
+    }
+    if (open) out.push(findOn(open, 'BEGIN without COMMIT: the work stays uncommitted and is rolled back when the connection closes.'));
+    return out;
+  },
+});

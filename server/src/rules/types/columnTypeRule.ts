@@ -1,0 +1,23 @@
+// Shared shape of the PostgreSQL type best-practice rules: find columns of a type, offer a replacement.
+import type { ColumnSpec, Operation } from '../../model/migration';
+import type { RuleContext, RuleFinding } from '../rule';
+import { findOn, introducedColumns } from '../helpers';
+import { editableSql, fix } from '../fixes';
+
+export interface TypeMatch { spec: ColumnSpec; op: Operation }
+
+export function columnsOfType(ctx: RuleContext, test: (type: string, spec: ColumnSpec) => boolean): TypeMatch[] {
+  return ctx.ops.flatMap(introducedColumns).filter(({ spec }) => !!spec.type && test(spec.type.toLowerCase().trim(), spec));
+}
+
+/** A finding on the column's op, with a fix replacing the type right after the column name (SQL only). */
+export function typeFinding(ctx: RuleContext, m: TypeMatch, message: string, typePattern: RegExp, replacement: string, title: string): RuleFinding {
+  const name = m.spec.name.replace(/[^\w$]/g, '');
+  const re = new RegExp(`([\`"]?\\b${name}\\b[\`"]?\\s+)(${typePattern.source})`, 'i');
+  const sql = editableSql(ctx, m.op);
+  const mm = sql ? re.exec(sql.text) : null;
+  const fixes = sql && mm
+    ? fix(title, false, { start: sql.start + mm.index, end: sql.start + mm.index + mm[0].length, newText: mm[1] + mm[2].replace(typePattern, replacement) })
+    : [];
+  return findOn(m.op, message, { fixes });
+}
