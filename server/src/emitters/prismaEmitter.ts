@@ -1,0 +1,41 @@
+// Prisma: `<YYYYMMDDHHmmss>_<snake_name>/migration.sql`, plus a `down.sql` beside it (Prisma has no down of its own).
+import * as path from 'node:path';
+import type { ScaffoldFile } from '../patterns/types';
+import { type EmitInput, phaseWords } from './emitInput';
+import { emptyBodyComment } from './emptyBody';
+import { headerLines } from './header';
+import { compactTimestamp, phaseDate, snakeName } from './naming';
+import { renderSqlSteps } from './sqlScript';
+
+export function emitPrisma(input: EmitInput): ScaffoldFile[] {
+  const files: ScaffoldFile[] = [];
+  input.phases.forEach((phase, index) => {
+    const name = `${compactTimestamp(phaseDate(input.now, index))}_${snakeName(phaseWords(input, index))}`;
+    const folder = path.join(input.dir, name);
+    const downPath = path.join(input.dir, name, 'down.sql').split(path.sep).join('/');
+    // PostgreSQL: an explicit transaction, so a failure leaves nothing behind; never around CONCURRENTLY or batch loops.
+    const wrap = (sql: string) => input.dialect === 'postgres' && phase.transactional && sql ? `BEGIN;\n\n${sql}\n\nCOMMIT;` : sql;
+    const body = (which: 'up' | 'down') => {
+      const steps = which === 'up' ? phase.up : phase.down;
+      return steps.length ? wrap(renderSqlSteps(steps, input.dialect)) : `-- ${emptyBodyComment(input, index, which)}`;
+    };
+    const header = headerLines(input, index, 'prisma').map((l) => `-- ${l}`);
+    files.push({
+      path: path.join(folder, 'migration.sql'),
+      text: [...header, `-- Undo: down.sql in this folder (see its header).`, '', body('up'), ''].join('\n'),
+    });
+    files.push({
+      path: path.join(folder, 'down.sql'),
+      text: [
+        `-- Undoes ${name}/migration.sql. Prisma does not run this file itself; apply it with`,
+        `--   npx prisma db execute --file ${downPath} --schema prisma/schema.prisma`,
+        `--   npx prisma migrate resolve --rolled-back ${name}`,
+        ...(index < input.phases.length - 1 ? ['-- Undo the later phases first (newest first).'] : []),
+        '',
+        body('down'),
+        '',
+      ].join('\n'),
+    });
+  });
+  return files;
+}

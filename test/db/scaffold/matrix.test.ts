@@ -1,0 +1,65 @@
+// Every pattern × {TypeORM, Sequelize, Prisma SQL} × {PostgreSQL, MariaDB} on the real servers and
+// runners: seed → up (each phase fails once after its steps, then re-runs: the guards must make that
+// harmless) → check → down → schema and data equal the seed state → up again → check → down again.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { scaffold } from '../../../server/src/patterns/index';
+import type { ScaffoldOrm } from '../../../server/src/patterns/types';
+import { createCellDatabase, type DbDialect } from './cellDatabase';
+import { type MigrationRunner, prismaRunner, sequelizeRunner, typeormRunner } from './migrationRunners';
+import { CASES, seedSql } from './scaffoldCases';
+import { snapshot } from './schemaSnapshot';
+
+const DIALECTS: DbDialect[] = ['postgres', 'mariadb'];
+const ORMS: ScaffoldOrm[] = ['typeorm', 'sequelize', 'prisma'];
+const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-scaffold-matrix-'));
+const tally = { ran: 0, passed: 0, byPattern: new Map<string, number>() };
+
+after(() => {
+  fs.rmSync(tmpRoot, { recursive: true, force: true });
+  console.log(`scaffold matrix: ${tally.ran} cells ran, ${tally.passed} passed (${CASES.length} patterns × ${ORMS.length} ORMs × ${DIALECTS.length} dialects)`);
+  for (const [pattern, n] of tally.byPattern) console.log(`  ${pattern}: ${n}/${ORMS.length * DIALECTS.length}`);
+});
+
+const RUNNERS: Record<ScaffoldOrm, typeof typeormRunner> = { typeorm: typeormRunner, sequelize: sequelizeRunner, prisma: prismaRunner };
+
+for (const dialect of DIALECTS) {
+  for (const c of CASES) {
+    for (const orm of ORMS) {
+      test(`${c.pattern} × ${orm} × ${dialect}: up (fail once, re-run) → down restores schema and data → up → down`, async () => {
+        tally.ran++;
+        const db = await createCellDatabase(dialect);
+        let runner: MigrationRunner | undefined;
+        try {
+          for (const sql of seedSql(dialect)) await db.query(sql);
+          const before = await snapshot(db);
+          const dir = path.join(tmpRoot, db.name);
+          const { files } = scaffold(c.pattern, c.params(dialect), {
+            orm, dialect, dir, now: new Date('2026-03-04T05:06:07Z'), extension: orm === 'typeorm' ? '.ts' : orm === 'sequelize' ? '.js' : undefined,
+          });
+          for (const f of files) { fs.mkdirSync(path.dirname(f.path), { recursive: true }); fs.writeFileSync(f.path, f.text); }
+          runner = await RUNNERS[orm](db, files);
+
+          await runner.upAll(true);
+          await c.afterUp(db);
+          await runner.downAll();
+          assert.deepEqual(await snapshot(db), before, 'down restores the schema and the seed data');
+
+          await runner.upAll(false);
+          await c.afterUp(db);
+          await runner.downAll();
+          assert.deepEqual(await snapshot(db), before, 'second down restores them too');
+          tally.passed++;
+          tally.byPattern.set(c.pattern, (tally.byPattern.get(c.pattern) ?? 0) + 1);
+        } finally {
+          await runner?.close();
+          await db.close();
+          await db.drop();
+        }
+      });
+    }
+  }
+}
