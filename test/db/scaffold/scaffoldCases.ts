@@ -115,7 +115,7 @@ export const CASES: ScaffoldCase[] = [
   },
   {
     pattern: 'changeColumnTypeExpandContract',
-    params: (dialect) => dialect === 'postgres'
+    params: (dialect): Record<string, string> => dialect === 'postgres'
       ? { table: 'people', column: 'amount', type: 'integer', oldType: 'varchar(20)', batchSize: '3' }
       : { table: 'people', column: 'amount', type: 'int', oldType: 'varchar(20)', expression: 'CAST({value} AS SIGNED)', inverse: 'CAST({value} AS CHAR(20))', batchSize: '3' },
     afterUp: async (db) => {
