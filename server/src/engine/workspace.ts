@@ -47,7 +47,10 @@ export function collectFiles(inputs: string[], options: { migrationsPaths?: stri
     if (root) roots.add(root);
     if (stat.isDirectory()) roots.add(abs);
   }
-  const projects = dedupeProjects(detectProjects([...roots], { migrationsPaths: options.migrationsPaths }));
+  // Detection scans down from each root; keep only projects on the inputs' own lines of descent,
+  // so a loose folder inside a monorepo is not mixed up with its sibling packages.
+  const projects = dedupeProjects(detectProjects([...roots], { migrationsPaths: options.migrationsPaths }))
+    .filter((p) => existing.some(({ abs }) => isInside(abs, p.root) || isInside(p.root, abs)));
   const files = new Set<string>();
   for (const { abs, isDir } of existing) {
     if (!isDir) {

@@ -20,10 +20,13 @@ export function readSqlMigrationFile(ctx: ReadContext, downSibling?: SiblingFile
   const sections = findSections(ctx.text);
   const whole = ctx.lines.range(0, ctx.text.length);
 
+  let dialect = ctx.dialect.dialect;
   const read = (start: number, end: number): Operation[] => {
     const sql = ctx.text.slice(start, end);
-    const res = readSql(sql, { dialect: ctx.dialect.dialect, lines: ctx.lines, mapOffset: (i) => start + i });
+    const res = readSql(sql, { dialect, lines: ctx.lines, mapOffset: (i) => start + i });
     problems.push(...res.problems);
+    // The first section's dialect (recognised from the SQL when unknown) holds for the rest of the file.
+    if (dialect === 'unknown' && res.dialect !== 'unknown') dialect = res.dialect;
     return res.operations;
   };
 
@@ -50,7 +53,7 @@ export function readSqlMigrationFile(ctx: ReadContext, downSibling?: SiblingFile
     hasDown = true;
     downPath = downSibling.path;
     const lines = new LineIndex(downSibling.text);
-    const res = readSql(downSibling.text, { dialect: ctx.dialect.dialect, lines });
+    const res = readSql(downSibling.text, { dialect, lines });
     down = res.operations;
     downRange = lines.range(0, downSibling.text.length);
   }
@@ -58,7 +61,7 @@ export function readSqlMigrationFile(ctx: ReadContext, downSibling?: SiblingFile
   const migration: Migration = {
     name,
     orm: 'sql',
-    dialect: ctx.dialect.dialect,
+    dialect,
     transactional: hasExplicitTx ? true : null,
     transactionalReason: hasExplicitTx ? 'the file opens its own transaction (BEGIN)' : 'plain SQL: whether it runs in a transaction depends on the tool that applies it',
     up,
@@ -70,7 +73,10 @@ export function readSqlMigrationFile(ctx: ReadContext, downSibling?: SiblingFile
     downPath,
     timestamp: /^(\d{3,})/.exec(name)?.[1] ?? /^[VU](\d+(?:[._]\d+)*)__/.exec(name)?.[1],
   };
-  return { migrations: [migration], problems };
+  const learned = dialect !== ctx.dialect.dialect && dialect !== 'unknown'
+    ? { dialect, source: 'content' as const, reason: 'recognised from the SQL in the file' }
+    : undefined;
+  return { migrations: [migration], problems, dialect: learned };
 }
 
 interface Section { kind: 'up' | 'down'; start: number; end: number }
