@@ -30,6 +30,19 @@ export interface Analysis {
 const SOURCE_EXT = /\.(ts|mts|cts|js|mjs|cjs|sql)$/i;
 const NOT_MIGRATIONS = /\.(d\.ts|test\.[cm]?[jt]s|spec\.[cm]?[jt]s)$/i;
 
+/**
+ * Findings on this file only: rules run over the neighbours too (for cross-migration facts), and a
+ * finding without a path belongs to the file whose migration it names.
+ */
+function findingsFor(model: FileModel, config: SafeMigrationsConfig, neighbours: FileModel[]): Finding[] {
+  if (model.migrations.length === 0) return checkFile(model, config);
+  const own = new Set(model.migrations.map((m) => m.name));
+  return checkFile(model, config, neighbours).filter((f) => {
+    const p = (f as Finding & { path?: string }).path;
+    return p !== undefined ? p === model.path : own.has(f.migration);
+  });
+}
+
 export class DocumentAnalyzer {
   private readonly cache = new Map<string, Analysis>();
   private readonly neighbours: NeighbourModels;
@@ -61,7 +74,7 @@ export class DocumentAnalyzer {
       analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings: [], config, skipped: `Safe Migrations skipped this file: it is ${(text.length / 1e6).toFixed(1)} MB, and migrations up to ${MAX_ANALYSED_CHARS / 1e6} MB are analysed in the editor. Use the CLI for larger files.` };
     } else {
       const model = readMigrationText(file, text, { projects: this.workspace.projects, config, readSibling: (f) => this.readSibling(f) });
-      const findings = checkFile(model, config, this.neighbours.around(file, model));
+      const findings = findingsFor(model, config, this.neighbours.around(file, model));
       analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings, config };
     }
     this.cache.set(doc.uri, analysis);
