@@ -10,9 +10,9 @@ function inlineReferences(sql: string): number {
 
 export default defineRule({
   id: 'mysql-inline-references-ignored',
-  category: 'mysql', severity: 'error', dialects: ['mysql', 'mariadb'], versions: { mysql: { below: '9.0' } },
+  category: 'mysql', severity: 'error', dialects: ['mysql', 'mariadb'], versions: { mysql: { below: '9.0' }, mariadb: { below: '10.5' } },
   summary: 'Column-level REFERENCES is parsed and silently ignored: no foreign key is created.',
-  why: 'InnoDB only creates foreign keys from a table-level FOREIGN KEY clause (MySQL before 9.0, and MariaDB). `author_id INT REFERENCES users(id)` creates no constraint and raises no warning.',
+  why: 'MySQL before 9.0 (and MariaDB before 10.5) only creates foreign keys from a table-level FOREIGN KEY clause. `author_id INT REFERENCES users(id)` creates no constraint and raises no warning.',
   safeAlternative: { text: 'Declare the foreign key at table level.', snippets: { sql: 'ALTER TABLE posts ADD COLUMN author_id INT, ADD CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id);' } },
   equivalents: eq({ atlas: ['MY102'] }),
   examples: { mysql: { bad: 'CREATE TABLE posts (id INT PRIMARY KEY, author_id INT REFERENCES users (id));', good: 'CREATE TABLE posts (id INT PRIMARY KEY, author_id INT, FOREIGN KEY (author_id) REFERENCES users (id));' } },
