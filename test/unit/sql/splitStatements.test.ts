@@ -77,3 +77,8 @@ test('offsets are UTF-16 string offsets even after multi-byte text', () => {
 test('empty statements and trailing whitespace are skipped', () => {
   assert.deepEqual(texts(';;  SELECT 1 ;  ;\n\n', 'postgres'), ['SELECT 1']);
 });
+
+test('a custom delimiter touching the previous word (END$$) still ends the statement', () => {
+  const sql = 'DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nDELIMITER ;\nSELECT 2;';
+  assert.deepEqual(texts(sql, 'mysql'), ['CREATE PROCEDURE p() BEGIN SELECT 1; END', 'SELECT 2']);
+});

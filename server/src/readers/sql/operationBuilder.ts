@@ -39,7 +39,7 @@ export class OperationBuilder {
       range: this.lines.range(span.start, span.end),
       offset: span,
       via: 'sql',
-      text: snippet(this.sql.slice(textFrom.start, Math.min(textFrom.end, textFrom.start + 2000))),
+      text: statementText(this.sql, textFrom.start, textFrom.end),
       ...fields,
     };
     if (statement && (statement.start !== start || statement.end !== end)) {
@@ -62,4 +62,17 @@ export class OperationBuilder {
   problem(code: string, severity: Problem['severity'], message: string, start: number, end: number): void {
     this.problems.push({ code, severity, message, range: this.fileRange(start, Math.max(end, start)) });
   }
+}
+
+/** snippet() of sql[start, end), skipping its regex when the text is already one short line (the common case). */
+function statementText(sql: string, start: number, end: number): string {
+  if (end - start <= 300) {
+    let plain = true;
+    for (let i = start; i < end; i++) {
+      const c = sql.charCodeAt(i);
+      if (c < 32 || (c === 32 && sql.charCodeAt(i + 1) === 32)) { plain = false; break; }
+    }
+    if (plain) return sql.slice(start, end).trim();
+  }
+  return snippet(sql.slice(start, Math.min(end, start + 2000)));
 }

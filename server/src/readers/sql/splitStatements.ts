@@ -61,6 +61,11 @@ export function splitStatements(sql: string, flavor: SqlFlavor): SplitResult {
     }
 
     const tok = readToken(sql, i, flavor);
+    if (delimiter !== ';' && (tok.kind === 'word' || tok.kind === 'punct' || tok.kind === 'number')) {
+      // `END$$`: a custom delimiter may touch the token before it.
+      const k = sql.slice(tok.start, tok.end).indexOf(delimiter);
+      if (k > 0) tok.end = tok.start + k;
+    }
     if (tok.unterminated) {
       issues.push({ message: tok.unterminated, start: tok.start, end: n });
       if (start < 0) start = tok.start;

@@ -5,10 +5,15 @@ import { splitStatements, type SqlStatementSpan } from '../splitStatements';
 import { mapParseResult } from './pgParseResult';
 
 let loaded: Promise<void> | undefined;
+const WARM_UP = "CREATE TABLE w (id serial PRIMARY KEY, n varchar(9) NOT NULL DEFAULT 'x'); ALTER TABLE w ADD COLUMN c int; CREATE INDEX CONCURRENTLY i ON w (n) WHERE c > 0; UPDATE w SET c = 1 WHERE id = 2;".repeat(20);
 let ready = false;
 
 export function loadPostgresParser(): Promise<void> {
-  return loaded ??= loadModule().then(() => { ready = true; });
+  return loaded ??= loadModule().then(() => {
+    ready = true;
+    // The first parse pays for the WASM warming up; pay it here rather than on the first file.
+    try { parseSync(WARM_UP); } catch { /* only a warm-up */ }
+  });
 }
 
 export function postgresParserReady(): boolean { return ready; }
