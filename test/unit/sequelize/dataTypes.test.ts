@@ -89,3 +89,17 @@ module.exports = { async up(queryInterface, Sequelize) {
 }};`);
   assert.deepEqual(m.up[0].tableColumns, [{ name: 'id', type: 'uuid', primary: true }, { name: 'name', type: 'varchar(30)' }]);
 });
+
+test('on PostgreSQL an ENUM column names the type Sequelize creates for it', () => {
+  const text = `module.exports = { async up(queryInterface, Sequelize) {
+  await queryInterface.createTable('posts', { id: Sequelize.INTEGER, state: Sequelize.ENUM('a', 'b'), kind: { type: Sequelize.ENUM('x') } });
+  await queryInterface.addColumn('users', 'role', { type: Sequelize.ENUM('admin', 'user') });
+}};`;
+  const pg = readMigration(text, { dialect: 'postgres' });
+  assert.deepEqual(pg.up[0].details?.pgEnumTypes, ['enum_posts_state', 'enum_posts_kind']);
+  assert.deepEqual(pg.up[1].details?.pgEnumTypes, ['enum_users_role']);
+  const sequelize = new Sequelize({ dialect: 'postgres', logging: false });
+  const qg = (sequelize.getQueryInterface() as unknown as { queryGenerator: { pgEnumName(t: string, c: string, o: object): string } }).queryGenerator;
+  assert.equal(qg.pgEnumName('users', 'role', { schema: false }), `"${pg.up[1].details?.pgEnumTypes}"`);
+  assert.equal(readMigration(text, { dialect: 'mysql' }).up[0].details?.pgEnumTypes, undefined);
+});

@@ -65,3 +65,15 @@ test('an unrelated if does not count as a guard', () => {
 };`);
   assert.equal(m.up[0].guarded, false);
 });
+
+test('ifNotExists / ifExists options guard on @sequelize/core 7, not on Sequelize 6 which ignores them', () => {
+  const text = `module.exports = { async up(queryInterface, Sequelize) {
+  await queryInterface.addColumn('users', 'x', Sequelize.STRING, { ifNotExists: true });
+  await queryInterface.removeColumn('users', 'y', { ifExists: true });
+  await queryInterface.removeConstraint('users', 'users_fk', { ifExists: true });
+}};`;
+  const v7 = readMigration(text, { sequelizeVersion: '7.0.0-alpha.47', dialect: 'mysql' });
+  assert.deepEqual(v7.up.map(o => [o.guarded, o.ifNotExists ?? o.ifExists]), [[true, true], [true, true], [true, true]]);
+  const v6 = readMigration(text, { sequelizeVersion: '^6.37.8', dialect: 'mysql' });
+  assert.deepEqual(v6.up.map(o => o.guarded), [false, false, false]);
+});

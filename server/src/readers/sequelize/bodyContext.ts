@@ -26,6 +26,8 @@ export interface BodyContext {
   /** Per block: end offset of its first probe-and-return statement (see schemaGuards). */
   earlyExitEnd: Map<ts.Node, number>;
   problems: Problem[];
+  /** `{ ifNotExists }` / `{ ifExists }` options take effect (@sequelize/core 7; Sequelize 6 ignores them). */
+  optionGuards: boolean;
   /** File-level helper functions (`async function addTimestamps(qi, table) {…}`) that up/down may call. */
   helpers: Map<string, ts.FunctionLikeDeclaration>;
   /** While reading a helper's body: what holds at the call in up/down (a guard around it, a transaction). */

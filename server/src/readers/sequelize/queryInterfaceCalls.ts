@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { Operation } from '../../model/migration';
+import type { ColumnSpec, Operation } from '../../model/migration';
 import { booleanLiteral, propertyNames, propertyValue, unwrap } from '../ts/objectLiteral';
 import { staticString } from '../ts/evaluateString';
 import { apiOperation, type BodyContext } from './bodyContext';
@@ -48,6 +48,7 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
           if (!colName) continue;
           const c = readColumn(colName, ts.isPropertyAssignment(p) ? p.initializer : p.name, bc.dialect, ev);
           o.tableColumns.push(c.spec);
+          notePgEnumType(o, c.spec, bc);
           if (c.foreignKey) {
             const fk = op('addForeignKey');
             fk.column = colName;
@@ -82,6 +83,8 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       const c = readColumn(col ?? '', args[2], bc.dialect, ev);
       o.columnSpec = c.spec;
       if (c.spec.enumValues) o.enumValues = c.spec.enumValues;
+      notePgEnumType(o, c.spec, bc);
+      if (method === 'addColumn') optionGuard(o, objectArg(3), 'ifNotExists', bc);
       if (method === 'changeColumn') {
         o.details!.sequelizeChangeColumn = true;
         // changeColumn restates the whole column: what it leaves out is reset (PostgreSQL: DROP NOT NULL, DROP DEFAULT;
@@ -105,6 +108,7 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       const o = op('dropColumn');
       const col = name(1);
       if (col !== undefined) o.column = col;
+      optionGuard(o, objectArg(2), 'ifExists', bc);
       return [o];
     }
     case 'renameColumn': {
@@ -128,6 +132,7 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
         if (n !== undefined) o.index = n;
       }
       if (booleanLiteral(propertyValue(objectArg(2), 'concurrently'))) o.concurrently = true;
+      optionGuard(o, objectArg(2), 'ifExists', bc);
       // PostgreSQL: DROP INDEX IF EXISTS; MySQL: a plain DROP INDEX … ON.
       if (bc.dialect === 'postgres') { o.ifExists = true; o.guarded = true; }
       return [o];
@@ -137,6 +142,7 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       const o = op('dropConstraint');
       const n = name(1);
       if (n !== undefined) o.constraint = n;
+      optionGuard(o, objectArg(2), 'ifExists', bc);
       return [o];
     }
     case 'bulkInsert': {
@@ -171,6 +177,21 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       return [o];
     }
   }
+}
+
+/** @sequelize/core 7's `{ ifNotExists: true }` / `{ ifExists: true }` options. */
+function optionGuard(o: Operation, options: ts.ObjectLiteralExpression | undefined, key: 'ifExists' | 'ifNotExists', bc: BodyContext): void {
+  if (!bc.optionGuards || booleanLiteral(propertyValue(options, key)) !== true) return;
+  o[key] = true;
+  o.guarded = true;
+}
+
+/** On PostgreSQL an ENUM column makes Sequelize create the type `enum_<table>_<column>`, which dropTable leaves behind. */
+function notePgEnumType(o: Operation, spec: ColumnSpec, bc: BodyContext): void {
+  if (bc.dialect !== 'postgres' || spec.type !== 'enum' || !o.table) return;
+  const types = (o.details!.pgEnumTypes as string[] | undefined) ?? [];
+  types.push(`enum_${o.table}_${spec.name}`);
+  o.details!.pgEnumTypes = types;
 }
 
 function addIndex(o: Operation, call: ts.CallExpression, bc: BodyContext): Operation {

@@ -49,6 +49,8 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
   const ev: EvaluateContext = { sourceFile: sf, constants: collectConstants(sf) };
   const dialect = ctx.dialect.dialect;
   const helpers = fileHelpers(sf, [found.up?.fn, found.down?.fn].filter((f): f is NonNullable<typeof f> => !!f));
+  const version = ctx.project?.orms.find(o => o.orm === 'sequelize')?.version;
+  const major = version ? Number(/\d+/.exec(version)?.[0]) : NaN;
   let learned: BodyContext['learnedDialect'];
   const readPhase = (fn: MigrationFunction | undefined): Operation[] => {
     if (!fn) return [];
@@ -61,6 +63,7 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
       probeCache: new Map(),
       earlyExitEnd: new Map(),
       helpers,
+      optionGuards: !(major < 7),
       problems,
     };
     const ops = readMigrationBody(bc);
