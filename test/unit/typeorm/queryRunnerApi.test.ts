@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readMigration, textAt } from './readTypeorm';
+import { readFile, readMigration, textAt } from './readTypeorm';
 import { initSqlParsers } from '../../../server/src/readers/sql';
 
 before(() => initSqlParsers());
@@ -35,8 +35,10 @@ export class CreateUsers1700000000000 implements MigrationInterface {
 
 test('createTable(new Table({...})) gives the table, its columns with TypeORM defaults, and the indices/FKs it creates', () => {
   const m = readMigration(createUsers);
-  assert.deepEqual(m.up.map((o) => o.kind), ['createTable', 'addForeignKey', 'createIndex']);
-  const [create, fk, index] = m.up;
+  assert.deepEqual(m.up.map((o) => o.kind), ['createEnum', 'createTable', 'addForeignKey', 'createIndex']);
+  const [enumType, create, fk, index] = m.up;
+  // On PostgreSQL TypeORM creates the enum type first, named <table>_<column>_enum.
+  assert.deepEqual([enumType.table, enumType.enumValues, enumType.details?.inCreateTable], ['users_status_enum', ['active', 'banned'], true]);
   assert.equal(create.table, 'users');
   assert.equal(create.via, 'api');
   assert.equal(create.ifNotExists, true);
@@ -46,7 +48,7 @@ test('createTable(new Table({...})) gives the table, its columns with TypeORM de
     { name: 'email', type: 'varchar(255)', nullable: false, unique: true },
     { name: 'team_id', type: 'int', nullable: true },
     { name: 'balance', type: 'decimal(10,2)', nullable: false, default: '0' },
-    { name: 'status', type: 'enum', nullable: false, default: "'active'" },
+    { name: 'status', type: 'users_status_enum', nullable: false, default: "'active'" },
     { name: 'created_at', type: 'timestamp with time zone', nullable: false, default: 'now()' },
   ]);
   assert.deepEqual(create.details?.enums, { status: ['active', 'banned'] });
@@ -244,4 +246,30 @@ export class Helpers1700000000000 implements MigrationInterface {
     ['addColumn', 'orders', true, 'addAudit'],
   ]);
   assert.equal(m.up[1].range.start.line, 1, 'the range stays on the call inside the helper');
+});
+
+test('MySQL: enum values in the column type, no AUTO_INCREMENT without the increment strategy, constraint calls TypeORM rejects', () => {
+  const text = `export class My1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) {
+    await queryRunner.createTable(new Table({ name: "t", columns: [
+      { name: "id", type: "int", isPrimary: true, isGenerated: true },
+      { name: "n", type: "int", isPrimary: true, isGenerated: true, generationStrategy: "increment" },
+      { name: "status", type: "enum", enum: ["a", "b"] },
+    ] }));
+    await queryRunner.createCheckConstraint("t", new TableCheck({ name: "CHK", expression: "n > 0" }));
+  }
+  async down(queryRunner: QueryRunner) {}
+}`;
+  const r = readFile(text, { dialect: 'mysql' });
+  const [create, check] = r.migrations[0].up;
+  assert.deepEqual(create.tableColumns?.map((c) => [c.name, c.type, c.autoIncrement]), [['id', 'int', undefined], ['n', 'int', true], ['status', "enum('a','b')", undefined]]);
+  assert.equal(check.details?.throwsOnDialect, true);
+  const problem = r.problems.find((p) => p.code === 'typeorm-unsupported-call');
+  assert.equal(problem?.severity, 'warning');
+  assert.equal(problem?.range.start.line, 7);
+  // The same file on PostgreSQL: SERIAL for both, an enum type, no problem.
+  const pg = readFile(text, { dialect: 'postgres' });
+  assert.deepEqual(pg.migrations[0].up.map((o) => o.kind), ['createEnum', 'createTable', 'addCheck']);
+  assert.deepEqual(pg.migrations[0].up[1].tableColumns?.map((c) => c.autoIncrement), [true, true, undefined]);
+  assert.equal(pg.problems.length, 0);
 });

@@ -1,9 +1,9 @@
 import ts from 'typescript';
 import type { Operation, OperationKind } from '../../model/migration';
 import { propertyValue } from '../ts/objectLiteral';
-import { apiOperation, stripUndefined, type TypeormReadState } from './readState';
+import { apiOperation, problemAt, stripUndefined, type TypeormReadState } from './readState';
 import {
-  arrayElements, bool, columnName, namedThing, optionsObject, readColumn, str, stringArray, tableRef,
+  arrayElements, bool, columnName, namedThing, optionsObject, readColumn, str, stringArray, tableRef, type TypeormColumn,
 } from './tableOptions';
 
 /** QueryRunner methods that read the schema or manage the connection: never operations. */
@@ -77,10 +77,20 @@ const MAPPERS: Record<string, Mapper> = {
   clearDatabase: (s, c, m) => [op(s, c, m, 'rawSql', { statement: 'clearDatabase', details: { dropsEverything: true } })],
 };
 
+/** TypeORM's MySQL/MariaDB query runner throws on these ("MySql does not support check constraints."). */
+const THROWS_ON_MYSQL = /^(create|drop)(Unique|Check|Exclusion)Constraints?$/;
+
 /** Operations for one QueryRunner method call, or undefined when the method is not a known schema method. */
 export function queryRunnerApiOperations(state: TypeormReadState, call: ts.CallExpression, method: string): Operation[] | undefined {
   const mapper = Object.prototype.hasOwnProperty.call(MAPPERS, method) ? MAPPERS[method] : undefined;
-  return mapper ? mapper(state, call, method, call.arguments) : undefined;
+  if (!mapper) return undefined;
+  const ops = mapper(state, call, method, call.arguments);
+  if ((state.dialect === 'mysql' || state.dialect === 'mariadb') && THROWS_ON_MYSQL.test(method)) {
+    state.problems.push(problemAt(state, call, 'typeorm-unsupported-call', 'warning',
+      `TypeORM's MySQL driver throws on ${method}() ("MySql does not support …"); this migration fails when it gets here. ${/Unique/.test(method) ? 'Use createIndex with isUnique: true instead.' : 'Use queryRunner.query() with the SQL instead.'}`));
+    for (const o of ops) o.details = { ...o.details, throwsOnDialect: true };
+  }
+  return ops;
 }
 
 function op(s: TypeormReadState, call: ts.CallExpression, method: string, kind: OperationKind, fields: Partial<Operation> = {}): Operation {
@@ -106,10 +116,12 @@ function createTable(s: TypeormReadState, call: ts.CallExpression, method: strin
   const columns = (arrayElements(s, propertyValue(options, 'columns')) ?? [])
     .map((el) => optionsObject(s, el)).filter((o): o is ts.ObjectLiteralExpression => !!o).map((o) => readColumn(s, o));
   const guard = ifNotExists(s, a[1]);
-  const ops = [op(s, call, method, 'createTable', {
+  const ops: Operation[] = enumTypes(s, call, method, ref.table, columns);
+  for (const o of ops) o.details = { ...o.details, inCreateTable: true };
+  ops.push(op(s, call, method, 'createTable', {
     ...ref, ...guard, tableColumns: columns.map((c) => c.spec),
     details: { enums: Object.fromEntries(columns.filter((c) => c.enumValues).map((c) => [c.spec.name, c.enumValues])) },
-  })];
+  }));
   const inTable = { ...guard, details: { inCreateTable: true } };
   const withDetails = (o: Operation) => { Object.assign(o, { ...inTable, details: { ...o.details, inCreateTable: true } }); return o; };
   for (const u of arrayElements(s, propertyValue(options, 'uniques')) ?? []) ops.push(withDetails(uniqueOp(s, call, method, ref, optionsObject(s, u))));
@@ -121,14 +133,25 @@ function createTable(s: TypeormReadState, call: ts.CallExpression, method: strin
 }
 
 function addColumns(s: TypeormReadState, call: ts.CallExpression, method: string, table: ts.Expression | undefined, columns: (ts.Expression | undefined)[]): Operation[] {
-  return columns.map((el) => {
+  const ref = tableRef(s, table);
+  return columns.flatMap((el) => {
     const o = optionsObject(s, el);
-    if (!o) return op(s, call, method, 'addColumn', { ...tableRef(s, table), column: columnName(s, el) });
+    if (!o) return [op(s, call, method, 'addColumn', { ...ref, column: columnName(s, el) })];
     const col = readColumn(s, o);
-    return op(s, call, method, 'addColumn', {
-      ...tableRef(s, table), column: col.spec.name, columnSpec: col.spec, unique: col.spec.unique,
+    return [...enumTypes(s, call, method, ref.table, [col]), op(s, call, method, 'addColumn', {
+      ...ref, column: col.spec.name, columnSpec: col.spec, unique: col.spec.unique,
       details: { implicitNotNull: col.implicitNotNull || undefined, enum: col.enumValues },
-    });
+    })];
+  });
+}
+
+/** On PostgreSQL TypeORM creates a type for each `enum` column first: `CREATE TYPE "<table>_<column>_enum" AS ENUM (…)`. */
+function enumTypes(s: TypeormReadState, call: ts.CallExpression, method: string, table: string | undefined, columns: TypeormColumn[]): Operation[] {
+  if (s.dialect !== 'postgres') return [];
+  return columns.filter((c) => c.spec.type === 'enum' && c.enumValues).map((c) => {
+    const typeName = c.enumName ?? `${table ?? '?'}_${c.spec.name.toLowerCase()}_enum`;
+    c.spec.type = typeName;
+    return op(s, call, method, 'createEnum', { table: typeName, enumValues: c.enumValues, details: { forColumn: c.spec.name, implicit: true } });
   });
 }
 

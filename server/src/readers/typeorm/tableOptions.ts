@@ -100,6 +100,8 @@ export interface TypeormColumn {
   /** TypeORM makes a column NOT NULL unless `isNullable: true` is stated. */
   implicitNotNull: boolean;
   enumValues?: string[];
+  /** `enumName`, as stated (TypeORM names it `<table>_<column>_enum` otherwise). */
+  enumName?: string;
   /** Which keys the source states (for changeColumn: only stated facts become operations). */
   stated: Set<string>;
 }
@@ -120,7 +122,9 @@ export function readColumn(state: TypeormReadState, obj: ts.ObjectLiteralExpress
   const dflt = defaultText(state, get('default'));
   if (dflt !== undefined) spec.default = dflt;
   if (bool(state, get('isGenerated'))) {
-    const strategy = str(state, get('generationStrategy')) ?? 'increment';
+    // Without a strategy PostgreSQL gets SERIAL, but TypeORM's MySQL driver adds AUTO_INCREMENT only for 'increment'.
+    const mysqlLike = state.dialect === 'mysql' || state.dialect === 'mariadb';
+    const strategy = str(state, get('generationStrategy')) ?? (mysqlLike ? undefined : 'increment');
     if (strategy === 'increment' || strategy === 'rowid') spec.autoIncrement = true;
     else if (strategy === 'identity') spec.generated = 'identity';
     else if (strategy === 'uuid' && spec.default === undefined && state.dialect === 'postgres') spec.default = 'uuid_generate_v4()';
@@ -128,7 +132,11 @@ export function readColumn(state: TypeormReadState, obj: ts.ObjectLiteralExpress
   const asExpression = get('asExpression');
   if (asExpression) spec.generated = (str(state, get('generatedType')) ?? 'VIRTUAL').toUpperCase() === 'STORED' ? 'stored' : 'virtual';
   const enumValues = stringArray(state, get('enum'));
-  return { spec, implicitNotNull: !primary && isNullable === undefined, enumValues, stated };
+  // MySQL writes the values into the column type, as the SQL reader reports it.
+  if (spec.type === 'enum' && enumValues && (state.dialect === 'mysql' || state.dialect === 'mariadb')) {
+    spec.type = `enum(${enumValues.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')})`;
+  }
+  return { spec, implicitNotNull: !primary && isNullable === undefined, enumValues, enumName: str(state, get('enumName')), stated };
 }
 
 /** `type` + `length` / `precision` / `scale` / `isArray`, lower case: `varchar(255)`, `numeric(10,2)`, `int[]`. */
