@@ -69,6 +69,16 @@ test('an empty or comment-only down.sql does not count as a down', () => {
   assert.equal(m.up[0].concurrently, true);
 });
 
+test('postgres: a single-statement migration is not a transaction block (CONCURRENTLY works there); two statements are', () => {
+  const file = path.join(PROJECTS, 'prisma-postgres', 'prisma', 'migrations', '20240301120000_orders_status_index', 'migration.sql');
+  const single = readPrismaMigration(ctxFor(file, 'postgres')).migrations[0];
+  assert.equal(single.transactional, false);
+  assert.match(single.transactionalReason!, /single statement/);
+  const text = fs.readFileSync(file, 'utf8') + '\n-- CreateIndex\nCREATE INDEX "orders_total_idx" ON "orders"("total_cents");\n';
+  const two = readPrismaMigration(ctxFor(file, 'postgres', text)).migrations[0];
+  assert.equal(two.transactional, true);
+});
+
 test('mysql migration: not transactional, with its down.sql', () => {
   const file = path.join(PROJECTS, 'prisma-mysql', 'prisma', 'migrations', '20240402120000_post_title_length', 'migration.sql');
   const m = readPrismaMigration(ctxFor(file, 'mysql'), downOf(file)).migrations[0];

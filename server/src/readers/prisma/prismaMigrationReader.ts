@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Dialect, Migration, Problem } from '../../model/migration';
 import { LineIndex } from '../../model/text';
 import { readSql } from '../sql';
+import { splitStatements } from '../sql/splitStatements';
 import type { ReadContext, ReaderResult } from '../types';
 
 const FOLDER_NAME = /^(\d{14})_(.+)$/;
@@ -22,7 +23,7 @@ export function readPrismaMigration(ctx: ReadContext, down?: { path: string; tex
     name,
     orm: 'prisma',
     dialect,
-    ...transactionFor(dialect),
+    ...transactionFor(dialect, statementCount(ctx.text)),
     up: up.operations,
     down: [],
     hasDown: false,
@@ -51,9 +52,16 @@ export function readPrismaMigration(ctx: ReadContext, down?: { path: string; tex
   return result;
 }
 
-function transactionFor(dialect: Dialect): Pick<Migration, 'transactional' | 'transactionalReason'> {
+function transactionFor(dialect: Dialect, statements: number): Pick<Migration, 'transactional' | 'transactionalReason'> {
   switch (dialect) {
     case 'postgres':
+      // One statement is not a transaction block, which is why Prisma's docs put CONCURRENTLY alone in a migration.
+      if (statements === 1) {
+        return {
+          transactional: false,
+          transactionalReason: 'Prisma Migrate sends migration.sql to PostgreSQL as one script; with a single statement there is no transaction block, so CREATE INDEX CONCURRENTLY can run.',
+        };
+      }
       return {
         transactional: true,
         transactionalReason: 'Prisma Migrate sends migration.sql to PostgreSQL as one script, which runs as a single implicit transaction: a failure rolls the whole file back (and CREATE INDEX CONCURRENTLY fails unless it is alone in its migration).',
@@ -67,6 +75,10 @@ function transactionFor(dialect: Dialect): Pick<Migration, 'transactional' | 'tr
     default:
       return { transactional: null, transactionalReason: `Whether Prisma's script runs atomically depends on the database, which is ${dialect === 'unknown' ? 'not known for this file' : dialect}.` };
   }
+}
+
+function statementCount(sql: string): number {
+  return splitStatements(sql, 'postgres').statements.length;
 }
 
 /** Anything but whitespace and SQL comments. */
