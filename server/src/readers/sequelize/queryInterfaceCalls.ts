@@ -49,15 +49,7 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
           const c = readColumn(colName, ts.isPropertyAssignment(p) ? p.initializer : p.name, bc.dialect, ev);
           o.tableColumns.push(c.spec);
           notePgEnumType(o, c.spec, bc);
-          if (c.foreignKey) {
-            const fk = op('addForeignKey');
-            fk.column = colName;
-            fk.columns = [colName];
-            fk.references = c.foreignKey;
-            fk.guarded = true;
-            fk.details!.inCreateTable = true;
-            ops.push(fk);
-          }
+          if (c.foreignKey) ops.push(columnForeignKey(op('addForeignKey'), colName, c.foreignKey, 'inCreateTable'));
         }
       } else if (args[1]) o.details!.columnsExpression = snippet80(args[1].getText(bc.sf));
       return ops;
@@ -94,14 +86,7 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       }
       if (c.keys.length) o.details!.options = c.keys;
       const ops = [o];
-      if (c.foreignKey) {
-        const fk = op('addForeignKey');
-        fk.column = col;
-        if (col !== undefined) fk.columns = [col];
-        fk.references = c.foreignKey;
-        fk.details![method === 'addColumn' ? 'inAddColumn' : 'inChangeColumn'] = true;
-        ops.push(fk);
-      }
+      if (c.foreignKey) ops.push(columnForeignKey(op('addForeignKey'), col, c.foreignKey, method === 'addColumn' ? 'inAddColumn' : 'inChangeColumn'));
       return ops;
     }
     case 'removeColumn': {
@@ -177,6 +162,15 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       return [o];
     }
   }
+}
+
+/** The FOREIGN KEY Sequelize adds for a column's `references` (part of CREATE TABLE IF NOT EXISTS when in createTable). */
+function columnForeignKey(fk: Operation, column: string | undefined, references: NonNullable<Operation['references']>, where: 'inCreateTable' | 'inAddColumn' | 'inChangeColumn'): Operation {
+  if (column !== undefined) { fk.column = column; fk.columns = [column]; }
+  fk.references = references;
+  fk.details![where] = true;
+  if (where === 'inCreateTable') fk.guarded = true;
+  return fk;
 }
 
 /** @sequelize/core 7's `{ ifNotExists: true }` / `{ ifExists: true }` options. */
