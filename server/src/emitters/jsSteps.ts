@@ -16,6 +16,8 @@ export interface JsApi {
   placeholder(i: number): string;
   /** Boolean expression: is the guarded object there? */
   present(guard: Guard): string;
+  /** The ORM's own call for a step, when it has one worth using (undefined: run the SQL). */
+  ormCall?(step: Extract<Step, { kind: 'sql' }>): string[] | undefined;
 }
 
 function indentLines(lines: string[], indent: string): string[] {
@@ -58,6 +60,8 @@ export function renderJsSteps(steps: Step[], api: JsApi): string[] {
   for (const step of steps) {
     if (step.comment) out.push(`// ${step.comment}`);
     if (step.kind === 'sql') {
+      const call = api.ormCall?.(step);
+      if (call) { out.push(...call); continue; }
       const run = api.run(jsString(step.sql));
       if (!step.runIf) { out.push(run); continue; }
       const test = api.present(step.runIf);

@@ -24,6 +24,20 @@ function sequelizeApi(input: EmitInput, ts: boolean, inTransaction: boolean): Js
     rows: (sql, params) => `(await queryInterface.sequelize.query(${sql}${options('type: Sequelize.QueryTypes.SELECT', params)}))${rowsCast}`,
     // Sequelize bind parameters are $1, $2 on every dialect (it rewrites them to ? for MySQL).
     placeholder: (i) => `$${i}`,
+    ormCall: (step) => {
+      if (!step.index || input.dialect !== 'postgres') return undefined;
+      const { op, table, name, columns, unique } = step.index;
+      if (op === 'drop') {
+        return [`await queryInterface.removeIndex(${jsString(table)}, ${jsString(name)}, { concurrently: true }); // DROP INDEX CONCURRENTLY IF EXISTS`];
+      }
+      // Sequelize's CREATE INDEX CONCURRENTLY has no IF NOT EXISTS: look in this schema's catalog first.
+      const presence = presenceQuery({ present: true, object: 'index', table, name }, input.dialect);
+      return [
+        `if (Number((await queryInterface.sequelize.query(${jsString(presence)}, { type: Sequelize.QueryTypes.SELECT })${rowsCast})[0].n) === 0) {`,
+        `  await queryInterface.addIndex(${jsString(table)}, [${columns.map(jsString).join(', ')}], { name: ${jsString(name)}, concurrently: true${unique ? ', unique: true' : ''} });`,
+        '}',
+      ];
+    },
     present: (guard: Guard) => {
       const table = jsString(guard.table);
       const name = jsString(guard.name ?? '');

@@ -36,7 +36,7 @@ export class DialectSql {
     return this.nativeGuards ? { kind: 'sql', sql, ddl } : { kind: 'sql', sql, ddl, runIf: guard };
   }
 
-  raw(sql: string, ddl = false): Step { return { kind: 'sql', sql, ddl }; }
+  raw(sql: string, ddl = false): Extract<Step, { kind: 'sql' }> { return { kind: 'sql', sql, ddl }; }
 
   createTable(table: string, body: string): Step {
     return this.raw(`CREATE TABLE IF NOT EXISTS ${this.q(table)} (\n  ${body}\n)`, true);
@@ -97,14 +97,17 @@ export class DialectSql {
   /** PostgreSQL: CONCURRENTLY (must run outside a transaction). MySQL/MariaDB: INPLACE without locks. */
   createIndex(table: string, index: string, columns: string[], unique: boolean): Step {
     const u = unique ? 'UNIQUE ' : '';
-    if (this.postgres) return this.raw(`CREATE ${u}INDEX CONCURRENTLY IF NOT EXISTS ${this.q(index)} ON ${this.q(table)} (${this.cols(columns)})`, true);
+    if (this.postgres) {
+      return { ...this.raw(`CREATE ${u}INDEX CONCURRENTLY IF NOT EXISTS ${this.q(index)} ON ${this.q(table)} (${this.cols(columns)})`, true),
+        index: { op: 'create', table, name: index, columns, unique } };
+    }
     const ifNotExists = this.nativeGuards ? 'IF NOT EXISTS ' : '';
     return this.guarded(`ALTER TABLE ${this.q(table)} ADD ${u}INDEX ${ifNotExists}${this.q(index)} (${this.cols(columns)}), ALGORITHM=INPLACE, LOCK=NONE`, true,
       { present: false, object: 'index', table, name: index });
   }
 
   dropIndex(table: string, index: string): Step {
-    if (this.postgres) return this.raw(`DROP INDEX CONCURRENTLY IF EXISTS ${this.q(index)}`, true);
+    if (this.postgres) return { ...this.raw(`DROP INDEX CONCURRENTLY IF EXISTS ${this.q(index)}`, true), index: { op: 'drop', table, name: index, columns: [], unique: false } };
     const ifExists = this.nativeGuards ? 'IF EXISTS ' : '';
     return this.guarded(`ALTER TABLE ${this.q(table)} DROP INDEX ${ifExists}${this.q(index)}, ALGORITHM=INPLACE, LOCK=NONE`, true,
       { present: true, object: 'index', table, name: index });

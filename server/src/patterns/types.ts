@@ -49,9 +49,12 @@ export interface Guard {
   name?: string;
 }
 
+/** Set on PostgreSQL CONCURRENTLY steps, so an emitter can use the ORM's own call (Sequelize addIndex/removeIndex). */
+export interface IndexChange { op: 'create' | 'drop'; table: string; name: string; columns: string[]; unique: boolean }
+
 export type Step =
   /** One SQL statement, no trailing semicolon. `runIf` is set only where the dialect has no IF [NOT] EXISTS for it. */
-  | { kind: 'sql'; sql: string; ddl: boolean; runIf?: Guard; comment?: string }
+  | { kind: 'sql'; sql: string; ddl: boolean; runIf?: Guard; comment?: string; index?: IndexChange }
   /** Batched UPDATE walking the key in order; `pending` keeps re-runs from redoing finished rows. */
   | { kind: 'backfill'; table: string; key: string; assignments: string; pending: string; batchSize: number; comment?: string }
   /** A SELECT returning one row with column `n`; the migration fails with `message` unless n = 0. */
