@@ -5,9 +5,19 @@ export interface ColumnHistory { type?: string; nullable?: boolean; charset?: st
 
 const key = (table: string, column: string) => `${table.toLowerCase()}.${column.toLowerCase()}`;
 
+/** CHARSET / CHARACTER SET from the reader's details or table options. */
+function charsetOf(op: Operation): string | undefined {
+  const d = op.details ?? {};
+  if (typeof d.charset === 'string') return d.charset;
+  const opts = d.tableOptions as Record<string, unknown> | undefined;
+  if (!opts) return undefined;
+  for (const [k, v] of Object.entries(opts)) if (/CHARSET|CHARACTER SET/i.test(k) && typeof v === 'string') return v;
+  return undefined;
+}
+
 /** Applies one up operation to a running column map. */
 export function applyToHistory(map: Map<string, ColumnHistory>, op: Operation): void {
-  const charset = typeof op.details?.charset === 'string' ? op.details.charset : undefined;
+  const charset = charsetOf(op);
   if (op.kind === 'createTable' && op.table) {
     for (const c of op.tableColumns ?? []) map.set(key(op.table, c.name), { type: c.type, nullable: c.nullable ?? !c.primary, charset });
   } else if (op.table && op.column) {

@@ -19,8 +19,9 @@ export default defineRule({
     const out = [];
     for (const op of ctx.ops) {
       if (ctx.dialect === 'postgres') {
-        if (rawStatementKind(op) === 'renameEnumValue') out.push(findOn(op, 'Renaming an enum value breaks every running instance that still reads or writes the old label. Add the new value, migrate rows, and stop using the old one.'));
-        if (op.kind !== 'alterEnum' || !ctx.inTransaction(op)) continue;
+        const renamed = !!op.details?.renameValue || rawStatementKind(op) === 'renameEnumValue';
+        if (renamed) out.push(findOn(op, 'Renaming an enum value breaks every running instance that still reads or writes the old label. Add the new value, migrate rows, and stop using the old one.'));
+        if (renamed || op.kind !== 'alterEnum' || !ctx.inTransaction(op)) continue;
         const value = op.enumValues?.[0];
         const usedLater = value !== undefined && ctx.ops.slice(ctx.ops.indexOf(op) + 1).some((o) => o.kind !== 'alterEnum' && o.text.includes(`'${value}'`));
         if (!ctx.versionAtLeast('12')) out.push(findOn(op, `ALTER TYPE ${q(op.table)} ADD VALUE cannot run inside a transaction block on PostgreSQL ${ctx.config.postgresVersion}: move it to its own non-transactional migration.`, { severity: 'error' }));

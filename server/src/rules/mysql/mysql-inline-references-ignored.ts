@@ -17,7 +17,7 @@ export default defineRule({
   equivalents: eq({ atlas: ['MY102'] }),
   examples: { mysql: { bad: 'CREATE TABLE posts (id INT PRIMARY KEY, author_id INT REFERENCES users (id));', good: 'CREATE TABLE posts (id INT PRIMARY KEY, author_id INT, FOREIGN KEY (author_id) REFERENCES users (id));' } },
   check(ctx) {
-    return ctx.ops.filter((op) => op.via === 'sql' && (op.kind === 'createTable' || op.kind === 'addColumn') && inlineReferences(op.text) > 0).map((op) =>
+    return ctx.ops.filter((op) => op.via === 'sql' && (op.kind === 'createTable' || op.kind === 'addColumn') && (op.details?.inlineReferences === true || inlineReferences(op.text) > 0)).map((op) =>
       findOn(op, `${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'} ignores a column-level REFERENCES: ${op.table ? `"${op.table}"` : 'this table'} gets no foreign key and no warning. Use a table-level FOREIGN KEY (…) REFERENCES … clause.`));
   },
 });

@@ -1,0 +1,117 @@
+import { ALL, MY, TYPEORM_PATH, SEQUELIZE_PATH, each, type RuleCase } from '../harness';
+
+const typeorm = (body: string, extra = '') => `import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+
+export class Change1700000000001 implements MigrationInterface {${extra}
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${body}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('SELECT 1');
+  }
+}
+`;
+
+export const lockCases: RuleCase[] = [
+  { rule: 'index-create-not-concurrent', dialect: 'postgres', expect: true, text: 'CREATE INDEX orders_account_idx ON orders (account_id);', message: /SHARE lock: writes to orders block/ },
+  { rule: 'index-create-not-concurrent', dialect: 'postgres', expect: false, text: 'CREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id);' },
+  { rule: 'index-create-not-concurrent', dialect: 'postgres', expect: false, name: 'table created in the same migration', text: 'CREATE TABLE items (id bigint PRIMARY KEY, sku text);\nCREATE INDEX items_sku_idx ON items (sku);' },
+  { rule: 'index-create-not-concurrent', dialect: 'postgres', expect: true, name: 'TypeORM advice', path: TYPEORM_PATH, text: typeorm("    await queryRunner.query(`CREATE INDEX orders_account_idx ON orders (account_id)`);"), message: /transaction = false/ },
+
+  { rule: 'index-drop-not-concurrent', dialect: 'postgres', expect: true, text: 'DROP INDEX orders_account_idx;' },
+  { rule: 'index-drop-not-concurrent', dialect: 'postgres', expect: false, text: 'DROP INDEX CONCURRENTLY orders_account_idx;' },
+
+  { rule: 'reindex-not-concurrent', dialect: 'postgres', expect: true, text: 'REINDEX INDEX orders_account_idx;' },
+  { rule: 'reindex-not-concurrent', dialect: 'postgres', expect: false, text: 'REINDEX INDEX CONCURRENTLY orders_account_idx;' },
+  { rule: 'reindex-not-concurrent', dialect: 'postgres', expect: false, name: 'PostgreSQL 11 has no REINDEX CONCURRENTLY', text: 'REINDEX INDEX orders_account_idx;', config: { postgresVersion: 11 } },
+
+  { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: true, name: 'TypeORM default mode all', path: TYPEORM_PATH, text: typeorm("    await queryRunner.query(`CREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id)`);"), message: /transaction/ },
+  { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: false, name: 'TypeORM transaction = false', path: TYPEORM_PATH, text: typeorm("    await queryRunner.query(`CREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id)`);", '\n  public transaction = false;\n'), config: { typeormTransactionMode: 'each' } },
+  { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: true, name: 'BEGIN … COMMIT', text: 'BEGIN;\nCREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id);\nCOMMIT;' },
+  { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: false, text: 'CREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id);' },
+  { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: true, name: 'Prisma multi-statement migration.sql', path: 'prisma/migrations/20240102000000_idx/migration.sql', text: 'ALTER TABLE "orders" ADD COLUMN "x" TEXT;\nCREATE INDEX CONCURRENTLY "orders_x_idx" ON "orders" ("x");' },
+  { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: true, name: 'Sequelize transaction', path: SEQUELIZE_PATH, text: "module.exports = {\n  async up(queryInterface) {\n    await queryInterface.sequelize.transaction(async (t) => {\n      await queryInterface.addIndex('orders', ['account_id'], { concurrently: true, transaction: t });\n    });\n  },\n  async down(queryInterface) {\n    await queryInterface.removeIndex('orders', ['account_id']);\n  },\n};\n" },
+
+  { rule: 'concurrent-index-guard-hides-invalid', dialect: 'postgres', expect: true, text: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_account_idx ON orders (account_id);' },
+  { rule: 'concurrent-index-guard-hides-invalid', dialect: 'postgres', expect: false, text: 'DROP INDEX CONCURRENTLY IF EXISTS orders_account_idx;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS orders_account_idx ON orders (account_id);' },
+
+  { rule: 'fk-without-not-valid', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);', message: /"orders" and "accounts"/ },
+  { rule: 'fk-without-not-valid', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;' },
+
+  { rule: 'check-without-not-valid', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);' },
+  { rule: 'check-without-not-valid', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;' },
+  ...each('check-without-not-valid', MY, true, 'ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);', { message: /ALGORITHM=COPY/ }),
+  ...each('check-without-not-valid', MY, false, 'CREATE TABLE items (id bigint PRIMARY KEY, qty int, CONSTRAINT items_qty CHECK (qty >= 0));'),
+
+  { rule: 'validate-in-same-transaction', dialect: 'postgres', expect: true, text: 'BEGIN;\nALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\nCOMMIT;' },
+  { rule: 'validate-in-same-transaction', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;' },
+
+  { rule: 'unique-constraint-without-index', dialect: 'postgres', expect: true, text: 'ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);' },
+  { rule: 'unique-constraint-without-index', dialect: 'postgres', expect: false, text: 'ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key;' },
+
+  { rule: 'primary-key-without-index', dialect: 'postgres', expect: true, text: 'ALTER TABLE accounts ADD PRIMARY KEY (id);' },
+  { rule: 'primary-key-without-index', dialect: 'postgres', expect: false, text: 'ALTER TABLE accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY USING INDEX accounts_pkey_idx;' },
+  ...each('primary-key-without-index', MY, true, 'ALTER TABLE accounts ADD PRIMARY KEY (id);', { message: /rebuilds the whole table/ }),
+  ...each('primary-key-without-index', MY, false, 'CREATE TABLE items (id bigint NOT NULL);\nALTER TABLE items ADD PRIMARY KEY (id);'),
+
+  { rule: 'set-not-null-existing', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ALTER COLUMN total SET NOT NULL;', message: /CHECK \(total IS NOT NULL\) NOT VALID/ },
+  { rule: 'set-not-null-existing', dialect: 'postgres', expect: false, name: 'validated CHECK first (PG12+ recipe)', text: 'ALTER TABLE orders ALTER COLUMN total SET NOT NULL;', earlier: [{ path: 'db/migrations/20240101500000_check.sql', text: 'ALTER TABLE orders ADD CONSTRAINT orders_total_nn CHECK (total IS NOT NULL) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_total_nn;' }] },
+
+  { rule: 'add-volatile-default', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();' },
+  { rule: 'add-volatile-default', dialect: 'postgres', expect: false, text: "ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now();\nALTER TABLE orders ADD COLUMN kind text DEFAULT 'a';" },
+  { rule: 'add-volatile-default', dialect: 'postgres', expect: true, name: 'any default before PostgreSQL 11', text: "ALTER TABLE orders ADD COLUMN kind text DEFAULT 'a';", config: { postgresVersion: 10 } },
+  { rule: 'add-volatile-default', dialect: 'mysql', expect: true, text: 'ALTER TABLE orders ADD COLUMN token varchar(36) DEFAULT (uuid());' },
+  { rule: 'add-volatile-default', dialect: 'mysql', expect: false, text: "ALTER TABLE orders ADD COLUMN kind varchar(10) DEFAULT 'a';" },
+
+  { rule: 'add-stored-generated-column', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) STORED;' },
+  { rule: 'add-stored-generated-column', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN total_cents bigint;' },
+  ...each('add-stored-generated-column', MY, true, 'ALTER TABLE orders ADD COLUMN total_cents bigint AS (total * 100) STORED;'),
+  ...each('add-stored-generated-column', MY, false, 'ALTER TABLE orders ADD COLUMN total_cents bigint AS (total * 100) VIRTUAL;'),
+
+  { rule: 'add-serial-column', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN seq bigserial;' },
+  { rule: 'add-serial-column', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN seq bigint;' },
+  ...each('add-serial-column', MY, true, 'ALTER TABLE accounts ADD COLUMN seq int AUTO_INCREMENT UNIQUE;'),
+  ...each('add-serial-column', MY, false, 'ALTER TABLE accounts ADD COLUMN seq int NULL;'),
+
+  { rule: 'change-column-type', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ALTER COLUMN account_id TYPE int;', message: /from bigint to int/ },
+  { rule: 'change-column-type', dialect: 'postgres', expect: false, name: 'varchar widening is binary-compatible', text: 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(40);' },
+  { rule: 'change-column-type', dialect: 'postgres', expect: false, name: 'varchar → text', text: 'ALTER TABLE orders ALTER COLUMN note TYPE text;' },
+  { rule: 'change-column-type', dialect: 'postgres', expect: false, name: 'numeric precision increase', text: 'ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);' },
+  { rule: 'change-column-type', dialect: 'postgres', expect: true, name: 'varchar shrink rewrites', text: 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(10);' },
+  ...each('change-column-type', MY, true, 'ALTER TABLE orders MODIFY account_id int NOT NULL;'),
+  ...each('change-column-type', MY, false, 'ALTER TABLE orders MODIFY note varchar(40);'),
+
+  { rule: 'table-rewrite-maintenance', dialect: 'postgres', expect: true, text: 'VACUUM FULL orders;' },
+  { rule: 'table-rewrite-maintenance', dialect: 'postgres', expect: false, text: 'VACUUM orders;' },
+  ...each('table-rewrite-maintenance', MY, true, 'OPTIMIZE TABLE orders;'),
+  ...each('table-rewrite-maintenance', MY, false, 'ANALYZE TABLE orders;'),
+
+  { rule: 'statement-after-exclusive-lock', dialect: 'postgres', expect: true, text: "BEGIN;\nALTER TABLE orders ADD COLUMN flag boolean;\nUPDATE accounts SET email = lower(email) WHERE id < 100;\nCOMMIT;", message: /ACCESS EXCLUSIVE lock on "orders"/ },
+  { rule: 'statement-after-exclusive-lock', dialect: 'postgres', expect: false, text: "BEGIN;\nUPDATE accounts SET email = lower(email) WHERE id < 100;\nALTER TABLE orders ADD COLUMN flag boolean;\nCOMMIT;" },
+
+  { rule: 'missing-lock-timeout', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;' },
+  { rule: 'missing-lock-timeout', dialect: 'postgres', expect: false, text: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN flag boolean;" },
+  ...each('missing-lock-timeout', MY, true, 'ALTER TABLE orders ADD COLUMN flag tinyint;'),
+  ...each('missing-lock-timeout', MY, false, 'SET SESSION lock_wait_timeout = 5;\nALTER TABLE orders ADD COLUMN flag tinyint;'),
+
+  { rule: 'missing-statement-timeout', dialect: 'postgres', expect: true, text: "UPDATE orders SET status = 'new' WHERE status IS NULL;" },
+  { rule: 'missing-statement-timeout', dialect: 'postgres', expect: false, text: "SET statement_timeout = '5min';\nUPDATE orders SET status = 'new' WHERE status IS NULL;" },
+  { rule: 'missing-statement-timeout', dialect: 'mysql', expect: true, text: "UPDATE orders SET status = 'new' WHERE status IS NULL;" },
+  { rule: 'missing-statement-timeout', dialect: 'mysql', expect: false, text: "SET SESSION max_execution_time = 300000;\nUPDATE orders SET status = 'new' WHERE status IS NULL;" },
+  { rule: 'missing-statement-timeout', dialect: 'mariadb', expect: true, text: "UPDATE orders SET status = 'new' WHERE status IS NULL;" },
+  { rule: 'missing-statement-timeout', dialect: 'mariadb', expect: false, text: "SET SESSION max_statement_time = 300;\nUPDATE orders SET status = 'new' WHERE status IS NULL;" },
+
+  { rule: 'detach-partition-not-concurrent', dialect: 'postgres', expect: true, text: 'ALTER TABLE events DETACH PARTITION events_2024;' },
+  { rule: 'detach-partition-not-concurrent', dialect: 'postgres', expect: false, text: 'ALTER TABLE events DETACH PARTITION events_2024 CONCURRENTLY;' },
+
+  { rule: 'refresh-matview-blocking', dialect: 'postgres', expect: true, text: 'REFRESH MATERIALIZED VIEW order_totals;' },
+  { rule: 'refresh-matview-blocking', dialect: 'postgres', expect: false, text: 'REFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;' },
+
+  { rule: 'enum-change', dialect: 'postgres', expect: true, name: 'new value used in the same transaction', text: "BEGIN;\nALTER TYPE order_status ADD VALUE 'refunded';\nUPDATE orders SET status = 'refunded' WHERE id = 1;\nCOMMIT;" },
+  { rule: 'enum-change', dialect: 'postgres', expect: true, name: 'rename value', text: "ALTER TYPE order_status RENAME VALUE 'paid' TO 'settled';" },
+  { rule: 'enum-change', dialect: 'postgres', expect: false, text: "ALTER TYPE order_status ADD VALUE 'refunded' AFTER 'paid';" },
+  ...each('enum-change', MY, true, "ALTER TABLE orders MODIFY status enum('refunded','new','paid');"),
+  ...each('enum-change', MY, false, "ALTER TABLE orders MODIFY status enum('new','paid','refunded');"),
+];
+void ALL;

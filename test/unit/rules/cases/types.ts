@@ -1,0 +1,2 @@
+import type { RuleCase } from '../harness';
+export const typeCases: RuleCase[] = [];
