@@ -182,3 +182,11 @@ test('ranges are right after non-ASCII text', () => {
   assert.equal(at(sql, add), 'ADD COLUMN `é` INT DEFAULT 1');
   assert.deepEqual(drop.range, lines.range(sql.indexOf('DROP COLUMN'), sql.length - 1));
 });
+
+test('character sets: table default, per-column, and on a CHANGE (with newName for the renamed column)', () => {
+  const r = my('CREATE TABLE t (a VARCHAR(10) CHARACTER SET latin1, b TEXT) DEFAULT CHARSET=utf8mb4; ALTER TABLE t CHANGE a c VARCHAR(20) CHARACTER SET utf8mb4');
+  const [create, change] = r.operations;
+  assert.equal(create.details?.charset, 'utf8mb4');
+  assert.deepEqual(create.details?.columnCharsets, { a: 'latin1' });
+  assert.deepEqual([change.kind, change.column, change.newName, change.details?.charset], ['alterColumnType', 'a', 'c', 'utf8mb4']);
+});

@@ -261,3 +261,11 @@ test('trailing comments are not part of the statement range', () => {
   const r = pg(sql);
   assert.deepEqual(r.operations.map((o) => at(sql, o)), ['DROP TABLE a', 'DROP TABLE b']);
 });
+
+test("EXECUTE '…' with doubled quotes: the SQL is unescaped for reading, ranges stay on the file text", () => {
+  const sql = "DO $$ BEGIN EXECUTE 'ALTER TABLE t ADD COLUMN y text DEFAULT ''zé'''; END $$";
+  const r = pg(sql);
+  const [op] = r.operations;
+  assert.deepEqual([op.kind, op.column, op.columnSpec?.default, op.details?.dynamic], ['addColumn', 'y', "'zé'", true]);
+  assert.equal(at(sql, op), "ALTER TABLE t ADD COLUMN y text DEFAULT ''zé''");
+});

@@ -13,6 +13,14 @@ export class OperationBuilder {
     this.mapOffset = mapOffset ?? ((o) => o);
   }
 
+  /**
+   * A builder for a text derived from this one (an unescaped string literal holding SQL): its
+   * offsets go through `toOuter` into this text, then on into the file.
+   */
+  derive(sql: string, toOuter: (o: number) => number): OperationBuilder {
+    return new OperationBuilder(sql, this.lines, (o) => this.mapOffset(toOuter(o)), this.codeTransaction || this.openTransaction, this.dialect);
+  }
+
   /** File offsets of sql[start, end). */
   fileSpan(start: number, end: number): { start: number; end: number } {
     const s = this.mapOffset(start);

@@ -68,7 +68,8 @@ function alterAction(a: MysqlCursor, op: Make, ctx: MysqlStatementContext): Oper
     const g = guard(a.ifExists(), 'ifExists');
     const old = a.name().name ?? '';
     const col = readMysqlColumn(a);
-    const ops = [op('alterColumnType', { ...g, column: old, columnSpec: col.spec, details: { mysqlModify: true, mysqlChange: true, ...col.details } })];
+    const renamed = col.spec.name && col.spec.name !== old ? { newName: col.spec.name } : {};
+    const ops = [op('alterColumnType', { ...g, column: old, ...renamed, columnSpec: col.spec, details: { mysqlModify: true, mysqlChange: true, ...col.details } })];
     if (col.spec.name && col.spec.name !== old) ops.push(op('renameColumn', { ...g, column: old, newName: col.spec.name, details: { mysqlChange: true } }));
     return ops;
   }

@@ -44,12 +44,16 @@ export function readMysqlColumn(c: MysqlCursor): MysqlColumn {
       const end = tv.expressionEnd(c.i, c.end, ATTRIBUTE_WORDS);
       details.onUpdate = tv.slice(c.i, end);
       c.i = end;
-    } else if (c.accept('COMMENT') || c.accept('COLLATE') || c.accept('COLUMN_FORMAT') || c.accept('STORAGE') || c.accept('SRID') || c.accept('CHARSET')) {
-      if (w === 'COMMENT' && !c.done) details.comment = identifierName(tv.sql, tv.tokens[c.i]);
+    } else if (c.accept('COMMENT') || c.accept('COLLATE') || c.accept('COLUMN_FORMAT') || c.accept('STORAGE') || c.accept('SRID') || c.accept('CHARSET') || c.accept('CHARACTER', 'SET')) {
       c.acceptPunct('=');
+      if (!c.done) {
+        const value = identifierName(tv.sql, tv.tokens[c.i]);
+        if (w === 'COMMENT') details.comment = value;
+        else if (w === 'CHARSET' || w === 'CHARACTER') details.charset = value.toLowerCase();
+        else if (w === 'COLLATE') details.collate = value.toLowerCase();
+      }
       c.i++;
-    } else if (c.accept('CHARACTER', 'SET')) c.i++;
-    else if (c.accept('REFERENCES')) {
+    } else if (c.accept('REFERENCES')) {
       const t = c.name();
       const columns = c.columnList();
       if (t.name) spec.references = { table: t.name, columns };

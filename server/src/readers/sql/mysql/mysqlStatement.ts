@@ -183,6 +183,7 @@ function createTable(ctx: MysqlStatementContext, c: MysqlCursor, temporary: bool
     if (element) { constraints.push(element); continue; }
     const col = readMysqlColumn(e);
     if (col.details.inlineReferences) details.inlineReferences = true;
+    if (col.details.charset) details.columnCharsets = { ...(details.columnCharsets as object), [col.spec.name]: col.details.charset };
     columns.push(col.spec);
   }
   for (const k of constraints) {
@@ -196,6 +197,8 @@ function createTable(ctx: MysqlStatementContext, c: MysqlCursor, temporary: bool
   if (constraints.length) details.constraints = constraints;
   const options = readTableOptions(new MysqlCursor(ctx.tv, close, c.end));
   if (Object.keys(options).length) details.tableOptions = options;
+  const charset = Object.entries(options).find(([k]) => /\b(CHARSET|CHARACTER SET)$/.test(k))?.[1];
+  if (charset) details.charset = charset.toLowerCase();
   return ctx.b.op('createTable', ctx.start, ctx.end, { ...base, tableColumns: columns, ...(Object.keys(details).length ? { details } : {}) });
 }
 

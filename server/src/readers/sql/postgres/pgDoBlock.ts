@@ -28,19 +28,23 @@ export function pgDoBlock(s: PgNode, ctx: PgStatementContext): Operation[] {
   let unreadable = 0;
   for (const item of inner) {
     const at = body.indexOf(item.query, cursor);
-    let text = item.query;
-    let offset = at;
-    if (item.dynamic) {
-      const m = /^'((?:[^']|'')*)'$/.exec(item.query.trim());
-      if (!m) { unreadable++; continue; }
-      text = m[1].replace(/''/g, "'");
-      offset = at + item.query.indexOf("'") + 1;
-    }
     if (at < 0) { unreadable++; continue; }
     cursor = at + item.query.length;
+    let text = item.query;
+    let builder = ctx.b;
+    let base = bodyStart + at;
+    if (item.dynamic) {
+      const literal = unquoteLiteral(item.query);
+      if (!literal) { unreadable++; continue; }
+      text = literal.text;
+      const literalStart = bodyStart + at;
+      builder = ctx.b.derive(text, (o) => literalStart + literal.offsets[Math.min(o, literal.offsets.length - 1)]);
+      base = 0;
+    }
     let parsed: PgNode;
     try { parsed = parseSync(text); } catch { unreadable++; continue; }
-    mapParseResult(parsed, ctx.b, bodyStart + offset, text.length, (innerOps) => {
+    if (builder !== ctx.b) ctx.b.problems.push(...builder.problems);
+    mapParseResult(parsed, builder, base, text.length, (innerOps) => {
       for (const op of innerOps) {
         op.details = { ...op.details, doBlock: true, ...(item.dynamic ? { dynamic: true } : {}) };
         if (item.guarded) op.guarded = true;
@@ -51,6 +55,23 @@ export function pgDoBlock(s: PgNode, ctx: PgStatementContext): Operation[] {
   if (!ops.length) return raw(unreadable ? 'statements inside the DO block could not be read' : undefined);
   if (unreadable) ops.push(...raw(`${unreadable} statement(s) inside the DO block could not be read`));
   return ops;
+}
+
+/** `'ALTER … DEFAULT ''x'''` → its text, and for each character its offset in the literal (end included). */
+function unquoteLiteral(query: string): { text: string; offsets: number[] } | undefined {
+  const lead = query.length - query.trimStart().length;
+  const q = query.trim();
+  if (!/^'(?:[^']|'')*'$/.test(q)) return undefined;
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = 1; i < q.length - 1; i++) {
+    // A doubled quote maps to its second half, so a range ending on it covers both.
+    if (q[i] === "'") i++;
+    offsets.push(lead + i);
+    text += q[i];
+  }
+  offsets.push(lead + q.length - 1);
+  return { text, offsets };
 }
 
 /** Offset in the SQL of the first character of the DO body (inside its dollar quote or string). */
