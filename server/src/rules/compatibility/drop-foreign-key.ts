@@ -1,3 +1,4 @@
+import type { Operation } from '../../model/migration';
 import { defineRule, eq } from '../rule';
 import { findOn, onExistingTable } from '../helpers';
 import { q } from '../ormAdvice';
@@ -11,7 +12,10 @@ export default defineRule({
   equivalents: eq({ atlas: ['CD101'] }),
   examples: { postgres: { bad: 'ALTER TABLE orders DROP CONSTRAINT orders_account_fk;', good: '-- intended: safe-migrations-ignore drop-foreign-key' } },
   check(ctx) {
-    return ctx.ops.filter((op) => op.kind === 'dropForeignKey' && onExistingTable(ctx, op)).map((op) => findOn(op,
+    const fkNames = new Set(ctx.files.flatMap((f) => f.migrations.flatMap((m) => m.up)).filter((o) => o.kind === 'addForeignKey' && o.constraint).map((o) => o.constraint!.toLowerCase()));
+    const isFk = (op: Operation) => op.kind === 'dropForeignKey'
+      || (op.kind === 'dropConstraint' && !!op.constraint && (fkNames.has(op.constraint.toLowerCase()) || /(_fkey|_fk|^fk_)/i.test(op.constraint)));
+    return ctx.ops.filter((op) => isFk(op) && onExistingTable(ctx, op)).map((op) => findOn(op,
       `Dropping foreign key ${q(op.constraint)} on ${q(op.table)} lets orphan rows in, and re-adding it later validates every row (and fails on orphans).`));
   },
 });

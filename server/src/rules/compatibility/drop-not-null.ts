@@ -11,7 +11,14 @@ export default defineRule({
   equivalents: eq({ squawk: ['ban-drop-not-null'] }),
   examples: { postgres: { bad: 'ALTER TABLE orders ALTER COLUMN total DROP NOT NULL;', good: '-- after a release that handles NULL totals\nALTER TABLE orders ALTER COLUMN total DROP NOT NULL;' } },
   check(ctx) {
-    return ctx.ops.filter((op) => op.kind === 'dropNotNull' && onExistingTable(ctx, op)).map((op) => findOn(op,
-      `Dropping NOT NULL on ${q(op.table)}.${q(colName(op))}: running code may not expect NULLs, and the rollback (SET NOT NULL) fails once one is written.`));
+    return ctx.ops.flatMap((op) => {
+      if (!onExistingTable(ctx, op)) return [];
+      // MySQL/MariaDB: MODIFY/CHANGE restates the whole column, so leaving out NOT NULL drops it.
+      const implicit = op.kind === 'alterColumnType' && ctx.dialect !== 'postgres' && op.columnSpec?.nullable !== false
+        && ctx.columnHistory(op.table, op.column, op).nullable === false;
+      if (op.kind !== 'dropNotNull' && !implicit) return [];
+      const how = implicit && op.columnSpec?.nullable === undefined ? ' (MODIFY without NOT NULL makes the column nullable)' : '';
+      return [findOn(op, `Dropping NOT NULL on ${q(op.table)}.${q(colName(op))}${how}: running code may not expect NULLs, and the rollback (SET NOT NULL) fails once one is written.`)];
+    });
   },
 });

@@ -1,2 +1,52 @@
-import type { RuleCase } from '../harness';
-export const compatibilityCases: RuleCase[] = [];
+import { ALL, TYPEORM_PATH, each, type RuleCase } from '../harness';
+
+export const compatibilityCases: RuleCase[] = [
+  ...each('drop-column', ALL, true, 'ALTER TABLE orders DROP COLUMN note;'),
+  ...each('drop-column', ALL, false, 'CREATE TABLE items (id bigint PRIMARY KEY, sku text);\nALTER TABLE items DROP COLUMN sku;'),
+  { rule: 'drop-column', dialect: 'postgres', expect: true, name: 'TypeORM advice', path: TYPEORM_PATH, text: "import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';\n\nexport class Change1700000000001 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.dropColumn('orders', 'note');\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.addColumn('orders', new TableColumn({ name: 'note', type: 'varchar', length: '20', isNullable: true }));\n  }\n}\n", message: /select: false/ },
+
+  ...each('drop-table', ALL, true, 'DROP TABLE orders;'),
+  ...each('drop-table', ALL, false, 'ALTER TABLE orders RENAME TO orders_archived;'),
+
+  { rule: 'drop-schema-database', dialect: 'postgres', expect: true, text: 'DROP SCHEMA reporting CASCADE;' },
+  { rule: 'drop-schema-database', dialect: 'postgres', expect: false, text: 'CREATE SCHEMA reporting;' },
+  ...each('drop-schema-database', ['mysql', 'mariadb'], true, 'DROP DATABASE reporting;'),
+  ...each('drop-schema-database', ['mysql', 'mariadb'], false, 'CREATE DATABASE reporting;'),
+
+  { rule: 'rename-column', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders RENAME COLUMN note TO remark;' },
+  ...each('rename-column', ['mysql', 'mariadb'], true, 'ALTER TABLE orders CHANGE note remark varchar(20);'),
+  ...each('rename-column', ALL, false, 'ALTER TABLE orders ADD COLUMN remark varchar(20);'),
+
+  ...each('rename-table', ALL, true, 'ALTER TABLE orders RENAME TO purchases;'),
+  ...each('rename-table', ALL, false, 'ALTER TABLE orders RENAME TO orders_archived;'),
+
+  ...each('add-required-column', ALL, true, 'ALTER TABLE orders ADD COLUMN currency char(3) NOT NULL;'),
+  ...each('add-required-column', ALL, false, "ALTER TABLE orders ADD COLUMN currency char(3) NOT NULL DEFAULT 'EUR';"),
+
+  ...each('add-unique-on-existing-data', ALL, true, 'CREATE UNIQUE INDEX accounts_email_key ON accounts (email);'),
+  ...each('add-unique-on-existing-data', ALL, false, 'CREATE INDEX accounts_email_idx ON accounts (email);'),
+
+  { rule: 'drop-not-null', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ALTER COLUMN account_id DROP NOT NULL;' },
+  { rule: 'drop-not-null', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;' },
+  ...each('drop-not-null', ['mysql', 'mariadb'], true, 'ALTER TABLE orders MODIFY account_id bigint NULL;'),
+  ...each('drop-not-null', ['mysql', 'mariadb'], true, 'ALTER TABLE orders MODIFY account_id bigint;', { name: 'MODIFY without NOT NULL', message: /MODIFY without NOT NULL/ }),
+  ...each('drop-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY n int NULL;'),
+
+  { rule: 'drop-foreign-key', dialect: 'postgres', expect: true, name: 'constraint known as a foreign key', text: 'ALTER TABLE orders DROP CONSTRAINT orders_account_ref;', earlier: [{ path: 'db/migrations/20240101500000_fk.sql', text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_ref FOREIGN KEY (account_id) REFERENCES accounts (id);' }] },
+  { rule: 'drop-foreign-key', dialect: 'postgres', expect: true, name: 'named like a foreign key', text: 'ALTER TABLE orders DROP CONSTRAINT orders_account_id_fkey;' },
+  ...each('drop-foreign-key', ['mysql', 'mariadb'], true, 'ALTER TABLE orders DROP FOREIGN KEY orders_account_fk;'),
+  { rule: 'drop-foreign-key', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders DROP CONSTRAINT orders_total_check;' },
+  ...each('drop-foreign-key', ['mysql', 'mariadb'], false, 'ALTER TABLE orders DROP INDEX orders_account_idx;'),
+
+  ...each('truncate', ALL, true, 'TRUNCATE TABLE orders;'),
+  ...each('truncate', ALL, false, 'DELETE FROM orders WHERE id = 1;'),
+
+  ...each('dml-without-where', ALL, true, "UPDATE orders SET status = 'new';"),
+  ...each('dml-without-where', ALL, true, 'DELETE FROM orders;', { name: 'DELETE' }),
+  ...each('dml-without-where', ALL, false, "UPDATE orders SET status = 'new' WHERE status IS NULL;"),
+
+  { rule: 'backfill-in-ddl-transaction', dialect: 'postgres', expect: true, text: "BEGIN;\nALTER TABLE orders ADD COLUMN flag boolean;\nUPDATE orders SET flag = false WHERE flag IS NULL;\nCOMMIT;" },
+  { rule: 'backfill-in-ddl-transaction', dialect: 'postgres', expect: false, text: "ALTER TABLE orders ADD COLUMN flag boolean;\nUPDATE orders SET flag = false WHERE flag IS NULL;" },
+  ...each('backfill-in-ddl-transaction', ['mysql', 'mariadb'], true, "BEGIN;\nALTER TABLE orders ADD COLUMN flag tinyint;\nUPDATE orders SET flag = 0 WHERE flag IS NULL;\nCOMMIT;", { message: /commits implicitly/ }),
+  ...each('backfill-in-ddl-transaction', ['mysql', 'mariadb'], false, "ALTER TABLE orders ADD COLUMN flag tinyint;"),
+];
