@@ -1,2 +1,60 @@
-import type { RuleCase } from '../harness';
-export const rollbackCases: RuleCase[] = [];
+import { ALL, SEQUELIZE_PATH, TYPEORM_PATH, each, type RuleCase } from '../harness';
+
+const dropIndex = (d: string) => (d === 'postgres' ? 'DROP INDEX orders_flag_idx' : 'DROP INDEX orders_flag_idx ON orders');
+
+const dbmate = (up: string, down?: string) => `-- migrate:up\n${up}\n${down === undefined ? '' : `\n-- migrate:down\n${down}\n`}`;
+
+const typeorm = (up: string, down: string) => `import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
+
+export class Change1700000000001 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${up}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${down}
+  }
+}
+`;
+
+const sequelize = (up: string, down: string | undefined) => `'use strict';
+
+module.exports = {
+  async up(queryInterface, Sequelize) {
+${up}
+  },${down === undefined ? '' : `
+
+  async down(queryInterface, Sequelize) {
+${down}
+  },`}
+};
+`;
+
+export const rollbackCases: RuleCase[] = [
+  ...each('missing-down', ALL, true, sequelize("    await queryInterface.addColumn('orders', 'flag', { type: Sequelize.BOOLEAN, allowNull: true });", undefined), { path: SEQUELIZE_PATH }),
+  ...each('missing-down', ALL, false, sequelize("    await queryInterface.addColumn('orders', 'flag', { type: Sequelize.BOOLEAN, allowNull: true });", "    await queryInterface.removeColumn('orders', 'flag');"), { path: SEQUELIZE_PATH }),
+  { rule: 'missing-down', dialect: 'postgres', expect: true, name: 'dbmate file with only an up section', text: dbmate('ALTER TABLE orders ADD COLUMN flag boolean;') },
+
+  ...each('empty-down', ALL, true, typeorm("    await queryRunner.query('ALTER TABLE orders ADD COLUMN flag boolean');", ''), { path: TYPEORM_PATH }),
+  ...each('empty-down', ALL, false, typeorm("    await queryRunner.query('ALTER TABLE orders ADD COLUMN flag boolean');", "    await queryRunner.query('ALTER TABLE orders DROP COLUMN flag');"), { path: TYPEORM_PATH }),
+
+  ...each('down-throws', ALL, true, typeorm("    await queryRunner.query('ALTER TABLE orders DROP COLUMN note');", "    throw new Error('irreversible');"), { path: TYPEORM_PATH }),
+  ...each('down-throws', ALL, false, typeorm("    await queryRunner.query('ALTER TABLE orders ADD COLUMN flag boolean');", "    await queryRunner.query('ALTER TABLE orders DROP COLUMN flag');"), { path: TYPEORM_PATH }),
+
+  ...each('asymmetric-down', ALL, true, dbmate('ALTER TABLE orders RENAME COLUMN note TO remark;', 'ALTER TABLE orders RENAME COLUMN remark TO notes;'), { name: 'rename back to another name', message: /remark → note/ }),
+  ...each('asymmetric-down', ALL, true, dbmate('ALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);', 'ALTER TABLE orders DROP COLUMN flag;'), { name: 'index not dropped', message: /does not undo createIndex/ }),
+  ...ALL.map((dialect): RuleCase => ({ rule: 'asymmetric-down', dialect, expect: false, name: 'exact inverse', text: dbmate('ALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);', `${dropIndex(dialect)};\nALTER TABLE orders DROP COLUMN flag;`) })),
+  { rule: 'asymmetric-down', dialect: 'postgres', expect: true, name: 'type not restored', text: dbmate('ALTER TABLE orders ALTER COLUMN note TYPE text;', 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(200);'), message: /was varchar\(20\)/ },
+  { rule: 'asymmetric-down', dialect: 'postgres', expect: false, name: 'type restored (TypeORM)', path: TYPEORM_PATH, text: typeorm("    await queryRunner.query('ALTER TABLE orders ALTER COLUMN note TYPE text');", "    await queryRunner.query('ALTER TABLE orders ALTER COLUMN note TYPE varchar(20)');") },
+
+  ...each('lossy-rollback', ALL, true, dbmate("ALTER TABLE orders ADD COLUMN first_note varchar(20);\nUPDATE orders SET first_note = note WHERE first_note IS NULL;", 'ALTER TABLE orders DROP COLUMN first_note;'), { message: /lost on rollback/ }),
+  ...each('lossy-rollback', ALL, false, dbmate("ALTER TABLE orders ADD COLUMN first_note varchar(20);\nUPDATE orders SET first_note = note WHERE first_note IS NULL;", "UPDATE orders SET note = first_note WHERE note IS NULL;\nALTER TABLE orders DROP COLUMN first_note;")),
+
+  ...each('irreversible-without-checkpoint', ALL, true, 'ALTER TABLE orders DROP COLUMN note;'),
+  ...each('irreversible-without-checkpoint', ALL, false, 'CREATE TABLE orders_note_backup AS SELECT id, note FROM orders;\nALTER TABLE orders DROP COLUMN note;'),
+  { rule: 'irreversible-without-checkpoint', dialect: 'postgres', expect: true, name: 'type narrowing', text: 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(5);', message: /narrowing/ },
+
+  ...ALL.map((dialect): RuleCase => ({ rule: 'down-order-fails', dialect, expect: true, text: dbmate('ALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);', `ALTER TABLE orders DROP COLUMN flag;\n${dropIndex(dialect)};`) })),
+  ...ALL.map((dialect): RuleCase => ({ rule: 'down-order-fails', dialect, expect: false, text: dbmate('ALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);', `${dropIndex(dialect)};\nALTER TABLE orders DROP COLUMN flag;`) })),
+  { rule: 'down-order-fails', dialect: 'postgres', expect: true, name: 'table dropped before the foreign key that references it', text: dbmate('CREATE TABLE tags (id bigint PRIMARY KEY);\nALTER TABLE orders ADD COLUMN tag_id bigint;\nALTER TABLE orders ADD CONSTRAINT orders_tag_fk FOREIGN KEY (tag_id) REFERENCES tags (id);', 'DROP TABLE tags;\nALTER TABLE orders DROP CONSTRAINT orders_tag_fk;\nALTER TABLE orders DROP COLUMN tag_id;'), message: /references/ },
+];
