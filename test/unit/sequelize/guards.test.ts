@@ -77,3 +77,34 @@ test('ifNotExists / ifExists options guard on @sequelize/core 7, not on Sequeliz
   const v6 = readMigration(text, { sequelizeVersion: '^6.37.8', dialect: 'mysql' });
   assert.deepEqual(v6.up.map(o => o.guarded), [false, false, false]);
 });
+
+test('a swallowed error makes a re-run harmless; a rethrow does not', () => {
+  const m = readMigration(`module.exports = {
+  async up(queryInterface, Sequelize) {
+    try {
+      await queryInterface.addColumn('users', 'a', Sequelize.STRING);
+    } catch (err) {
+      if (!/already exists|Duplicate column/.test(err.message)) throw err;
+    }
+    await queryInterface.addIndex('users', ['a']).catch(() => {});
+    const t = await queryInterface.sequelize.transaction();
+    try {
+      await queryInterface.addColumn('users', 'b', Sequelize.STRING, { transaction: t });
+      await t.commit();
+    } catch (err) {
+      await t.rollback();
+      throw err;
+    }
+  }
+};`);
+  const byColumn = m.up.filter(o => o.kind !== 'transactionControl').map(o => [o.kind, o.guarded, o.details?.guardedBy]);
+  assert.deepEqual(byColumn, [['addColumn', true, 'error-swallowed'], ['createIndex', true, 'error-swallowed'], ['addColumn', false, undefined]]);
+});
+
+test('guards say what kind they are', () => {
+  const m = readMigration(`module.exports = { async up(queryInterface, Sequelize) {
+  const t = await queryInterface.describeTable('users');
+  if (!t.a) await queryInterface.addColumn('users', 'a', Sequelize.STRING);
+}};`);
+  assert.equal(m.up[0].details?.guardedBy, 'schema-check');
+});

@@ -5,6 +5,7 @@ import { snippet } from '../../model/text';
 import type { EvaluateContext } from '../ts/evaluateString';
 import { unwrap } from '../ts/objectLiteral';
 import type { MigrationFunction } from './findMigrationFunctions';
+import type { GuardKind } from './schemaGuards';
 
 /** What the reader knows while walking one `up` or `down` body. */
 export interface BodyContext {
@@ -31,7 +32,7 @@ export interface BodyContext {
   /** File-level helper functions (`async function addTimestamps(qi, table) {…}`) that up/down may call. */
   helpers: Map<string, ts.FunctionLikeDeclaration>;
   /** While reading a helper's body: what holds at the call in up/down (a guard around it, a transaction). */
-  callSite?: { guarded: boolean; inTransaction: boolean };
+  callSite?: { guard: GuardKind | undefined; inTransaction: boolean };
   /** Dialect learned from embedded SQL, when the file's dialect was unknown. */
   learnedDialect?: Dialect;
 }

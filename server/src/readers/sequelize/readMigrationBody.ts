@@ -4,7 +4,7 @@ import { unwrap } from '../ts/objectLiteral';
 import { apiOperation, isQueryInterface, isSequelizeInstance, type BodyContext } from './bodyContext';
 import { readQueryInterfaceCall } from './queryInterfaceCalls';
 import { readRawQuery } from './rawQuery';
-import { collectProbeNames, isGuarded } from './schemaGuards';
+import { collectProbeNames, guardOf } from './schemaGuards';
 import { collectTransactionNames, insideManagedTransaction, isTransactionCall, passesTransactionOption, transactionControlOf } from './transactionScope';
 
 /** Every operation of one `up`/`down` body, in source order (promise chains and Promise.all included). */
@@ -47,7 +47,7 @@ function readHelper(call: ts.CallExpression, helper: ts.FunctionLikeDeclaration,
     else if (ts.isIdentifier(unwrap(arg)) && bc.transactionNames.has((unwrap(arg) as ts.Identifier).text)) bc.transactionNames.add(p.name.text);
   });
   const outer = bc.callSite;
-  bc.callSite = outer ?? { guarded: isGuarded(call, bc), inTransaction: insideManagedTransaction(call, bc) || passesTransactionOption(call) };
+  bc.callSite = outer ?? { guard: guardOf(call, bc), inTransaction: insideManagedTransaction(call, bc) || passesTransactionOption(call) };
   readBody(helper, bc, out, active);
   bc.callSite = outer;
 }
@@ -87,11 +87,11 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
     else return;
   }
   if (ops.length === 0) return;
-  const guarded = isGuarded(call, bc) || !!bc.callSite?.guarded;
+  const guard = guardOf(call, bc) ?? bc.callSite?.guard;
   const inTx = inTransaction();
   const loop = insideLoop(call, bc);
   for (const o of ops) {
-    if (guarded) o.guarded = true;
+    if (guard) { o.guarded = true; o.details = { ...o.details, guardedBy: guard }; }
     if (inTx && o.kind !== 'transactionControl') o.inTransaction = true;
     if (loop) o.details = { ...o.details, inLoop: true };
   }

@@ -59,17 +59,32 @@ function findProbe(node: ts.Node, bc: BodyContext): boolean {
   return found;
 }
 
-/** An operation is guarded when a branch on a schema probe decides whether it runs. */
-export function isGuarded(node: ts.Node, bc: BodyContext): boolean {
+export type GuardKind = 'schema-check' | 'error-swallowed';
+
+/**
+ * An operation is guarded when a branch on a schema probe decides whether it runs, or when its error is
+ * swallowed (`try { … } catch {}` without an unconditional rethrow, `.catch(() => {})`): re-running it is harmless.
+ */
+export function guardOf(node: ts.Node, bc: BodyContext): GuardKind | undefined {
   const stop = bc.fn.fn;
   let child: ts.Node = node;
   for (let p = node.parent; p && child !== stop; child = p, p = p.parent) {
-    if (ts.isIfStatement(p) && child !== p.expression && containsProbe(p.expression, bc)) return true;
-    if (ts.isConditionalExpression(p) && child !== p.condition && containsProbe(p.condition, bc)) return true;
-    if (ts.isBinaryExpression(p) && child === p.right && isShortCircuit(p.operatorToken.kind) && containsProbe(p.left, bc)) return true;
-    if ((ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) && child.pos >= firstEarlyExitEnd(p, bc)) return true;
+    if (ts.isIfStatement(p) && child !== p.expression && containsProbe(p.expression, bc)) return 'schema-check';
+    if (ts.isConditionalExpression(p) && child !== p.condition && containsProbe(p.condition, bc)) return 'schema-check';
+    if (ts.isBinaryExpression(p) && child === p.right && isShortCircuit(p.operatorToken.kind) && containsProbe(p.left, bc)) return 'schema-check';
+    if ((ts.isBlock(p) || ts.isSourceFile(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) && child.pos >= firstEarlyExitEnd(p, bc)) return 'schema-check';
+    if (ts.isTryStatement(p) && child === p.tryBlock && p.catchClause && !rethrows(p.catchClause.block)) return 'error-swallowed';
+    if (ts.isPropertyAccessExpression(p) && child === p.expression && p.name.text === 'catch' && ts.isCallExpression(p.parent) && p.parent.expression === p) {
+      const handler = p.parent.arguments[0] && unwrap(p.parent.arguments[0]);
+      if (handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) && !(ts.isBlock(handler.body) && rethrows(handler.body))) return 'error-swallowed';
+    }
   }
-  return false;
+  return undefined;
+}
+
+/** A catch block that ends by throwing whatever happened (`catch (e) { await t.rollback(); throw e; }`). */
+function rethrows(block: ts.Block): boolean {
+  return block.statements.some(st => ts.isThrowStatement(st));
 }
 
 function isShortCircuit(kind: ts.SyntaxKind): boolean {
