@@ -10,6 +10,11 @@ export default defineRule({
   equivalents: eq({}),
   examples: { postgres: { bad: 'await queryRunner.query(`ALTER TABLE ${table} ADD COLUMN status text`);', good: "await queryRunner.query('ALTER TABLE orders ADD COLUMN status text');" } },
   check(ctx) {
-    return ctx.ops.filter((op) => op.kind === 'unknown').map((op) => findOn(op, `Not inspected${op.reason ? `: ${op.reason}` : ''}. Locks, rewrites and rollback are not checked for this statement; review it by hand.`));
+    return ctx.ops.flatMap((op) => {
+      if (op.kind === 'unknown') return [findOn(op, `Not inspected${op.reason ? `: ${op.reason}` : ''}. Locks, rewrites and rollback are not checked for this statement; review it by hand.`)];
+      const holes = Array.isArray(op.details?.placeholders) ? (op.details.placeholders as { expression?: string }[]) : [];
+      if (!holes.length) return [];
+      return [findOn(op, `Partly dynamic SQL: ${holes.map((h) => `\${${h.expression ?? '?'}}`).join(', ')} is only known at run time, so checks that depend on ${holes.length > 1 ? 'those values' : 'that value'} (which table, which existing data) are guesses. Prefer a literal.`)];
+    });
   },
 });

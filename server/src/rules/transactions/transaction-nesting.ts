@@ -11,16 +11,18 @@ export default defineRule({
   examples: { postgres: { bad: '-- Prisma migration.sql (already run in a transaction)\nBEGIN;\nALTER TABLE orders ADD COLUMN status text;\nCOMMIT;', good: 'ALTER TABLE orders ADD COLUMN status text;' } },
   check(ctx) {
     const out: RuleFinding[] = [];
+    // For a plain SQL file, `transactional` comes from the file's own BEGIN; only an ORM runner wraps it from outside.
+    const runnerWraps = ctx.migration.transactional === true && ctx.orm !== 'sql';
     let open: typeof ctx.ops[number] | undefined;
     for (const op of ctx.ops) {
       if (op.kind !== 'transactionControl') continue;
       if (op.transaction === 'begin') {
-        if (ctx.migration.transactional === true) out.push(findOn(op, `BEGIN inside the transaction the runner already opened${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}: it is ignored, and the matching COMMIT ends the runner's transaction early.`));
+        if (runnerWraps) out.push(findOn(op, `BEGIN inside the transaction the runner already opened${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}: it is ignored, and the matching COMMIT ends the runner's transaction early.`));
         else if (open) out.push(findOn(op, 'BEGIN while a transaction is already open: the second BEGIN is ignored and the first COMMIT ends both.'));
         open = op;
       } else if (op.transaction === 'commit' || op.transaction === 'rollback') {
-        if (!open && ctx.migration.transactional === true) out.push(findOn(op, `${op.transaction.toUpperCase()} ends the runner's transaction early: later steps run outside it and are not rolled back on failure.`));
-        else if (!open && ctx.migration.transactional === false) out.push(findOn(op, `${op.transaction.toUpperCase()} without a BEGIN: there is no transaction to end.`, { severity: 'info' }));
+        if (!open && runnerWraps) out.push(findOn(op, `${op.transaction.toUpperCase()} ends the runner's transaction early: later steps run outside it and are not rolled back on failure.`));
+        else if (!open) out.push(findOn(op, `${op.transaction.toUpperCase()} without a BEGIN: there is no transaction to end.`, { severity: 'info' }));
         open = undefined;
       }
     }

@@ -1,5 +1,5 @@
 import { defineRule, eq } from '../rule';
-import { findOn, introducedColumns } from '../helpers';
+import { findOn } from '../helpers';
 
 export default defineRule({
   id: 'identifier-too-long',
@@ -14,10 +14,14 @@ export default defineRule({
     const tooLong = (n: string) => (pg ? Buffer.byteLength(n, 'utf8') > 63 : [...n].length > 64);
     const out = [];
     for (const op of ctx.ops) {
-      const names = [op.kind === 'createTable' || op.kind === 'renameTable' ? op.newName ?? op.table : undefined, op.kind === 'createIndex' ? op.index : undefined,
-        /^add(ForeignKey|Unique|Check|PrimaryKey)$/.test(op.kind) ? op.constraint : undefined, op.kind === 'renameColumn' ? op.newName : undefined,
-        ...introducedColumns(op).map((c) => c.spec.name)].filter((n): n is string => !!n && tooLong(n));
-      for (const n of new Set(names)) out.push(findOn(op, pg ? `"${n}" is ${Buffer.byteLength(n, 'utf8')} bytes: PostgreSQL truncates identifiers to 63 bytes, so the object gets a different name than the migration uses.` : `"${n}" is ${[...n].length} characters: MySQL/MariaDB reject identifiers over 64.`));
+      if (op.kind === 'unknown' || op.kind === 'insert' || op.kind === 'update' || op.kind === 'delete') continue;
+      // Read from the text: the PostgreSQL parser has already truncated long names in the model.
+      const names = new Set<string>();
+      for (const m of op.text.matchAll(/"((?:[^"]|"")+)"|`([^`]+)`|\b([A-Za-z_][\w$]*)/g)) {
+        const n = m[1] ?? m[2] ?? m[3];
+        if (tooLong(n)) names.add(n);
+      }
+      for (const n of names) out.push(findOn(op, pg ? `"${n}" is ${Buffer.byteLength(n, 'utf8')} bytes: PostgreSQL truncates identifiers to 63 bytes, so the object gets a different name than the migration uses.` : `"${n}" is ${[...n].length} characters: MySQL/MariaDB reject identifiers over 64.`));
     }
     return out;
   },

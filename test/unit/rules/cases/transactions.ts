@@ -1,2 +1,35 @@
-import type { RuleCase } from '../harness';
-export const transactionCases: RuleCase[] = [];
+import { ALL, MY, SEQUELIZE_PATH, TYPEORM_PATH, each, type RuleCase } from '../harness';
+
+const sequelize = (up: string, down = "    await queryInterface.removeColumn('orders', 'note2');\n    await queryInterface.removeColumn('orders', 'flag');") => `'use strict';
+
+module.exports = {
+  async up(queryInterface, Sequelize) {
+${up}
+  },
+
+  async down(queryInterface) {
+${down}
+  },
+};
+`;
+
+export const transactionCases: RuleCase[] = [
+  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;', message: /IF NOT EXISTS/ },
+  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS flag boolean;' },
+  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, name: 'inside a transaction', text: 'BEGIN;\nALTER TABLE orders ADD COLUMN flag boolean;\nCOMMIT;' },
+  { rule: 'missing-idempotency-guard', dialect: 'mariadb', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag tinyint;\nCREATE INDEX orders_flag_idx ON orders (flag);', message: /IF NOT EXISTS/ },
+  { rule: 'missing-idempotency-guard', dialect: 'mariadb', expect: false, text: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS flag tinyint;\nCREATE INDEX IF NOT EXISTS orders_flag_idx ON orders (flag);' },
+  { rule: 'missing-idempotency-guard', dialect: 'mysql', expect: true, path: SEQUELIZE_PATH, text: sequelize("    await queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN);\n    await queryInterface.addColumn('orders', 'note2', Sequelize.STRING);"), message: /describeTable/ },
+  { rule: 'missing-idempotency-guard', dialect: 'mysql', expect: false, name: 'guarded with describeTable', path: SEQUELIZE_PATH, text: sequelize("    const cols = await queryInterface.describeTable('orders');\n    if (!cols.flag) await queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN);\n    if (!cols.note2) await queryInterface.addColumn('orders', 'note2', Sequelize.STRING);", "    const cols = await queryInterface.describeTable('orders');\n    if (cols.note2) await queryInterface.removeColumn('orders', 'note2');\n    if (cols.flag) await queryInterface.removeColumn('orders', 'flag');") },
+
+  { rule: 'mixed-transaction-modes', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX CONCURRENTLY orders_flag_idx ON orders (flag);' },
+  { rule: 'mixed-transaction-modes', dialect: 'postgres', expect: false, text: 'CREATE INDEX CONCURRENTLY orders_flag_idx ON orders (flag);' },
+
+  { rule: 'sequelize-postgres-without-transaction', dialect: 'postgres', expect: true, path: SEQUELIZE_PATH, text: sequelize("    await queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN);\n    await queryInterface.addColumn('orders', 'note2', Sequelize.STRING);") },
+  { rule: 'sequelize-postgres-without-transaction', dialect: 'postgres', expect: false, path: SEQUELIZE_PATH, text: sequelize("    await queryInterface.sequelize.transaction(async (transaction) => {\n      await queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN, { transaction });\n      await queryInterface.addColumn('orders', 'note2', Sequelize.STRING, { transaction });\n    });") },
+
+  { rule: 'transaction-nesting', dialect: 'postgres', expect: true, name: 'BEGIN inside TypeORM\'s transaction', path: TYPEORM_PATH, text: "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class Change1700000000001 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('BEGIN');\n    await queryRunner.query('ALTER TABLE orders ADD COLUMN flag boolean');\n    await queryRunner.query('COMMIT');\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('ALTER TABLE orders DROP COLUMN flag');\n  }\n}\n" },
+  ...each('transaction-nesting', ALL, true, 'BEGIN;\nALTER TABLE orders ADD COLUMN flag int;', { name: 'BEGIN without COMMIT' }),
+  ...each('transaction-nesting', ALL, false, 'BEGIN;\nALTER TABLE orders ADD COLUMN flag int;\nCOMMIT;'),
+  ...each('transaction-nesting', MY, true, 'ALTER TABLE orders ADD COLUMN flag int;\nCOMMIT;', { name: 'COMMIT without BEGIN', path: 'prisma/migrations/20240102000000_flag/migration.sql' }),
+];
