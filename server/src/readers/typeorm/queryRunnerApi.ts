@@ -173,11 +173,13 @@ function changeColumn(s: TypeormReadState, call: ts.CallExpression, method: stri
   const column = oldName ?? col.spec.name;
   if (typeChanged !== false) ops.push(op(s, call, method, 'alterColumnType', { ...ref, column, columnSpec: col.spec, details }));
   if (oldName && col.spec.name !== '?' && col.spec.name !== oldName) ops.push(op(s, call, method, 'renameColumn', { ...ref, column: oldName, newName: col.spec.name, details }));
-  const wasNullable = oldCol?.spec.nullable;
-  if (col.stated.has('isNullable') || (wasNullable === true && !col.spec.nullable)) {
+  // With the old column known, only real differences count (TypeORM compares too); otherwise what the new column states.
+  const nullabilityChanges = oldCol ? oldCol.spec.nullable !== col.spec.nullable : col.stated.has('isNullable');
+  if (nullabilityChanges) {
     ops.push(op(s, call, method, col.spec.nullable ? 'dropNotNull' : 'setNotNull', { ...ref, column: col.spec.name, columnSpec: col.spec, details }));
   }
-  if (col.stated.has('default')) {
+  const defaultChanges = oldCol ? oldCol.spec.default !== col.spec.default : col.stated.has('default');
+  if (defaultChanges) {
     ops.push(op(s, call, method, col.spec.default === undefined ? 'dropDefault' : 'setDefault', { ...ref, column: col.spec.name, columnSpec: col.spec, details }));
   }
   return ops;
@@ -189,8 +191,13 @@ function indexOp(s: TypeormReadState, call: ts.CallExpression, method: string, r
   return op(s, call, method, 'createIndex', {
     ...ref, index: str(s, get('name')), columns: stringArray(s, get('columnNames')),
     unique: bool(s, get('isUnique')) || undefined, expression: str(s, get('where')),
-    concurrently: bool(s, get('isConcurrent')) || undefined, indexMethod: method_,
+    concurrently: (bool(s, get('isConcurrent')) && concurrentlyHonoured(s)) || undefined, indexMethod: method_,
   });
+}
+
+/** Only TypeORM's PostgreSQL driver turns `isConcurrent` into CONCURRENTLY; MySQL's ignores it. */
+function concurrentlyHonoured(s: TypeormReadState): boolean {
+  return s.dialect !== 'mysql' && s.dialect !== 'mariadb';
 }
 
 function foreignKeyOp(s: TypeormReadState, call: ts.CallExpression, method: string, ref: { table?: string; schema?: string }, o: ts.ObjectLiteralExpression | undefined): Operation {
@@ -224,7 +231,7 @@ function dropNamed(s: TypeormReadState, call: ts.CallExpression, method: string,
   const fields: Partial<Operation> = { ...tableRef(s, table), ...ifExists(s, ifExistsArg) };
   if (kind === 'dropIndex') {
     fields.index = name;
-    if (bool(s, propertyValue(options, 'isConcurrent'))) fields.concurrently = true;
+    if (bool(s, propertyValue(options, 'isConcurrent')) && concurrentlyHonoured(s)) fields.concurrently = true;
   } else fields.constraint = name;
   const columns = stringArray(s, propertyValue(options, 'columnNames'));
   if (columns) fields.columns = columns;
