@@ -16,6 +16,7 @@ export interface DirListing { files: string[]; dirs: string[] }
 
 export class FileTree {
   private readonly listings = new Map<string, DirListing>();
+  private readonly texts = new Map<string, string | undefined>();
   private entries = 0;
   truncated = false;
 
@@ -43,6 +44,14 @@ export class FileTree {
     l.dirs.sort();
     this.listings.set(dir, l);
     return l;
+  }
+
+  /** A small text file's content, read once per detection run (several detectors scan the same sources). */
+  read(file: string, maxBytes = MAX_CONFIG_BYTES): string | undefined {
+    if (this.texts.has(file)) return this.texts.get(file);
+    const text = readSmallFile(file, maxBytes);
+    this.texts.set(file, text);
+    return text;
   }
 
   hasFile(dir: string, name: string): boolean { return this.list(dir).files.includes(name); }

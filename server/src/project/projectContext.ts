@@ -2,7 +2,6 @@
 import * as path from 'node:path';
 import type { Dialect } from '../model/migration';
 import type { FileTree } from './fileTree';
-import { readSmallFile } from './fileTree';
 
 export interface PackageJson {
   dependencies?: Record<string, string>;
@@ -37,30 +36,34 @@ export function rel(ctx: ProjectContext, p: string): string {
 
 const CODE_FILE = /\.(?:ts|js|cjs|mjs|mts|cts)$/;
 const NOT_CODE = /\.d\.ts$|\.(?:test|spec)\.[cm]?[jt]s$/;
-const MAX_SCANNED_FILES = 400;
+const MAX_SCANNED_FILES = 300;
+
+/** Folders searched file by file when no likely-named file holds the config (besides the root's own files). */
+const SCANNED_FOLDERS = ['src', 'lib', 'app', 'config', 'db', 'database'];
 
 /**
- * Source files likely to hold a config call: first the ones whose name matches `likely`, then (only
- * if none of those contain `marker`) up to MAX_SCANNED_FILES others under src/ or the root.
- * Returns [file, text] pairs whose text contains `marker`.
+ * Source files likely to hold a config call: first the ones whose name matches `likely`, anywhere in
+ * the project; then (only if none of those contain `marker`) up to MAX_SCANNED_FILES others in the
+ * root and SCANNED_FOLDERS. Returns [file, text] pairs whose text contains `marker`.
  */
-export function findSourceFiles(ctx: ProjectContext, likely: RegExp, marker: RegExp, skipDirs: (dir: string) => boolean = () => false): [string, string][] {
-  const stopAt = (dir: string) => ctx.isNestedProject(dir) || skipDirs(dir) || /[\\/](?:migrations?|seeders?|test|tests|__tests__|fixtures)$/.test(dir);
-  const all = ctx.tree.files(ctx.root, 6, stopAt).filter((f) => CODE_FILE.test(f) && !NOT_CODE.test(f));
+export function findSourceFiles(ctx: ProjectContext, likely: RegExp, marker: RegExp): [string, string][] {
+  const stopAt = (dir: string) => ctx.isNestedProject(dir) || /[\\/](?:migrations?|seeders?|test|tests|__tests__|fixtures|e2e)$/.test(dir);
+  const isCode = (f: string) => CODE_FILE.test(f) && !NOT_CODE.test(f);
   const hits: [string, string][] = [];
   const scan = (files: string[]) => {
     for (const f of files) {
-      const text = readSmallFile(f);
+      const text = ctx.tree.read(f);
       if (text !== undefined && marker.test(text)) hits.push([f, text]);
     }
   };
-  const preferred = all.filter((f) => likely.test(path.basename(f)));
-  scan(preferred);
+  scan(ctx.tree.files(ctx.root, 6, stopAt).filter((f) => isCode(f) && likely.test(path.basename(f))));
   if (hits.length === 0) {
-    const rest = all.filter((f) => !likely.test(path.basename(f)));
-    const src = path.join(ctx.root, 'src') + path.sep;
-    rest.sort((a, b) => Number(!a.startsWith(src)) - Number(!b.startsWith(src)) || a.length - b.length);
-    scan(rest.slice(0, MAX_SCANNED_FILES));
+    const rest = ctx.tree.list(ctx.root).files.map((f) => path.join(ctx.root, f));
+    for (const folder of SCANNED_FOLDERS) {
+      const dir = path.join(ctx.root, folder);
+      if (ctx.tree.isDir(dir) && !stopAt(dir)) rest.push(...ctx.tree.files(dir, 5, stopAt));
+    }
+    scan(rest.filter((f) => isCode(f) && !likely.test(path.basename(f))).slice(0, MAX_SCANNED_FILES));
   }
   return hits;
 }

@@ -18,7 +18,7 @@ export interface TypeormDetection {
 type DataSourceInfo = TypeormProjectInfo['dataSources'][number];
 type TransactionMode = 'all' | 'each' | 'none';
 
-const LIKELY_NAMES = /^(?:.*data-?source.*|ormconfig|database|db|typeorm(?:\.config)?|orm(?:\.config)?|connection|app\.module|config)\.(?:ts|js|cjs|mjs|mts|cts)$/i;
+const LIKELY_NAMES = /^(?:.*data-?source.*|.*ormconfig.*|(?:database|db|typeorm|orm)(?:[.-]\w+)?|connection|app\.module|config)\.(?:ts|js|cjs|mjs|mts|cts)$/i;
 const MARKER = /\bnew\s+DataSource\b|\bcreateConnection\b|TypeOrmModule\.forRoot\b/;
 const ORMCONFIG = ['ormconfig.json', 'ormconfig.js', 'ormconfig.cjs', 'ormconfig.mjs', 'ormconfig.ts', 'ormconfig.yml', 'ormconfig.yaml', 'ormconfig.env'];
 const TX_MODES = new Set(['all', 'each', 'none']);
@@ -51,7 +51,9 @@ export function detectTypeorm(ctx: ProjectContext, wanted: boolean): TypeormDete
   for (const [file, text] of sourceFiles) {
     const scope = scopeFor(file, text, ctx.root);
     for (const call of findCalls(scope, new Set(['DataSource', 'createConnection', 'forRoot']))) {
+      // Other libraries have a createConnection too (vscode-languageserver, mysql2): only TypeORM's counts.
       if (call.callee === 'forRoot' && !/TypeOrmModule/.test(call.node.getText(scope.sourceFile).slice(0, 40))) continue;
+      if (call.callee === 'createConnection' && scope.imports.get('createConnection') !== 'typeorm' && !/^typeorm\./.test(call.node.getText(scope.sourceFile))) continue;
       options.push({ file, value: evaluate(call.arg, scope), scope });
     }
   }
@@ -72,7 +74,15 @@ export function detectTypeorm(ctx: ProjectContext, wanted: boolean): TypeormDete
     info.dataSources.push(ds);
     if (ds.dialect !== 'unknown') claims.push({ dialect: ds.dialect, reason: ds.dialectReason ?? `${rel(ctx, file)} type '${ds.type}'` });
     for (const e of ds.entities) entityFiles.add(e);
-    for (const spec of migrationSpecs(ctx, file, value.props.get('migrations'))) {
+    const specs = migrationSpecs(ctx, file, value.props.get('migrations'));
+    // TypeORM 0.2's cli.migrationsDir is where new migrations are generated: a migrations folder too.
+    const cli = value.props.get('cli');
+    const cliDir = cli?.kind === 'object' ? asString(cli.props.get('migrationsDir')) : undefined;
+    if (cliDir) {
+      const r = resolveGlob(ctx, file, cliDir);
+      if (r.dir && !specs.some((s) => s.dir === r.dir)) specs.push({ dir: r.dir, reason: `${rel(ctx, file)} cli.migrationsDir: '${cliDir}'` });
+    }
+    for (const spec of specs) {
       for (const d of migrationDirsFor(ctx.tree, spec.dir, {
         orm: 'typeorm',
         glob: spec.glob,

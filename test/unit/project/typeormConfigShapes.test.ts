@@ -72,14 +72,16 @@ test('ormconfig.json (array), ormconfig.yml and ormconfig.env', async (t) => {
     const { root, at, cleanup } = writeTree({
       'package.json': pkg({ typeorm: '0.2.45' }),
       'ormconfig.json': JSON.stringify([
-        { name: 'default', type: 'postgres', migrations: ['migration/*.ts'], migrationsTableName: 'mig' },
+        { name: 'default', type: 'postgres', migrations: ['migration/*.ts'], migrationsTableName: 'mig', cli: { migrationsDir: 'src/new-migrations' } },
         { name: 'test', type: 'sqlite', database: ':memory:' },
       ]),
       'migration/1600000000000-Init.ts': TYPEORM_MIGRATION('1600000000000', 'Init'),
+      'src/new-migrations/1600000000001-Next.ts': TYPEORM_MIGRATION('1600000000001', 'Next'),
     });
     try {
       const [p] = detectProjects([root]);
       assert.deepEqual(p.typeorm!.configFiles, [at('ormconfig.json')]);
+      assert.deepEqual(p.migrationDirs.map((d) => [d.path, d.dialect]), [[at('migration'), 'postgres'], [at('src', 'new-migrations'), 'postgres']]);
       assert.deepEqual(p.typeorm!.dataSources.map((d) => [d.name, d.dialect, d.migrationsTableName]), [['default', 'postgres', 'mig'], ['test', 'sqlite', undefined]]);
       assert.equal(p.dialect.dialect, 'unknown', 'two connections on two databases');
       assert.equal(p.migrationDirs[0].dialect, 'postgres');

@@ -1,5 +1,5 @@
 // Reads a Prisma schema (one file or a multi-file folder) into its models and datasource provider.
-// The real Prisma parser (wasm) is used when the schema is valid; a regex scan keeps the editor useful when it is not.
+// The real Prisma parser (wasm: get_datamodel, the datamodel part of get_dmmf) is used when the schema is valid; a regex scan keeps the editor useful when it is not.
 import type { Problem } from '../../model/migration';
 import { LineIndex } from '../../model/text';
 import type { PrismaModel } from '../../project/types';
@@ -40,8 +40,10 @@ export function readPrismaSchemaFiles(original: [path: string, text: string][]):
       provider = ds?.activeProvider ?? ds?.provider;
     } catch { /* provider falls back to the scan below */ }
     try {
-      const dmmf = JSON.parse(wasm.get_dmmf(params)) as { datamodel: { models: DmmfModel[] } };
-      return { provider: provider ?? scanProvider(files), models: dmmf.datamodel.models.map(fromDmmf), problems: [], via: 'prisma-wasm' };
+      const datamodel = wasm.get_datamodel
+        ? JSON.parse(wasm.get_datamodel(params)) as { models: DmmfModel[] }
+        : (JSON.parse(wasm.get_dmmf(params)) as { datamodel: { models: DmmfModel[] } }).datamodel;
+      return { provider: provider ?? scanProvider(files), models: datamodel.models.map(fromDmmf), problems: [], via: 'prisma-wasm' };
     } catch (e) {
       const scanned = scanSchema(files);
       return { provider: provider ?? scanned.provider, models: scanned.models, problems: wasmProblems(prismaWasmErrorMessage(e), files), via: 'regex' };

@@ -1,6 +1,8 @@
 // Loads @prisma/prisma-schema-wasm lazily (pure WASM, no native engine) and makes its panics catchable.
 type PrismaSchemaWasm = {
   get_dmmf(params: string): string;
+  /** The DMMF's `datamodel` part alone: ~100x faster than get_dmmf, which also builds the client's query schema. */
+  get_datamodel?(params: string): string;
   get_config(params: string): string;
 };
 
