@@ -46,7 +46,10 @@ function alterAction(cmd: PgNode, ctx: PgStatementContext, span: Span, whole: Sp
     case 'AT_AddColumn': {
       const def = cmd.def?.ColumnDef ?? {};
       const spec = pgColumnSpec(def, ctx);
-      return op('addColumn', { column: spec.name, columnSpec: spec, ...(cmd.missing_ok ? { guarded: true, ifNotExists: true } : {}) });
+      return op('addColumn', {
+        column: spec.name, columnSpec: spec, ...(cmd.missing_ok ? { guarded: true, ifNotExists: true } : {}),
+        ...(spec.references ? { details: { inlineReferences: true } } : {}),
+      });
     }
     case 'AT_DropColumn':
       return op('dropColumn', { column: cmd.name, ...ifExists, ...cascade });

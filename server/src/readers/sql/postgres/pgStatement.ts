@@ -1,4 +1,5 @@
 import type { ColumnSpec, Operation, OperationKind } from '../../../model/migration';
+import { stripOuterParens } from '../sqlSource';
 import { afterWord, pgAlterTable } from './pgAlterTable';
 import { checkText, fkReferences, pgColumnSpec } from './pgColumnDef';
 import { pgDoBlock } from './pgDoBlock';
@@ -190,7 +191,7 @@ function createIndex(s: PgNode, ctx: PgStatementContext): Operation {
   if (s.if_not_exists) { fields.guarded = true; fields.ifNotExists = true; }
   if (s.whereClause) {
     const where = afterWord(ctx, { start: ctx.start, end: ctx.end }, 'WHERE');
-    if (where) fields.expression = where;
+    if (where) fields.expression = stripOuterParens(where);
   }
   const include = (s.indexIncludingParams ?? []).map((p: PgNode) => p.IndexElem?.name).filter(Boolean);
   if (include.length) fields.details = { include };
