@@ -9,9 +9,11 @@ const SETTING_KEYS: (keyof SettingsOverrides)[] = [
   'dialect', 'postgresVersion', 'mysqlVersion', 'mariadbVersion', 'recentlyCreated',
   'smallTables', 'rules', 'migrationsPaths', 'typeormTransactionMode',
 ];
+// Globs stay flat: VS Code's glob matcher does not support nested braces.
 /** Files whose presence means "there is something to check here". */
-const PROJECT_MARKERS = '**/{ormconfig.*,.sequelizerc,schema.prisma,*data-source*.{ts,js},*.sql,migrations/*.{ts,js,cjs,mjs}}';
-const PROJECT_FILES = '**/{package.json,ormconfig.*,*data-source*.{ts,js},.sequelizerc,schema.prisma,prisma.config.{ts,js},.safe-migrations.json,config/config.{json,js}}';
+const PROJECT_MARKERS = '**/{ormconfig.*,.sequelizerc,schema.prisma,*data-source*.ts,*data-source*.js,*.sql,migrations/*.ts,migrations/*.js,migrations/*.cjs,migrations/*.mjs}';
+/** Files whose change can change detection or config: the server re-detects and re-checks. */
+const PROJECT_FILES = '**/{package.json,ormconfig.*,*data-source*.ts,*data-source*.js,.sequelizerc,schema.prisma,prisma.config.ts,prisma.config.js,.safe-migrations.json,config.json,config.js}';
 
 /** What activate() returns: used by the e2e tests, and by other extensions if they want it. */
 export interface SafeMigrationsApi {

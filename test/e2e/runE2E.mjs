@@ -4,6 +4,7 @@
 // the tests, copies the fixture workspace, then runs @vscode/test-electron's runTests against
 // scripts/vscode-launcher.sh so nothing is downloaded.
 //   SAFE_MIGRATIONS_E2E_RESULT=file   also write { passes, failures } there (test/run-all.mjs does)
+//   SAFE_MIGRATIONS_E2E_GREP=text     run only the tests whose title matches
 //   --deliberate-failure              add one failing test: the command must exit non-zero
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -55,7 +56,7 @@ fs.cpSync(path.join(root, 'test/e2e/workspace'), workspace, { recursive: true, f
 
 const resultPath = process.env.SAFE_MIGRATIONS_E2E_RESULT ?? path.join(tmp, 'result.json');
 const logPath = path.join(tmp, 'mocha.log');
-fs.writeFileSync(path.join(out, 'e2e-env.json'), JSON.stringify({ resultPath, logPath, deliberateFailure }));
+fs.writeFileSync(path.join(out, 'e2e-env.json'), JSON.stringify({ resultPath, logPath, deliberateFailure, grep: process.env.SAFE_MIGRATIONS_E2E_GREP }));
 fs.rmSync(resultPath, { force: true });
 
 const { runTests } = require('@vscode/test-electron');

@@ -10,6 +10,8 @@ export interface E2eEnv {
   logPath?: string;
   /** Adds one test that must fail: proves a failure makes the whole command exit non-zero. */
   deliberateFailure?: boolean;
+  /** Only tests whose title matches (mocha --grep), for quick iterations. */
+  grep?: string;
 }
 
 export function e2eEnv(): E2eEnv {
@@ -19,5 +21,6 @@ export function e2eEnv(): E2eEnv {
     resultPath: process.env.SAFE_MIGRATIONS_E2E_RESULT ?? fromFile.resultPath,
     logPath: fromFile.logPath ?? process.env.SAFE_MIGRATIONS_E2E_LOG,
     deliberateFailure: fromFile.deliberateFailure ?? process.env.SAFE_MIGRATIONS_E2E_DELIBERATE_FAILURE === '1',
+    grep: fromFile.grep ?? process.env.SAFE_MIGRATIONS_E2E_GREP,
   };
 }

@@ -115,6 +115,55 @@ suite('Safe Migrations in the VS Code extension host', () => {
     assert.equal(edits[0].newText, `        // safe-migrations-ignore ${codeOf(finding)}\n`);
   });
 
+  test('[engine] applying "ignore on this line" removes the finding', async () => {
+    await api();
+    const doc = await open('src/migrations/1700000500000-IndexProductsName.ts');
+    const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => x.range.start.line === 6));
+    const finding = diags.find((x) => x.range.start.line === 6)!;
+    const rule = codeOf(finding);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const ignore = actions.find((a) => a.title === `Ignore ${rule} on this line`);
+    assert.ok(ignore?.edit);
+    try {
+      assert.equal(await vscode.workspace.applyEdit(ignore.edit), true);
+      // Stale diagnostics stay on line 6 until the server republishes; the ignored finding is on neither line.
+      await diagnosticsFor(doc.uri, (d) => !d.some((x) => codeOf(x) === rule && (x.range.start.line === 6 || x.range.start.line === 7)));
+    } finally {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  test('[engine] a rule turned off in the settings disappears, and comes back when the setting is removed', async () => {
+    await api();
+    const doc = await open('src/migrations/1700000500000-IndexProductsName.ts');
+    const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => x.range.start.line === 6));
+    const rule = codeOf(diags.find((x) => x.range.start.line === 6)!);
+    const config = vscode.workspace.getConfiguration('safeMigrations');
+    await config.update('rules', { [rule]: 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await diagnosticsFor(doc.uri, (d) => !d.some((x) => codeOf(x) === rule));
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === rule));
+  });
+
+  test('[engine] a .safe-migrations.json written to the workspace is picked up (file watcher → server)', async () => {
+    await api();
+    const doc = await open('src/migrations/1700000500000-IndexProductsName.ts');
+    const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => x.range.start.line === 6));
+    const rule = codeOf(diags.find((x) => x.range.start.line === 6)!);
+    const configFile = path.join(workspaceRoot(), '.safe-migrations.json');
+    fs.writeFileSync(configFile, JSON.stringify({ rules: { [rule]: 'off' } }));
+    try {
+      await diagnosticsFor(doc.uri, (d) => !d.some((x) => codeOf(x) === rule));
+    } finally {
+      fs.rmSync(configFile, { force: true });
+    }
+    await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === rule));
+  });
+
   test('a document over 1 MB gets one info diagnostic instead of an analysis', async () => {
     await api();
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sm-e2e-')), 'huge.sql');
