@@ -1,0 +1,125 @@
+// The runner around the rules: ignore comments, config overrides, small tables, the recentlyCreated window, fixes.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Finding, FixEdit } from '../../../server/src/model/finding';
+import { allRules, rulesMetadata } from '../../../server/src/rules';
+import { engineReady, findingsFor, SQL_PATH, TYPEORM_PATH } from './harness';
+
+function applyEdits(text: string, edits: FixEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}
+const rules = (fs: Finding[]) => fs.map((f) => f.rule);
+
+describe('rule runner', () => {
+  before(engineReady);
+
+  test('safe-migrations-ignore on the line above silences that rule only', () => {
+    const text = '-- safe-migrations-ignore index-create-not-concurrent\nCREATE INDEX orders_account_idx ON orders (account_id);';
+    const r = rules(findingsFor({ text, dialect: 'postgres' }).findings);
+    assert.ok(!r.includes('index-create-not-concurrent'));
+    assert.ok(r.includes('missing-idempotency-guard'));
+  });
+
+  test('safe-migrations-ignore on the same line, several rules, // form in TypeScript', () => {
+    const text = "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class Change1700000000001 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('ALTER TABLE orders DROP COLUMN note'); // safe-migrations-ignore drop-column, irreversible-without-checkpoint\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('ALTER TABLE orders ADD COLUMN note varchar(20)');\n  }\n}\n";
+    const r = rules(findingsFor({ text, dialect: 'postgres', path: TYPEORM_PATH }).findings);
+    assert.ok(!r.includes('drop-column') && !r.includes('irreversible-without-checkpoint'), r.join());
+    assert.ok(r.includes('missing-lock-timeout'));
+  });
+
+  test('safe-migrations-ignore-file anywhere silences the rule in the whole file', () => {
+    const text = 'CREATE INDEX a_idx ON orders (account_id);\nCREATE INDEX b_idx ON orders (total);\n-- safe-migrations-ignore-file index-create-not-concurrent';
+    assert.ok(!rules(findingsFor({ text, dialect: 'postgres' }).findings).includes('index-create-not-concurrent'));
+  });
+
+  test('config: severity override and off', () => {
+    const text = 'CREATE INDEX orders_account_idx ON orders (account_id);';
+    const errs = findingsFor({ text, dialect: 'postgres', config: { rules: { 'index-create-not-concurrent': 'error', 'missing-lock-timeout': 'off' } } }).findings;
+    assert.equal(errs.find((f) => f.rule === 'index-create-not-concurrent')?.severity, 'error');
+    assert.ok(!rules(errs).includes('missing-lock-timeout'));
+  });
+
+  test('smallTables lowers lock findings to info, not data-loss findings', () => {
+    const text = 'CREATE INDEX orders_account_idx ON orders (account_id);\nALTER TABLE orders DROP COLUMN note;';
+    const fs = findingsFor({ text, dialect: 'postgres', config: { smallTables: ['orders'] } }).findings;
+    assert.equal(fs.find((f) => f.rule === 'index-create-not-concurrent')?.severity, 'info');
+    assert.equal(fs.find((f) => f.rule === 'drop-column')?.severity, 'warning');
+  });
+
+  test('recentlyCreated: a table created by an unshipped earlier migration needs no lock warning', () => {
+    const earlier = [{ path: 'db/migrations/20240101500000_items.sql', text: 'CREATE TABLE items (id bigint PRIMARY KEY, sku text);' }];
+    const text = 'CREATE INDEX items_sku_idx ON items (sku);';
+    assert.ok(rules(findingsFor({ text, dialect: 'postgres', earlier, config: { recentlyCreated: 1 } }).findings).includes('index-create-not-concurrent'));
+    assert.ok(!rules(findingsFor({ text, dialect: 'postgres', earlier, config: { recentlyCreated: 2 } }).findings).includes('index-create-not-concurrent'));
+  });
+
+  test('findings carry the statement range, the migration and the phase', () => {
+    const text = "SELECT 1;\n\nCREATE INDEX orders_account_idx ON orders (account_id);";
+    const f = findingsFor({ text, dialect: 'postgres' }).findings.find((x) => x.rule === 'index-create-not-concurrent')!;
+    assert.equal(text.slice(f.offset.start, f.offset.end), 'CREATE INDEX orders_account_idx ON orders (account_id)');
+    assert.deepEqual(f.range.start, { line: 2, character: 0 });
+    assert.equal(f.phase, 'up');
+    assert.equal(f.migration, '20240102000000_change');
+  });
+
+  const fixCases: { name: string; rule: string; text: string; path?: string; dialect?: 'postgres' | 'mariadb'; expectText: RegExp; safe: boolean }[] = [
+    { name: 'CONCURRENTLY', rule: 'index-create-not-concurrent', text: 'CREATE INDEX orders_account_idx ON orders (account_id);', expectText: /CREATE INDEX CONCURRENTLY orders_account_idx/, safe: false },
+    { name: 'DROP INDEX CONCURRENTLY', rule: 'index-drop-not-concurrent', text: 'DROP INDEX orders_account_idx;', expectText: /DROP INDEX CONCURRENTLY orders_account_idx/, safe: false },
+    { name: 'NOT VALID on a foreign key', rule: 'fk-without-not-valid', text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);', expectText: /REFERENCES accounts \(id\) NOT VALID;/, safe: false },
+    { name: 'NOT VALID on a check', rule: 'check-without-not-valid', text: 'ALTER TABLE orders ADD CONSTRAINT c CHECK (total >= 0);', expectText: /CHECK \(total >= 0\) NOT VALID;/, safe: false },
+    { name: 'jsonb', rule: 'prefer-jsonb', text: 'ALTER TABLE orders ADD COLUMN payload json;', expectText: /payload jsonb;/, safe: false },
+    { name: 'timestamptz', rule: 'prefer-timestamptz', text: 'CREATE TABLE events (id bigint PRIMARY KEY, at timestamp(3) NOT NULL);', expectText: /at timestamptz\(3\) NOT NULL/, safe: false },
+    { name: 'lock_timeout', rule: 'missing-lock-timeout', text: 'ALTER TABLE orders ADD COLUMN flag boolean;', expectText: /^SET lock_timeout = '2s';\nALTER TABLE/, safe: false },
+    { name: 'IF NOT EXISTS on ADD COLUMN', rule: 'missing-idempotency-guard', text: 'ALTER TABLE orders ADD COLUMN flag boolean;', expectText: /ADD COLUMN IF NOT EXISTS flag/, safe: true },
+    { name: 'IF EXISTS on DROP TABLE', rule: 'missing-idempotency-guard', text: 'DROP TABLE legacy;', expectText: /DROP TABLE IF EXISTS legacy/, safe: true },
+    { name: 'MariaDB IF NOT EXISTS on ADD COLUMN', rule: 'missing-idempotency-guard', dialect: 'mariadb', text: 'ALTER TABLE orders ADD COLUMN flag int;\nCREATE INDEX orders_flag_idx ON orders (flag);', expectText: /ADD COLUMN IF NOT EXISTS flag int;\nCREATE INDEX orders_flag_idx/, safe: true },
+    { name: 'TypeORM: CONCURRENTLY and transaction = false', rule: 'index-create-not-concurrent', path: TYPEORM_PATH, text: "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class Change1700000000001 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX orders_account_idx ON orders (account_id)`);\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`DROP INDEX orders_account_idx`);\n  }\n}\n", expectText: /implements MigrationInterface \{\n {2}public transaction = false;\n[\s\S]*CREATE INDEX CONCURRENTLY orders_account_idx/, safe: false },
+  ];
+  for (const c of fixCases) {
+    test(`fix removes its finding: ${c.name}`, () => {
+      const dialect = c.dialect ?? 'postgres';
+      const before = findingsFor({ text: c.text, dialect, path: c.path }).findings.filter((f) => f.rule === c.rule);
+      const fix = before.flatMap((f) => f.fixes ?? [])[0];
+      assert.ok(fix, `a fix is offered for ${c.rule}`);
+      assert.equal(fix.safe, c.safe);
+      const fixed = applyEdits(c.text, fix.edits);
+      assert.match(fixed, c.expectText);
+      const after = findingsFor({ text: fixed, dialect, path: c.path }).findings.filter((f) => f.rule === c.rule);
+      assert.ok(after.length < before.length, `${c.rule} gone after the fix:\n${fixed}\n${after.map((f) => f.message).join('\n')}`);
+    });
+  }
+
+  test('no fix is offered where the op is not SQL text (ORM API call)', () => {
+    const text = "module.exports = {\n  async up(queryInterface) {\n    await queryInterface.addIndex('orders', ['account_id']);\n  },\n  async down(queryInterface) {\n    await queryInterface.removeIndex('orders', ['account_id']);\n  },\n};\n";
+    const f = findingsFor({ text, dialect: 'postgres', path: 'migrations/20240102000000-idx.js' }).findings.find((x) => x.rule === 'index-create-not-concurrent');
+    assert.ok(f);
+    assert.equal(f.fixes, undefined);
+    assert.match(f.message, /concurrently: true/);
+  });
+});
+
+describe('rule metadata', () => {
+  test('at least 45 rules, unique kebab-case ids, complete metadata', () => {
+    assert.ok(allRules.length >= 45, `${allRules.length} rules`);
+    assert.equal(new Set(allRules.map((r) => r.id)).size, allRules.length);
+    for (const r of allRules) {
+      assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.ok(r.summary && r.why && r.safeAlternative.text, r.id);
+      assert.deepEqual(Object.keys(r.equivalents).sort(), ['atlas', 'eugene', 'squawk', 'strong_migrations'], r.id);
+      assert.ok(Object.keys(r.examples).length > 0, `${r.id} has examples`);
+      for (const d of Object.keys(r.examples)) assert.ok(r.dialects.includes(d as never), `${r.id} example dialect ${d}`);
+    }
+  });
+
+  test('rulesMetadata is what `rules --format json` prints', () => {
+    const meta = rulesMetadata();
+    assert.equal(meta.length, allRules.length);
+    const one = meta.find((m) => m.id === 'index-create-not-concurrent')!;
+    assert.deepEqual(one.equivalents.squawk, ['require-concurrent-index-creation']);
+    assert.equal(one.docs, 'docs/rules/index-create-not-concurrent.md');
+    assert.equal(typeof one.safeAlternative, 'string');
+    assert.ok(one.snippets.sql);
+    assert.doesNotThrow(() => JSON.stringify({ rules: meta }));
+  });
+});
+void SQL_PATH;
