@@ -16,7 +16,13 @@ export function readMysql(b: OperationBuilder, dialect: 'mysql' | 'mariadb'): { 
       continue;
     }
     const ctx = new MysqlStatementContext(b, stmt.start, stmt.end, dialect);
-    b.push(...mysqlStatementOps(ctx));
+    try {
+      b.push(...mysqlStatementOps(ctx));
+    } catch (e) {
+      // An unexpected shape loses only its own statement.
+      ctx.unreadable++;
+      b.push(b.op('unknown', stmt.start, stmt.end, { reason: `reader error: ${(e as Error).message}` }));
+    }
     if (ctx.unreadable) failed++;
   }
   return { failed };

@@ -25,7 +25,14 @@ export function mapParseResult(result: PgNode, b: OperationBuilder, base: number
     end = comments.hasComment(start, end) ? lastTokenEnd(sql, start, end) : trimEnd(sql, start, end);
     if (end <= start) continue;
     const ctx = new PgStatementContext(b, start, end, loc);
-    visit(pgStatementOps(raw.stmt, ctx), ctx);
+    let ops: Operation[];
+    try {
+      ops = pgStatementOps(raw.stmt, ctx);
+    } catch (e) {
+      // A parse tree shape the mapping did not expect loses only its own statement.
+      ops = [b.op('unknown', start, end, { reason: `reader error: ${(e as Error).message}` })];
+    }
+    visit(ops, ctx);
   }
 }
 
