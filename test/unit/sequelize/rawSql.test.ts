@@ -109,3 +109,17 @@ test('MySQL SQL in sequelize.query on a mysql project', (t) => {
   assert.ok(start >= src.indexOf('ALTER TABLE') && end <= src.indexOf('");'), `${start}..${end}`);
   assert.match(src.slice(start, end), /ADD COLUMN `age`/);
 });
+
+test('replacements and bind parameters are masked so the SQL parses, offsets unchanged', (t) => {
+  if (!needsSqlReader(t)) return;
+  const src = `module.exports = { async up(queryInterface) {
+  await queryInterface.sequelize.query('UPDATE users SET role = :role WHERE id = :id AND x::text = $name', { replacements: { role: 'a', id: 1 } });
+  await queryInterface.sequelize.query('DELETE FROM sessions WHERE user_id = ? AND kind = ?', { replacements: [1, 'k'] });
+}};`;
+  const r = readFile(src);
+  assert.deepEqual(r.problems, []);
+  const m = r.migrations[0];
+  assert.deepEqual(m.up.map(o => [o.kind, o.table, o.hasWhere]), [['update', 'users', true], ['delete', 'sessions', true]]);
+  assert.equal(m.up[0].offset.start, src.indexOf('UPDATE users'));
+  assert.match(m.up[0].text, /:role/, 'the operation text is the source as written');
+});

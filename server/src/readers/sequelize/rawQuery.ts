@@ -5,6 +5,7 @@ import { evaluateString } from '../ts/evaluateString';
 import { propertyValue, unwrap } from '../ts/objectLiteral';
 import { readSql } from '../sql/index';
 import { apiOperation, operationNode, type BodyContext } from './bodyContext';
+import { maskQueryPlaceholders } from './queryReplacements';
 
 const READ_SQL = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(select|show|describe|desc|explain|with)\b/i;
 
@@ -32,7 +33,8 @@ export function readRawQuery(call: ts.CallExpression, bc: BodyContext, inTransac
   if (READ_SQL.test(evaluated.text) && declaresSelect(call.arguments[1])) return [];
   const offsets = evaluated.fileOffsets;
   const last = offsets.length - 1;
-  const result = readSql(evaluated.text, {
+  const sql = withoutPlaceholders(evaluated.text, call.arguments[1], bc);
+  const result = readSql(sql, {
     dialect: bc.dialect,
     lines: bc.lines,
     mapOffset: i => offsets[Math.max(0, Math.min(i, last))],
@@ -42,6 +44,8 @@ export function readRawQuery(call: ts.CallExpression, bc: BodyContext, inTransac
   if (bc.dialect === 'unknown' && result.dialect !== 'unknown' && result.operations.length) bc.learnedDialect ??= result.dialect;
   const placeholders = evaluated.placeholders.map(p => p.expression);
   for (const o of result.operations) {
+    // The parser saw masked placeholders; show the statement as the user wrote it.
+    if (sql !== evaluated.text) o.text = snippet(originalSlice(evaluated.text, offsets, o.offset) ?? o.text);
     o.details = { ...o.details, call: 'sequelize.query' };
     if (placeholders.length) o.details.placeholders = placeholders;
     if (inTransaction) o.inTransaction = true;
@@ -55,4 +59,24 @@ function declaresSelect(options: ts.Expression | undefined): boolean {
   if (!o || !ts.isObjectLiteralExpression(o)) return false;
   const t = propertyValue(o, 'type');
   return !!t && /(^|\.|')SELECT'?$/.test(t.getText());
+}
+
+/** `{ replacements: {…} | […] }` or `{ bind }`: mask what Sequelize substitutes, so the SQL parses. */
+function withoutPlaceholders(sql: string, options: ts.Expression | undefined, bc: BodyContext): string {
+  const o = options && unwrap(options);
+  if (!o || !ts.isObjectLiteralExpression(o)) return sql;
+  const replacements = propertyValue(o, 'replacements');
+  if (!replacements && !propertyValue(o, 'bind')) return sql;
+  const flavor = bc.dialect === 'mysql' || bc.dialect === 'mariadb' ? 'mysql' : 'postgres';
+  return maskQueryPlaceholders(sql, flavor, !!replacements && ts.isArrayLiteralExpression(unwrap(replacements)));
+}
+
+/** The part of the evaluated SQL whose characters map into the file range [start, end). */
+function originalSlice(text: string, offsets: Int32Array, range: { start: number; end: number }): string | undefined {
+  let from = -1;
+  let to = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (offsets[i] >= range.start && offsets[i] < range.end) { if (from < 0) from = i; to = i + 1; }
+  }
+  return from < 0 ? undefined : text.slice(from, to);
 }
