@@ -14,6 +14,7 @@ import { initEngine } from '../engine/engine';
 import { hoverAt } from '../engine/hover';
 import { LineIndex } from '../model/text';
 import { codeActions } from './codeActions';
+import { installCustomRequests, registerCustomRequest } from './customRequests';
 import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyzer } from './documentAnalysis';
 import { FIX_ALL_KIND, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from './protocol';
@@ -169,7 +170,8 @@ connection.onCodeAction(async (params) => {
   })();
 });
 
-connection.onRequest(PROJECTS_REQUEST, (): ProjectsResult => workspace.projects);
+registerCustomRequest(PROJECTS_REQUEST, (): ProjectsResult => workspace.projects);
+installCustomRequests(connection, { workspace, log });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));

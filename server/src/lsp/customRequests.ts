@@ -1,0 +1,33 @@
+// The hook for features that add their own requests (scaffolding, splitting): each registers a
+// method name and a handler here, and server.ts installs them all on the connection. Handlers get
+// the workspace state; errors become LSP errors, never crashes.
+import type { Connection } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
+import type { WorkspaceState } from './workspaceState';
+
+export interface RequestContext {
+  workspace: WorkspaceState;
+  log(message: string): void;
+}
+
+export type CustomRequestHandler = (params: unknown, context: RequestContext) => unknown;
+
+const handlers = new Map<string, CustomRequestHandler>();
+
+/** Registers `safeMigrations/<name>`-style requests; call before the connection starts listening. */
+export function registerCustomRequest(method: string, handler: CustomRequestHandler): void {
+  handlers.set(method, handler);
+}
+
+export function installCustomRequests(connection: Connection, context: RequestContext): void {
+  for (const [method, handler] of handlers) {
+    connection.onRequest(method, async (params: unknown) => {
+      try {
+        return await handler(params, context);
+      } catch (e) {
+        context.log(`${method} failed: ${(e as Error).stack ?? e}`);
+        return new ResponseError(ErrorCodes.InternalError, `${method}: ${(e as Error).message}`);
+      }
+    });
+  }
+}
