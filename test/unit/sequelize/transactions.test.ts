@@ -65,3 +65,29 @@ test('no transaction at all: Sequelize does not wrap migrations', () => {
   assert.equal(m.transactional, false);
   assert.equal(m.up[0].inTransaction, undefined);
 });
+
+test('Sequelize 4/5 style: return a managed transaction around Promise.all', () => {
+  const m = readMigration(`module.exports = {
+  up: (queryInterface, Sequelize) => queryInterface.sequelize.transaction((t) => Promise.all([
+    queryInterface.addColumn('Person', 'petName', { type: Sequelize.DataTypes.STRING }, { transaction: t }),
+    queryInterface.addColumn('Person', 'favoriteColor', { type: Sequelize.DataTypes.STRING }, { transaction: t }),
+  ])),
+  down: (queryInterface) => queryInterface.sequelize.transaction((t) => Promise.all([
+    queryInterface.removeColumn('Person', 'petName', { transaction: t }),
+    queryInterface.removeColumn('Person', 'favoriteColor', { transaction: t }),
+  ])),
+};`);
+  assert.deepEqual(m.up.map(o => [o.kind, o.column, o.inTransaction]), [['addColumn', 'petName', true], ['addColumn', 'favoriteColor', true]]);
+  assert.equal(m.transactional, true);
+  assert.equal(m.downTransactional, undefined, 'down is transactional like up');
+  assert.deepEqual(m.down.map(o => o.inTransaction), [true, true]);
+});
+
+test('down without the transaction up has: downTransactional says so', () => {
+  const m = readMigration(`module.exports = {
+  up: (qi, S) => qi.sequelize.transaction(async (t) => { await qi.addColumn('a', 'b', S.INTEGER, { transaction: t }); }),
+  down: (qi) => qi.removeColumn('a', 'b'),
+};`);
+  assert.equal(m.transactional, true);
+  assert.equal(m.downTransactional, false);
+});

@@ -69,3 +69,21 @@ export { up, down };`, { path: 'y.js' });
   assert.deepEqual(m.up.map(o => o.kind), ['dropColumn']);
   assert.deepEqual(m.down.map(o => o.kind), ['addColumn']);
 });
+
+test('a TypeScript umzug migration compiled to CommonJS by tsc', () => {
+  const m = readMigration(`"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.down = exports.up = void 0;
+const sequelize_1 = require("sequelize");
+const up = async ({ context: queryInterface }) => {
+    await queryInterface.addColumn('users', 'bio', { type: sequelize_1.DataTypes.TEXT });
+};
+exports.up = up;
+const down = async ({ context: queryInterface }) => {
+    await queryInterface.removeColumn('users', 'bio');
+};
+exports.down = down;
+`, { path: '/p/dist/migrations/2024.05.01T00.00.00.add-bio.js' });
+  assert.deepEqual(m.up.map(o => [o.kind, o.column, o.columnSpec?.type]), [['addColumn', 'bio', 'text']]);
+  assert.deepEqual(m.down.map(o => [o.kind, o.column]), [['dropColumn', 'bio']]);
+});
