@@ -190,3 +190,12 @@ test('character sets: table default, per-column, and on a CHANGE (with newName f
   assert.deepEqual(create.details?.columnCharsets, { a: 'latin1' });
   assert.deepEqual([change.kind, change.column, change.newName, change.details?.charset], ['alterColumnType', 'a', 'c', 'utf8mb4']);
 });
+
+test('views, and ROLLBACK TO SAVEPOINT keeps the transaction open', () => {
+  const r = my('CREATE OR REPLACE ALGORITHM=MERGE DEFINER=`u`@`%` SQL SECURITY INVOKER VIEW v AS SELECT 1; DROP VIEW IF EXISTS v, w; START TRANSACTION; SAVEPOINT s; ROLLBACK TO SAVEPOINT s; UPDATE t SET a = 1 WHERE id = 2; COMMIT');
+  assert.deepEqual(r.operations.map((o) => [o.kind, o.table ?? o.transaction, o.guarded, o.inTransaction ?? false]), [
+    ['createView', 'v', false, false], ['dropView', 'v', true, false], ['dropView', 'w', true, false],
+    ['transactionControl', 'begin', false, false], ['transactionControl', 'savepoint', false, true], ['transactionControl', 'rollback', false, true],
+    ['update', 't', false, true], ['transactionControl', 'commit', false, true],
+  ]);
+});

@@ -62,7 +62,8 @@ export class OperationBuilder {
       this.operations.push(op);
       if (op.kind === 'transactionControl') {
         if (op.transaction === 'begin') this.openTransaction = true;
-        else if (op.transaction === 'commit' || op.transaction === 'rollback') this.openTransaction = false;
+        // ROLLBACK TO SAVEPOINT keeps the transaction open.
+        else if (op.transaction === 'commit' || (op.transaction === 'rollback' && !op.details?.savepoint)) this.openTransaction = false;
       }
     }
   }
