@@ -19,12 +19,18 @@ export interface MigrationClass {
 /** Finds ES classes (declarations and expressions) and ES5 constructor functions with prototype up/down. */
 export function findMigrationClasses(sourceFile: ts.SourceFile): MigrationClass[] {
   const found: MigrationClass[] = [];
+  // Migration bodies are most of a file's nodes and never hold another migration: skip them.
+  const skip = new Set<ts.Node>();
   const visit = (node: ts.Node): void => {
+    if (skip.has(node)) return;
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
       const m = fromClass(node);
-      if (m) found.push(m);
+      if (m) { found.push(m); return; }
     } else if (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node)) {
-      found.push(...fromPrototypeAssignments(node.statements));
+      for (const m of fromPrototypeAssignments(node.statements)) {
+        found.push(m);
+        for (const fn of m.methods.values()) skip.add(fn);
+      }
     }
     ts.forEachChild(node, visit);
   };

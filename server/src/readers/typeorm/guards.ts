@@ -20,6 +20,7 @@ const CHECK_HELPER = /^(has[A-Z]\w*|\w*[eE]xists?|exists\w*|find\w*|get(Table|Co
  */
 export class GuardDetector {
   private readonly checkVariables = new Set<string>();
+  private readonly exitCache = new Map<ts.Node, number | undefined>();
 
   constructor(
     private readonly body: ts.Node,
@@ -40,10 +41,8 @@ export class GuardDetector {
       if (ts.isConditionalExpression(a) && child !== a.condition && this.isCheck(a.condition)) return true;
       if (ts.isBinaryExpression(a) && child === a.right && isLogical(a.operatorToken.kind) && this.isCheck(a.left)) return true;
       if (ts.isBlock(a) || ts.isSourceFile(a) || ts.isCaseClause(a) || ts.isDefaultClause(a)) {
-        for (const st of a.statements) {
-          if (st === child) break;
-          if (ts.isIfStatement(st) && exits(st.thenStatement) && this.isCheck(st.expression)) return true;
-        }
+        const firstExit = this.firstCheckedExit(a);
+        if (firstExit !== undefined && child.pos >= firstExit) return true;
       }
     }
     return this.guardedByGeneratorJump(node);
@@ -75,6 +74,17 @@ export class GuardDetector {
       }
     }
     return false;
+  }
+
+  /** End of the first `if (…check…) return;` in a statement list, computed once per list (migrations can be long). */
+  private firstCheckedExit(list: ts.Block | ts.SourceFile | ts.CaseOrDefaultClause): number | undefined {
+    if (this.exitCache.has(list)) return this.exitCache.get(list);
+    let end: number | undefined;
+    for (const st of list.statements) {
+      if (ts.isIfStatement(st) && exits(st.thenStatement) && this.isCheck(st.expression)) { end = st.end; break; }
+    }
+    this.exitCache.set(list, end);
+    return end;
   }
 
   /** Does the expression ask the database about its schema (directly or through a check variable)? */
