@@ -15,8 +15,6 @@ const host = path.join(process.env.SAFE_MIGRATIONS_CACHE ?? path.join(os.homedir
 const serverMain = path.join(host, 'code-server/node_modules/code-server/lib/vscode/out/server-main.js');
 const timeoutMs = Number(process.env.SAFE_MIGRATIONS_E2E_TIMEOUT_MS ?? 120_000);
 const verbose = !!process.env.SAFE_MIGRATIONS_E2E_VERBOSE;
-/** Built-in extensions to switch off, comma-separated (the TypeScript service costs seconds per run). */
-const disabledExtensions = (process.env.SAFE_MIGRATIONS_E2E_DISABLE_EXTENSIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 function parseArgs(argv) {
   const out = { developmentPaths: [], testsPath: undefined, folder: undefined };
@@ -87,7 +85,6 @@ function startServer() {
     server = spawn(process.execPath, [
       serverMain, '--host', '127.0.0.1', '--port', '0', '--without-connection-token', '--accept-server-license-terms',
       '--enable-smoke-test-driver', '--disable-workspace-trust', '--disable-telemetry',
-      ...disabledExtensions.flatMap((id) => ['--disable-extension', id]),
       '--server-data-dir', path.join(tmp, 'server-data'), '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions'),
     ], {
       detached: true,
