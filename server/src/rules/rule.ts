@@ -27,12 +27,22 @@ export interface Rule {
   why: string;
   safeAlternative: { text: string; snippets: OrmSnippets };
   equivalents: RuleEquivalents;
-  examples: Partial<Record<RuleDialect, { bad: string; good: string }>>;
+  /** Docs examples, checked by test/unit/rules/examples.test.ts (tables `orders` and `accounts` already exist). */
+  examples: Partial<Record<RuleDialect, RuleExample>>;
   /** A lock/rewrite rule: lowered to info on tables listed in `smallTables`. */
   lockRule?: boolean;
   /** Some findings carry quick fixes. */
   fixable?: boolean;
   check(ctx: RuleContext): RuleFinding[];
+}
+
+export interface RuleExample {
+  bad: string;
+  good: string;
+  /** How the example is written (default: a plain SQL migration). */
+  orm?: 'sql' | 'typeorm' | 'sequelize' | 'prisma';
+  /** Config the example assumes (e.g. an older server version). */
+  config?: { postgresVersion?: number; mysqlVersion?: string; mariadbVersion?: string };
 }
 
 export interface RuleFinding {

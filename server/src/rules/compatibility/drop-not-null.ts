@@ -9,7 +9,7 @@ export default defineRule({
   why: 'Readers of the previous release assume the column is never NULL; the first NULL written by new code can crash them. It also makes the rollback (SET NOT NULL) fail once NULLs exist.',
   safeAlternative: { text: 'Deploy code that handles NULL first, then drop the constraint.', snippets: {} },
   equivalents: eq({ squawk: ['ban-drop-not-null'] }),
-  examples: { postgres: { bad: 'ALTER TABLE orders ALTER COLUMN total DROP NOT NULL;', good: '-- after a release that handles NULL totals\nALTER TABLE orders ALTER COLUMN total DROP NOT NULL;' } },
+  examples: { postgres: { bad: 'ALTER TABLE orders ALTER COLUMN total DROP NOT NULL;', good: '-- safe-migrations-ignore drop-not-null (the released code handles NULL totals)\nALTER TABLE orders ALTER COLUMN total DROP NOT NULL;' } },
   check(ctx) {
     return ctx.ops.flatMap((op) => {
       if (!onExistingTable(ctx, op)) return [];

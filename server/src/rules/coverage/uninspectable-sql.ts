@@ -8,7 +8,7 @@ export default defineRule({
   why: 'A statement built at run time, or one the parser does not understand, is a blind spot: locks, rewrites and rollback are not checked for it.',
   safeAlternative: { text: 'Write the statement as a literal, or review it by hand and acknowledge with `safe-migrations-ignore uninspectable-sql`.', snippets: { typeorm: "await queryRunner.query(`ALTER TABLE orders ADD COLUMN status text`); // literal, not built from variables" } },
   equivalents: eq({}),
-  examples: { postgres: { bad: 'await queryRunner.query(`ALTER TABLE ${table} ADD COLUMN status text`);', good: "await queryRunner.query('ALTER TABLE orders ADD COLUMN status text');" } },
+  examples: { postgres: { orm: 'typeorm', bad: "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class AddFlag1700000000001 implements MigrationInterface {\n  async up(q: QueryRunner) {\n    await q.query(buildSql());\n  }\n\n  async down(q: QueryRunner) {\n    await q.query('ALTER TABLE orders DROP COLUMN flag');\n  }\n}", good: "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class AddFlag1700000000001 implements MigrationInterface {\n  async up(q: QueryRunner) {\n    await q.query('ALTER TABLE orders ADD COLUMN flag boolean');\n  }\n\n  async down(q: QueryRunner) {\n    await q.query('ALTER TABLE orders DROP COLUMN flag');\n  }\n}" } },
   check(ctx) {
     return ctx.ops.flatMap((op) => {
       if (op.kind === 'unknown') return [findOn(op, `Not inspected${op.reason ? `: ${op.reason}` : ''}. Locks, rewrites and rollback are not checked for this statement; review it by hand.`)];

@@ -15,8 +15,8 @@ export default defineRule({
   },
   equivalents: eq({ squawk: ['changing-column-type'], strong_migrations: ['change_column'], atlas: ['PG301'], eugene: ['E5'] }),
   examples: {
-    postgres: { bad: 'ALTER TABLE orders ALTER COLUMN account_id TYPE bigint;', good: 'ALTER TABLE orders ALTER COLUMN note TYPE text; -- varchar → text: no rewrite' },
-    mysql: { bad: 'ALTER TABLE orders MODIFY account_id bigint;', good: 'ALTER TABLE orders ADD COLUMN account_id_new bigint NULL;' },
+    postgres: { bad: 'ALTER TABLE orders ALTER COLUMN total TYPE integer;', good: 'ALTER TABLE orders ALTER COLUMN note TYPE text; -- varchar → text: no rewrite' },
+    mysql: { bad: 'ALTER TABLE orders MODIFY account_id int NOT NULL;', good: 'ALTER TABLE orders ADD COLUMN account_id_new bigint NULL;' },
   },
   check(ctx) {
     const out = [];

@@ -11,7 +11,7 @@ export default defineRule({
   safeAlternative: {
     text: 'Build the index with CREATE INDEX CONCURRENTLY, outside a transaction.',
     snippets: {
-      sql: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_account_id_idx ON orders (account_id);',
+      sql: 'CREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);',
       typeorm: 'export class AddOrdersAccountIdx1700000000000 implements MigrationInterface {\n  public transaction = false;\n  async up(q: QueryRunner) {\n    await q.query(`CREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id)`);\n  }\n}',
       sequelize: "await queryInterface.addIndex('orders', ['account_id'], { concurrently: true });",
     },

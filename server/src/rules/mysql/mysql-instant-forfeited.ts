@@ -11,7 +11,7 @@ export default defineRule({
   why: 'MySQL before 8.0.29 and MariaDB before 10.4 add a column instantly only at the end of the table; FIRST/AFTER forces an in-place rebuild of the whole table.',
   safeAlternative: { text: 'Add the column at the end (column order does not matter to the application).', snippets: { sql: 'ALTER TABLE orders ADD COLUMN status varchar(20), ALGORITHM=INSTANT;' } },
   equivalents: eq({ atlas: ['MY142'] }),
-  examples: { mysql: { bad: 'ALTER TABLE orders ADD COLUMN status varchar(20) AFTER id;', good: 'ALTER TABLE orders ADD COLUMN status varchar(20);' } },
+  examples: { mysql: { bad: 'ALTER TABLE orders ADD COLUMN status varchar(20) AFTER id;', good: 'ALTER TABLE orders ADD COLUMN status varchar(20);', config: { mysqlVersion: '8.0.20' } } },
   check(ctx) {
     const version = serverVersion(ctx.dialect === 'unknown' ? 'mysql' : ctx.dialect, ctx.config) ?? '8.4';
     return ctx.ops.filter((op) => op.kind === 'addColumn' && onExistingTable(ctx, op) && mysqlDdlKey(op) === 'addColumnNotLast'

@@ -11,7 +11,7 @@ export default defineRule({
   why: 'InnoDB stores a 1-byte length prefix up to 255 bytes and 2 bytes beyond. Growth within the same class is in place (instant on MariaDB); crossing it, or any shrink, needs ALGORITHM=COPY with writes blocked. With utf8mb4 (4 bytes per character) the boundary is varchar(63) → varchar(64).',
   safeAlternative: { text: 'Stay within the length class, or jump straight to the final size in one change scheduled with gh-ost / pt-online-schema-change.', snippets: { sql: 'ALTER TABLE users MODIFY nickname varchar(63), ALGORITHM=INPLACE, LOCK=NONE; -- utf8mb4: ≤ 255 bytes' } },
   equivalents: eq({ strong_migrations: ['change_column'] }),
-  examples: { mysql: { bad: 'CREATE TABLE users (id int PRIMARY KEY, nickname varchar(50)) CHARSET utf8mb4;\nALTER TABLE users MODIFY nickname varchar(100);', good: 'CREATE TABLE users (id int PRIMARY KEY, nickname varchar(20)) CHARSET utf8mb4;\nALTER TABLE users MODIFY nickname varchar(60);' } },
+  examples: { mysql: { bad: '-- orders.nick is varchar(50) in a utf8mb4 table (200 bytes)\nALTER TABLE orders MODIFY nick varchar(100);', good: '-- orders.nick is varchar(50) in a utf8mb4 table (200 bytes)\nALTER TABLE orders MODIFY nick varchar(60);' } },
   check(ctx) {
     return ctx.ops.flatMap((op) => {
       if (op.kind !== 'alterColumnType' || !onExistingTable(ctx, op)) return [];

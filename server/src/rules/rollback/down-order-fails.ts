@@ -12,7 +12,7 @@ export default defineRule({
   why: 'Dropping a column removes (or, for foreign keys, refuses because of) the objects built on it; the later DROP INDEX / DROP CONSTRAINT then fails with "does not exist", leaving the rollback half-done — on MySQL/MariaDB with every earlier step already committed.',
   safeAlternative: { text: 'Undo in exact reverse order of up: drop indexes and foreign keys first, then the columns and tables they use.', snippets: { typeorm: "async down(q) {\n  await q.dropIndex('orders', 'orders_status_idx');\n  await q.dropColumn('orders', 'status');\n}" } },
   equivalents: eq({}),
-  examples: { postgres: { bad: '-- down\nALTER TABLE orders DROP COLUMN status;\nDROP INDEX orders_status_idx;', good: '-- down\nDROP INDEX orders_status_idx;\nALTER TABLE orders DROP COLUMN status;' } },
+  examples: { postgres: { bad: '-- migrate:up\nALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);\n\n-- migrate:down\nALTER TABLE orders DROP COLUMN flag;\nDROP INDEX orders_flag_idx;', good: '-- migrate:up\nALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);\n\n-- migrate:down\nDROP INDEX orders_flag_idx;\nALTER TABLE orders DROP COLUMN flag;' } },
   check(ctx) {
     const up = ctx.migration.up;
     const colsOf = (d: Operation): { table?: string; columns: string[]; refTable?: string } => {

@@ -8,7 +8,7 @@ export default defineRule({
   why: 'The runner marks the migration reverted while the schema keeps the change; the next up then fails on objects that already exist.',
   safeAlternative: { text: 'Undo each up step in reverse order, or throw an explicit error if the migration is irreversible.', snippets: { typeorm: "public async down(): Promise<void> {\n  throw new Error('irreversible: restore orders_backup instead');\n}" } },
   equivalents: eq({ strong_migrations: ['check_down'] }),
-  examples: { postgres: { bad: 'async down() {}', good: "async down(queryInterface) { await queryInterface.removeColumn('orders', 'status'); }" } },
+  examples: { postgres: { orm: 'sequelize', bad: "module.exports = {\n  async up(queryInterface, Sequelize) {\n    await queryInterface.addColumn('orders', 'flag', { type: Sequelize.BOOLEAN, allowNull: true });\n  },\n  async down() {},\n};", good: "module.exports = {\n  async up(queryInterface, Sequelize) {\n    await queryInterface.addColumn('orders', 'flag', { type: Sequelize.BOOLEAN, allowNull: true });\n  },\n  async down(queryInterface) {\n    await queryInterface.removeColumn('orders', 'flag');\n  },\n};" } },
   check(ctx) {
     const m = ctx.migration;
     if (ctx.phase !== 'up' || m.downThrows || m.down.length > 0 || undoable(ctx).length === 0) return [];

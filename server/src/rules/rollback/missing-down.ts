@@ -12,7 +12,7 @@ export default defineRule({
     sql: '-- down.sql\nALTER TABLE orders DROP COLUMN IF EXISTS status;',
   } },
   equivalents: eq({ strong_migrations: ['check_down'] }),
-  examples: { postgres: { bad: '-- migration.sql with no down.sql\nALTER TABLE orders ADD COLUMN status text;', good: '-- down.sql\nALTER TABLE orders DROP COLUMN IF EXISTS status;' } },
+  examples: { postgres: { bad: '-- migrate:up\nALTER TABLE orders ADD COLUMN flag boolean;', good: '-- migrate:up\nALTER TABLE orders ADD COLUMN flag boolean;\n\n-- migrate:down\nALTER TABLE orders DROP COLUMN IF EXISTS flag;' } },
   check(ctx) {
     const m = ctx.migration;
     if (ctx.phase !== 'up' || m.hasDown || m.downRange || m.downThrows || m.downPath || undoable(ctx).length === 0) return [];

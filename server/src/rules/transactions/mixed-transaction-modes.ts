@@ -12,7 +12,7 @@ export default defineRule({
   why: 'Either the whole migration runs in a transaction and the CONCURRENTLY step fails, or none of it does and the other DDL loses its all-or-nothing rollback. No transaction mode fits both.',
   safeAlternative: { text: 'Split: the CONCURRENTLY step alone in a non-transactional migration, the rest in a transactional one.', snippets: { typeorm: '// 1700000000000-AddStatus.ts  (transactional)\n// 1700000000001-IndexStatus.ts (public transaction = false; CREATE INDEX CONCURRENTLY …)' } },
   equivalents: eq({}),
-  examples: { postgres: { bad: 'ALTER TABLE orders ADD COLUMN status text;\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);', good: '-- migration 1\nALTER TABLE orders ADD COLUMN status text;\n-- migration 2\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);' } },
+  examples: { postgres: { bad: 'ALTER TABLE orders ADD COLUMN status text;\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);', good: '-- a migration of its own\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);' } },
   check(ctx) {
     const nonTx = ctx.ops.filter((o) => o.concurrently || NON_TX_RAW.has(rawStatementKind(o) ?? ''));
     const tx = ctx.ops.filter((o) => isDdl(o) && !nonTx.includes(o));

@@ -8,7 +8,7 @@ export default defineRule({
   why: 'Inside the runner\'s transaction a BEGIN is ignored (PostgreSQL warns) and the COMMIT ends the runner\'s transaction early: later steps run outside it and a failure no longer rolls back. An unclosed BEGIN leaves work uncommitted or rolled back at disconnect.',
   safeAlternative: { text: 'Let the runner own the transaction (TypeORM mode all/each, Prisma); for a non-transactional migration turn the runner\'s transaction off instead of committing it.', snippets: { typeorm: 'public transaction = false; // instead of COMMIT inside up()' } },
   equivalents: eq({ squawk: ['transaction-nesting'] }),
-  examples: { postgres: { bad: '-- Prisma migration.sql (already run in a transaction)\nBEGIN;\nALTER TABLE orders ADD COLUMN status text;\nCOMMIT;', good: 'ALTER TABLE orders ADD COLUMN status text;' } },
+  examples: { postgres: { orm: 'prisma', bad: '-- Prisma migration.sql (already run in a transaction)\nBEGIN;\nALTER TABLE orders ADD COLUMN status text;\nCOMMIT;', good: 'ALTER TABLE orders ADD COLUMN status text;' } },
   check(ctx) {
     const out: RuleFinding[] = [];
     // For a plain SQL file, `transactional` comes from the file's own BEGIN; only an ORM runner wraps it from outside.
