@@ -18,6 +18,8 @@ export function loadPostgresParser(): Promise<void> {
 
 export function postgresParserReady(): boolean { return ready; }
 
+const MAX_BATCHED_FAILURES = 8;
+
 interface ParseFailure { message: string; cursor?: number }
 
 function tryParse(text: string): { result?: unknown; failure?: ParseFailure } {
@@ -64,6 +66,9 @@ function parseBatch(b: OperationBuilder, stmts: SqlStatementSpan[], from: number
   }
   const failure = attempt.failure!;
   if (single) { fail(b, stmts[from], failure.message, stats, true); return; }
+  // Many errors (another dialect, a broken paste): re-parsing what follows each error would be
+  // quadratic, so go one statement at a time.
+  if (stats.failed >= MAX_BATCHED_FAILURES) { for (let i = from; i < to; i++) parseBatch(b, stmts, i, i + 1, stats); return; }
   // Find the statement the error points at; without a position, go one statement at a time.
   let k = -1;
   if (failure.cursor !== undefined && failure.cursor >= 0) {
