@@ -215,3 +215,11 @@ test('a file without up or down reports no-migration-found', () => {
   assert.equal(r.migrations.length, 0);
   assert.deepEqual(r.problems.map(p => [p.code, p.severity]), [['no-migration-found', 'info']]);
 });
+
+test('bulkInsert with ignoreDuplicates is safe to re-run', () => {
+  const m = readMigration(`module.exports = { async up(queryInterface) {
+  await queryInterface.bulkInsert('roles', [{ name: 'admin' }], { ignoreDuplicates: true });
+  await queryInterface.bulkInsert('roles', [{ name: 'user' }]);
+}};`);
+  assert.deepEqual(m.up.map(o => [o.guarded, o.details?.guardedBy]), [[true, 'ignore-duplicates'], [false, undefined]]);
+});

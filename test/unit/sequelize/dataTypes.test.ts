@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Sequelize, DataTypes } from 'sequelize';
 import type { Dialect } from '../../../server/src/model/migration';
-import { readMigration } from './readMigration';
+import { readFile, readMigration } from './readMigration';
 
 /** Reads `addColumn('t', 'c', { type: <source> })` and returns the column spec. */
 function columnOf(typeSource: string, dialect: Dialect) {
@@ -102,4 +102,13 @@ test('on PostgreSQL an ENUM column names the type Sequelize creates for it', () 
   const qg = (sequelize.getQueryInterface() as unknown as { queryGenerator: { pgEnumName(t: string, c: string, o: object): string } }).queryGenerator;
   assert.equal(qg.pgEnumName('users', 'role', { schema: false }), `"${pg.up[1].details?.pgEnumTypes}"`);
   assert.equal(readMigration(text, { dialect: 'mysql' }).up[0].details?.pgEnumTypes, undefined);
+});
+
+test('an unknown dialect is learned from PostgreSQL-only types', () => {
+  const r = readFile(`module.exports = { async up(queryInterface, Sequelize) {
+  await queryInterface.addColumn('users', 'prefs', { type: Sequelize.JSONB });
+}};`, { dialect: 'unknown' });
+  assert.equal(r.dialect?.dialect, 'postgres');
+  assert.match(r.dialect?.reason ?? '', /jsonb/);
+  assert.equal(readFile(`module.exports = { async up(qi, S) { await qi.addColumn('u', 'p', { type: S.JSON }); } };`, { dialect: 'unknown' }).dialect, undefined);
 });

@@ -134,6 +134,8 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       const o = op('insert');
       const rows = args[1] && unwrap(args[1]);
       if (rows && ts.isArrayLiteralExpression(rows)) o.details!.rows = rows.elements.length;
+      // INSERT IGNORE / ON CONFLICT DO NOTHING: a re-run inserts nothing twice.
+      if (booleanLiteral(propertyValue(objectArg(2), 'ignoreDuplicates'))) { o.guarded = true; o.details!.guardedBy = 'ignore-duplicates'; }
       return [o];
     }
     case 'bulkUpdate': {

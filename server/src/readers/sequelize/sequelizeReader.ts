@@ -94,6 +94,13 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
   if (timestamp) migration.timestamp = timestamp;
   const result: ReaderResult = { migrations: [migration], problems };
   if (learned && dialect === 'unknown') result.dialect = { dialect: learned, source: 'content', reason: 'dialect-specific SQL in sequelize.query()' };
+  else if (dialect === 'unknown') {
+    const hint = postgresOnlyApi([...up, ...down]);
+    if (hint) {
+      result.dialect = { dialect: 'postgres', source: 'content', reason: hint };
+      migration.dialect = 'postgres';
+    }
+  }
   return result;
 }
 
@@ -142,4 +149,18 @@ function timestampOf(name: string): string | undefined {
   return /^(\d{14})(?=[-_.]|$)/.exec(name)?.[1]
     ?? /^(\d{4}\.\d{2}\.\d{2}T\d{2}\.\d{2}\.\d{2})(?=\.)/.exec(name)?.[1]
     ?? /^(\d{8,17})(?=[-_.])/.exec(name)?.[1];
+}
+
+const POSTGRES_ONLY_TYPES = /^(jsonb|citext|hstore|tsvector|range\b)|\[\]$/;
+
+/** Data types and options only the PostgreSQL dialect of Sequelize accepts. */
+function postgresOnlyApi(ops: Operation[]): string | undefined {
+  for (const o of ops) {
+    if (o.via !== 'api') continue;
+    const types = [o.columnSpec, ...(o.tableColumns ?? [])].map(c => c?.type).filter((t): t is string => !!t);
+    const t = types.find(x => POSTGRES_ONLY_TYPES.test(x));
+    if (t) return `PostgreSQL-only data type ${t} in ${o.details?.call ?? o.kind}`;
+    if (o.kind === 'createIndex' && o.concurrently) return 'addIndex with concurrently: true (PostgreSQL only)';
+  }
+  return undefined;
 }
