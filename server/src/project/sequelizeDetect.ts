@@ -1,5 +1,6 @@
 // Sequelize: .sequelizerc paths, config/config.{json,js,cjs} dialect per environment, and umzug setups.
 import * as path from 'node:path';
+import ts from 'typescript';
 import type { Dialect } from '../model/migration';
 import type { MigrationDir, SequelizeProjectInfo } from './types';
 import { readSmallFile } from './fileTree';
@@ -58,6 +59,9 @@ export function detectSequelize(ctx: ProjectContext, wanted: { sequelize: boolea
   if (ctx.tree.isFile(configPath)) readConfigDialects(ctx, configPath, dialectByEnv, claims);
   else if (wanted.sequelize) ctx.unknowns.push({ what: 'Sequelize config', reason: `${rel(ctx, configPath)} does not exist; the dialect is not known` });
 
+  // Apps wired up in code (umzug, @sequelize/core 7) have no config file: read `new Sequelize(…)` instead.
+  if (claims.length === 0) claims.push(...constructorDialects(ctx));
+
   const info: SequelizeProjectInfo = { dialectByEnv, usesUmzug: false };
   if (hasRc) info.sequelizerc = rcFile;
   if (ctx.tree.isFile(configPath)) info.configPath = configPath;
@@ -105,6 +109,42 @@ export function detectSequelize(ctx: ProjectContext, wanted: { sequelize: boolea
     if (globs.length) info.umzugGlobs = globs;
   }
   return { info, dirs, claims };
+}
+
+const SEQUELIZE_FILES = /^(?:.*sequelize.*|db|database|models?|index|migrat(?:e|or)|umzug|connection)(?:[.-]\w+)?\.(?:ts|js|cjs|mjs|mts|cts)$/i;
+/** @sequelize/core 7 takes a dialect class from its own package. */
+const DIALECT_PACKAGES: Record<string, string> = { '@sequelize/postgres': 'postgres', '@sequelize/mysql': 'mysql', '@sequelize/mariadb': 'mariadb', '@sequelize/sqlite3': 'sqlite' };
+
+/** `new Sequelize({ dialect: 'postgres' })`, `new Sequelize('mysql://…')`, `new Sequelize({ dialect: PostgresDialect })`. */
+function constructorDialects(ctx: ProjectContext): DialectClaim[] {
+  const claims: DialectClaim[] = [];
+  for (const [file, text] of findSourceFiles(ctx, SEQUELIZE_FILES, /\bnew\s+Sequelize\b/)) {
+    const scope = scopeFor(file, text, ctx.root);
+    for (const call of findCalls(scope, new Set(['Sequelize']))) {
+      if (!ts.isNewExpression(call.node)) continue;
+      const where = `new Sequelize(…) in ${rel(ctx, file)}`;
+      const args = (call.node.arguments ?? []).map((a) => evaluate(a, scope));
+      const options = args.find((a) => a.kind === 'object');
+      const d = options?.kind === 'object' ? options.props.get('dialect') : undefined;
+      let name: string | undefined;
+      let how = '';
+      if (d?.kind === 'string') { name = d.value; how = `dialect '${d.value}'`; if (d.envFallbackOf) how += ` (the fallback of process.env.${d.envFallbackOf})`; }
+      else if (d?.kind === 'ref' && d.module && DIALECT_PACKAGES[d.module]) { name = DIALECT_PACKAGES[d.module]; how = `dialect ${d.name} from ${d.module}`; }
+      else {
+        const url = args[0]?.kind === 'string' ? args[0] : undefined;
+        const scheme = url && /^([a-z0-9+]+):/i.exec(url.value)?.[1];
+        if (url && scheme) { name = scheme.replace(/\+.*$/, ''); how = `connection URL ${scheme}://…${url.envFallbackOf ? ` (the fallback of process.env.${url.envFallbackOf})` : ''}`; }
+      }
+      if (!name) {
+        ctx.unknowns.push({ what: `dialect of ${where}`, reason: d ? `dialect is ${describe(d)}` : 'its URL or options come from values known only when the app runs' });
+        continue;
+      }
+      const mapped = dialectFromDriverName(name);
+      if (mapped.dialect !== 'unknown') claims.push({ dialect: mapped.dialect, reason: `${where}: ${how}` });
+      else ctx.unknowns.push({ what: `dialect of ${where}`, reason: mapped.note ?? name });
+    }
+  }
+  return claims;
 }
 
 /** `glob: 'migrations/*.js'` or `glob: ['migrations/*.js', { cwd: __dirname }]`. */

@@ -59,14 +59,42 @@ test('a .sequelizerc folder without package.json is a project of its own', (t) =
 test('umzug with a [glob, { cwd }] tuple', (t) => {
   const { root, at, cleanup } = writeTree({
     'package.json': pkg({ umzug: '3.8.0', '@sequelize/core': '7.0.0-alpha.40' }),
-    'src/db/migrate.ts': "import { Umzug } from 'umzug';\nexport const umzug = new Umzug({ migrations: { glob: ['migrations/*.ts', { cwd: __dirname }] }, logger: console });\n",
+    'src/db/migrate.ts': "import { Umzug } from 'umzug';\nimport { Sequelize } from '@sequelize/core';\nimport { PostgresDialect } from '@sequelize/postgres';\nconst sequelize = new Sequelize({ dialect: PostgresDialect, database: 'app' });\nexport const umzug = new Umzug({ migrations: { glob: ['migrations/*.ts', { cwd: __dirname }] }, context: sequelize, logger: console });\n",
     'src/db/migrations/2024.01.01T00.00.00.init.ts': 'export const up = async () => {};\n',
   });
   t.after(cleanup);
   const [p] = detectProjects([root]);
   assert.deepEqual(p.orms.map((o) => [o.orm, o.version]), [['sequelize', '7.0.0-alpha.40']]);
   assert.equal(p.sequelize!.usesUmzug, true);
-  assert.deepEqual(p.migrationDirs.map((d) => [d.path, d.naming, d.extension]), [[at('src', 'db', 'migrations'), 'other', '.ts']]);
+  assert.deepEqual(p.migrationDirs.map((d) => [d.path, d.naming, d.extension, d.dialect]), [[at('src', 'db', 'migrations'), 'other', '.ts', 'postgres']]);
+  // No config file: the dialect comes from the constructor's dialect class.
+  assert.equal(p.dialect.dialect, 'postgres');
+  assert.match(p.dialect.reason, /PostgresDialect from @sequelize\/postgres/);
+});
+
+test('no Sequelize config file: the connection URL in new Sequelize(…) names the dialect; a bare env URL stays unknown', async (t) => {
+  await t.test('URL fallback', () => {
+    const { root, cleanup } = writeTree({
+      'package.json': pkg({ sequelize: '6.37.0', umzug: '3.8.0' }),
+      'src/db.ts': "import { Sequelize } from 'sequelize';\nexport const sequelize = new Sequelize(process.env.DATABASE_URL || 'mariadb://root@localhost/app', { logging: false });\n",
+    });
+    try {
+      const [p] = detectProjects([root]);
+      assert.equal(p.dialect.dialect, 'mariadb');
+      assert.match(p.dialect.reason, /fallback of process\.env\.DATABASE_URL/);
+    } finally { cleanup(); }
+  });
+  await t.test('env only', () => {
+    const { root, cleanup } = writeTree({
+      'package.json': pkg({ sequelize: '6.37.0' }),
+      'src/db.ts': "import { Sequelize } from 'sequelize';\nexport const sequelize = new Sequelize(process.env.DATABASE_URL!);\n",
+    });
+    try {
+      const [p] = detectProjects([root]);
+      assert.equal(p.dialect.dialect, 'unknown');
+      assert.ok(p.unknowns.some((u) => /new Sequelize/.test(u.what)), JSON.stringify(p.unknowns));
+    } finally { cleanup(); }
+  });
 });
 
 test('prisma: package.json prisma.schema, multi-file schema folder, migrations next to the datasource file', (t) => {
