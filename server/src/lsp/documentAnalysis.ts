@@ -55,7 +55,7 @@ export class DocumentAnalyzer {
   isCandidate(doc: TextDocument, file: string | undefined): file is string {
     if (!file || !SOURCE_EXT.test(file) || NOT_MIGRATIONS.test(file)) return false;
     if (/\.sql$/i.test(file) || doc.languageId === 'sql') return true;
-    return isMigrationPath(file, this.workspace.projects);
+    return isMigrationPath(file, this.workspace.projects, doc.getText());
   }
 
   cached(uri: string, version: number): Analysis | undefined {
