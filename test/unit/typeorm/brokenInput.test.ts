@@ -1,5 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import ts from 'typescript';
 import { initSqlParsers } from '../../../server/src/readers/sql';
 import { readFile } from './readTypeorm';
 
@@ -75,4 +76,22 @@ test('a class with up but an unfinished down signature', () => {
   async down(`);
   assert.equal(r.migrations.length, 1);
   assert.deepEqual(r.migrations[0].up.map((o) => o.kind), ['renameTable']);
+});
+
+test('random edits of a TS migration and of its ES5 output never throw and never hit an internal error', () => {
+  const es5 = ts.transpileModule(complete, { compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.CommonJS } }).outputText;
+  let seed = 12345;
+  const random = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const pieces = ['(', ')', '{', '}', '`', '"', "'", '${', ';', 'await ', 'queryRunner.', 'if (', 'return;', '\n', 'new Table({', '/*', '*/'];
+  for (const base of [complete, es5]) {
+    for (let i = 0; i < 150; i++) {
+      let text = base;
+      for (let k = 0; k < 3; k++) {
+        const at = random(text.length);
+        text = random(2) ? text.slice(0, at) + text.slice(at + random(40)) : text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at);
+      }
+      const r = readFile(text);
+      assert.ok(!r.problems.some((p) => p.code === 'reader-error'), `reader-error for:\n${text}\n${JSON.stringify(r.problems)}`);
+    }
+  }
 });

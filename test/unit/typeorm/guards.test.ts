@@ -85,3 +85,14 @@ export class G1700000000000 implements MigrationInterface {
 }`);
   assert.deepEqual(m.up.map((o) => [o.kind, o.guarded]), [['addColumn', true]]);
 });
+
+test('a SELECT of rows is data, not a schema check: what depends on it is not guarded', () => {
+  const m = readMigration(`export class D1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) {
+    const users = await queryRunner.query("SELECT id FROM users WHERE legacy");
+    if (users.length > 0) await queryRunner.dropColumn("users", "legacy");
+  }
+  async down(queryRunner: QueryRunner) {}
+}`);
+  assert.deepEqual(m.up.filter((o) => o.via === 'api').map((o) => [o.kind, o.guarded]), [['dropColumn', false]]);
+});

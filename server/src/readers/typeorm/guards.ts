@@ -129,11 +129,15 @@ function exits(st: ts.Statement): boolean {
   return false;
 }
 
-/** A `SELECT …` (information_schema, pg_indexes …) run only to decide what to do. */
+/** Catalog lookups: a query that asks about the schema, not about rows. */
+const SCHEMA_INTROSPECTION = /information_schema|pg_catalog|pg_(class|index|indexes|constraint|type|enum|attribute|tables|namespace)\b|to_regclass|to_regtype|^\s*show\s+(full\s+)?(columns|fields|index|indexes|keys|tables|create)\b/i;
+
+/** A `SELECT …` on information_schema / pg_catalog (or a `SHOW COLUMNS`) run only to decide what to do. */
 export function isSelect(arg: ts.Expression | undefined, evaluate: EvaluateContext): boolean {
   if (!arg) return false;
-  const text = staticString(arg, evaluate) ?? (ts.isTemplateExpression(unwrap(arg)) ? (unwrap(arg) as ts.TemplateExpression).head.text : undefined);
-  return !!text && /^\s*(\(\s*)?(select|show)\b/i.test(text);
+  const e = unwrap(arg);
+  const text = staticString(arg, evaluate) ?? (ts.isTemplateExpression(e) ? e.getText() : undefined);
+  return !!text && /^\s*[`'"]?\s*(\(\s*)?(select|show)\b/i.test(text) && SCHEMA_INTROSPECTION.test(text);
 }
 
 /** `return [4 /*yield*\/, expr]`, `return [3 /*break*\/, 5]`, `return [2 /*return*\/]` in tsc's __generator bodies. */
