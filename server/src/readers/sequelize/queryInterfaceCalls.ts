@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { ColumnSpec, Operation } from '../../model/migration';
+import { snippet } from '../../model/text';
 import { booleanLiteral, propertyNames, propertyValue, unwrap } from '../ts/objectLiteral';
 import { staticString } from '../ts/evaluateString';
 import { apiOperation, type BodyContext } from './bodyContext';
@@ -51,7 +52,7 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
           notePgEnumType(o, c.spec, bc);
           if (c.foreignKey) ops.push(columnForeignKey(op('addForeignKey'), colName, c.foreignKey, 'inCreateTable'));
         }
-      } else if (args[1]) o.details!.columnsExpression = snippet80(args[1].getText(bc.sf));
+      } else if (args[1]) o.details!.columnsExpression = snippet(args[1].getText(bc.sf), 80);
       return ops;
     }
     case 'dropTable': {
@@ -312,9 +313,4 @@ function whereRestricts(expr: ts.Expression | undefined): boolean {
   if (ts.isIdentifier(e) && e.text === 'undefined') return false;
   if (ts.isObjectLiteralExpression(e)) return e.properties.length > 0;
   return true;
-}
-
-function snippet80(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > 80 ? t.slice(0, 79) + '…' : t;
 }
