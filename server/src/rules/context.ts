@@ -57,6 +57,12 @@ export function buildContext(state: RunState, index: number, phase: 'up' | 'down
   }
   if (phase === 'down') for (const op of migration.up) if (op.kind === 'createTable' && op.table) recent.add(lower(op.table));
   const small = new Set(config.smallTables.map(lower));
+  // First position where this phase creates each table (or renames a new table to it).
+  const createdAt = new Map<string, number>();
+  ops.forEach((op, i) => {
+    const made = op.kind === 'createTable' ? lower(op.table) : op.kind === 'renameTable' && (recent.has(lower(op.table)) || createdAt.has(lower(op.table))) ? lower(op.newName) : '';
+    if (made && !createdAt.has(made)) createdAt.set(made, i);
+  });
 
   const ctx: RuleContext = {
     file, files: state.files, migration, phase, ops, config, dialect, orm: migration.orm, text: file.text,
@@ -65,12 +71,8 @@ export function buildContext(state: RunState, index: number, phase: 'up' | 'down
       if (!table) return false;
       if (recent.has(table)) return true;
       const limit = typeof target === 'string' ? ops.length : positionOf.get(target) ?? ops.length;
-      for (let i = 0; i < limit; i++) {
-        const op = ops[i];
-        if (op.kind === 'createTable' && lower(op.table) === table) return true;
-        if (op.kind === 'renameTable' && lower(op.newName) === table && recent.has(lower(op.table))) return true;
-      }
-      return false;
+      const created = createdAt.get(table);
+      return created !== undefined && created < limit;
     },
     isSmallTable: (table) => !!table && small.has(lower(table)),
     isHarmlessTable(op) { return ctx.isTableCreatedEarlier(op); },

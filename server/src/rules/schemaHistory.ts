@@ -44,17 +44,33 @@ export class SchemaHistory {
     }
   }
 
+  /** Per phase: each op's own column as it stood just before the op (one pass, so lookups stay linear). */
+  private readonly ownColumn = new WeakMap<Operation[], Map<Operation, ColumnHistory>>();
+
   /** Column facts after the earlier migrations and the ops of this phase before `before`. */
   lookup(index: number, ops: Operation[], table: string | undefined, column: string | undefined, before: Operation): ColumnHistory {
     if (!table || !column) return {};
+    const fromOp = before.details?.previousType;
+    const withOp = (h: ColumnHistory) => (typeof fromOp === 'string' ? { ...h, type: fromOp } : h);
+    if (before.table === table && before.column === column) {
+      let cache = this.ownColumn.get(ops);
+      if (!cache) {
+        cache = new Map();
+        const running = new Map(this.before[index] ?? []);
+        for (const op of ops) {
+          if (op.table && op.column) cache.set(op, running.get(key(op.table, op.column)) ?? {});
+          applyToHistory(running, op);
+        }
+        this.ownColumn.set(ops, cache);
+      }
+      return withOp(cache.get(before) ?? {});
+    }
     const local = new Map(this.before[index] ?? []);
     for (const op of ops) {
       if (op === before) break;
       applyToHistory(local, op);
     }
-    const fromOp = before.details?.previousType;
-    const found = local.get(key(table, column)) ?? {};
-    return typeof fromOp === 'string' ? { ...found, type: fromOp } : found;
+    return withOp(local.get(key(table, column)) ?? {});
   }
 }
 
