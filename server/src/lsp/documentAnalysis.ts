@@ -81,6 +81,9 @@ export class DocumentAnalyzer {
     return analysis;
   }
 
+  /** Whether this document was analysed before (an edit, not a first open). */
+  seen(uri: string): boolean { return this.cache.has(uri); }
+
   forget(uri: string): void { this.cache.delete(uri); }
 
   /** Project or config files changed: every cached result may be stale. */

@@ -135,8 +135,8 @@ connection.onDidChangeWatchedFiles(guarded('watched files', undefined, (params) 
   republishAll();
 }));
 
-documents.onDidOpen((e) => schedule(e.document, 0));
-documents.onDidChangeContent((e) => schedule(e.document));
+// Fires on open too: a document never analysed yet is checked at once, edits are debounced.
+documents.onDidChangeContent((e) => schedule(e.document, analyzer.seen(e.document.uri) ? DEBOUNCE_MS : 0));
 documents.onDidClose((e) => {
   const t = pending.get(e.document.uri);
   if (t) clearTimeout(t);

@@ -45,6 +45,13 @@ test('stdio server: initialize, config file, didOpen of a broken SQL migration, 
     assert.equal(syntax.source, 'safe-migrations');
     assert.equal(syntax.range.start.line, 1);
 
+    // An incremental edit that fixes line 2: the debounced re-check publishes version 2 without the error.
+    published.delete(broken);
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: broken, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 25 }, end: { line: 1, character: 25 } }, text: 'note text' }] });
+    const fixed = await waitFor(broken);
+    assert.equal(fixed.version, 2);
+    assert.ok(!fixed.diagnostics.some((d) => /syntax/.test(String(d.code))), JSON.stringify(fixed.diagnostics));
+
     const projects = await conn.sendRequest('safeMigrations/projects') as { root: string; orms: { orm: string }[] }[];
     assert.ok(projects.some((p) => p.root === ws && p.orms.some((o) => o.orm === 'typeorm')), JSON.stringify(projects));
 
