@@ -48,6 +48,8 @@ export function detectProjects(roots: string[], overrides: DetectOverrides = {})
   const sorted = [...candidates].sort();
   for (const root of sorted) projects.push(detectOne(tree, root, (dir) => dir !== root && candidates.has(dir)));
   for (const root of bareRoots) {
+    const owner = owningProjectAbove(tree, root, candidates);
+    if (owner) { if (!projects.some((p) => p.root === owner.root)) projects.push(owner); continue; }
     const bare = bareProject(tree, root);
     if (bare) projects.push(bare);
   }
@@ -66,6 +68,28 @@ function projectRootOf(tree: FileTree, dir: string): string | undefined {
     return dir;
   }
   if (files.includes('.sequelizerc') || files.some((f) => ORMCONFIG.test(f)) || files.some((f) => /^prisma\.config\.[cm]?[jt]s$/.test(f))) return dir;
+  return undefined;
+}
+
+const MAX_LEVELS_UP = 8;
+
+/**
+ * A root inside a project's own migrations or schema folder (`prisma/`, `src/migrations/`) belongs
+ * to that project: detect it from its real root. A root merely somewhere below a project is left alone.
+ */
+function owningProjectAbove(tree: FileTree, root: string, candidates: Set<string>): ProjectInfo | undefined {
+  let dir = root;
+  for (let i = 0; i < MAX_LEVELS_UP; i++) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+    const own = projectRootOf(tree, dir);
+    if (!own) continue;
+    const info = detectOne(tree, own, (d) => d !== own && candidates.has(d));
+    const owns = info.migrationDirs.some((d) => isInside(d.path, root) || isInside(root, d.path))
+      || (info.prisma?.schemaPaths ?? []).some((p) => isInside(p, root));
+    return owns ? info : undefined;
+  }
   return undefined;
 }
 

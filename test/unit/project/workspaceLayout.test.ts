@@ -54,6 +54,17 @@ test('monorepo opened at a package: only that package', (t) => {
   assert.deepEqual(projects.map((p) => p.root), [at('packages', 'catalog')]);
 });
 
+test('a root inside a project\'s own migrations or prisma folder detects that project', (t) => {
+  const { at, cleanup } = monorepo();
+  t.after(cleanup);
+  for (const inner of [at('apps', 'web', 'prisma'), at('apps', 'web', 'prisma', 'migrations', '20240101000000_init'), at('packages', 'orders', 'src', 'migrations')]) {
+    const projects = detectProjects([inner]);
+    assert.equal(projects.length, 1, inner);
+    assert.ok(inner.startsWith(projects[0].root + path.sep), `${inner} → ${projects[0].root}`);
+    assert.notEqual(projects[0].dialect.dialect, 'unknown');
+  }
+});
+
 test('several roots that overlap give each project once', (t) => {
   const { root, at, cleanup } = monorepo();
   t.after(cleanup);
