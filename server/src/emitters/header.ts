@@ -3,6 +3,7 @@
 import { dialectLabel } from '../patterns/identifiers';
 import type { ScaffoldOrm } from '../patterns/types';
 import type { EmitInput } from './emitInput';
+import { emptyBodyComment } from './emptyBody';
 
 export function transactionLine(input: EmitInput, index: number, orm: ScaffoldOrm): string {
   const phase = input.phases[index];
@@ -20,9 +21,33 @@ export function transactionLine(input: EmitInput, index: number, orm: ScaffoldOr
     return `${dialectLabel(input.dialect)} commits every DDL statement on its own, so this migration is not atomic: `
       + 'each step is guarded (IF [NOT] EXISTS or a presence check) so running it again after a failure finishes the job.';
   }
-  return orm === 'typeorm'
-    ? 'Runs in one transaction (TypeORM migrationsTransactionMode \'all\' or \'each\'): if any step fails, nothing is applied.'
-    : 'Runs in one transaction: if any step fails, nothing is applied.';
+  if (orm === 'typeorm') return 'Runs in one transaction (TypeORM migrationsTransactionMode \'all\' or \'each\'): if any step fails, nothing is applied.';
+  if (orm === 'prisma') return 'Prisma sends this file as one script, which PostgreSQL runs as one implicit transaction: if any step fails, nothing is applied.';
+  return 'Runs in one transaction: if any step fails, nothing is applied.';
+}
+
+/** Rules this phase trips on purpose, each with its reason (rendered as ignore directives under the header). */
+export function intendedFindings(input: EmitInput, index: number, orm: ScaffoldOrm): { rules: string[]; reason: string }[] {
+  const phase = input.phases[index];
+  const out = [...(phase.ignore ?? [])];
+  if (!phase.down.length && input.patternId !== 'emptyMigration') out.push({ rules: ['empty-down'], reason: emptyBodyComment(input, index, 'down') });
+  const cleansLeftover = [...phase.up, ...phase.down].some((s) => s.kind === 'sql' && s.ormOnly);
+  if (orm !== 'prisma' && cleansLeftover) out.push({ rules: ['asymmetric-down'], reason: 'the first DROP INDEX only removes an INVALID leftover of a failed build; down drops what up built.' });
+  if (orm === 'typeorm' && input.dialect === 'postgres' && phase.down.some((s) => s.kind === 'sql' && s.index)) {
+    out.push({ rules: ['transaction-nesting'], reason: 'down commits the transaction migration:revert opened and opens a new one, so CONCURRENTLY runs outside it.' });
+  }
+  if (orm === 'prisma' && input.dialect === 'postgres' && [...phase.up, ...phase.down].some((s) => s.kind === 'sql' && s.index)) {
+    out.push({ rules: ['concurrently-in-transaction'], reason: 'this file holds only the one statement, which PostgreSQL then runs outside a transaction block (Prisma 7.4+ also runs CONCURRENTLY statements on their own).' });
+  }
+  if (orm === 'prisma' && cleansLeftover) {
+    out.push({ rules: ['concurrent-index-guard-hides-invalid'], reason: 'plain SQL cannot check for an INVALID leftover here; the header says how to clear one.' });
+  }
+  return out;
+}
+
+/** `Intended: …` plus the directive, one pair per entry, behind the given line-comment marker. */
+export function ignoreDirectiveLines(entries: { rules: string[]; reason: string }[], marker: string): string[] {
+  return entries.flatMap((e) => [`${marker} Intended: ${e.reason}`, `${marker} safe-migrations-ignore-file ${e.rules.join(', ')}`]);
 }
 
 /** Header lines (without comment markers) for phase `index`. */

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ScaffoldFile } from '../patterns/types';
 import { type EmitInput, phaseWords } from './emitInput';
 import { emptyBodyComment } from './emptyBody';
-import { headerLines } from './header';
+import { headerLines, ignoreDirectiveLines, intendedFindings } from './header';
 import { compactTimestamp, phaseDate, snakeName } from './naming';
 import { renderSqlSteps } from './sqlScript';
 
@@ -13,16 +13,14 @@ export function emitPrisma(input: EmitInput): ScaffoldFile[] {
     const name = `${compactTimestamp(phaseDate(input.now, index))}_${snakeName(phaseWords(input, index))}`;
     const folder = path.join(input.dir, name);
     const downPath = path.join(input.dir, name, 'down.sql').split(path.sep).join('/');
-    // PostgreSQL: an explicit transaction, so a failure leaves nothing behind; never around CONCURRENTLY or batch loops.
-    const wrap = (sql: string) => input.dialect === 'postgres' && phase.transactional && sql ? `BEGIN;\n\n${sql}\n\nCOMMIT;` : sql;
     const body = (which: 'up' | 'down') => {
-      const steps = which === 'up' ? phase.up : phase.down;
-      return steps.length ? wrap(renderSqlSteps(steps, input.dialect)) : `-- ${emptyBodyComment(input, index, which)}`;
+      const steps = (which === 'up' ? phase.up : phase.down).filter((s) => !(s.kind === 'sql' && s.ormOnly));
+      return steps.length ? renderSqlSteps(steps, input.dialect) : `-- ${emptyBodyComment(input, index, which)}`;
     };
     const header = headerLines(input, index, 'prisma').map((l) => `-- ${l}`);
     files.push({
       path: path.join(folder, 'migration.sql'),
-      text: [...header, `-- Undo: down.sql in this folder (see its header).`, '', body('up'), ''].join('\n'),
+      text: [...header, '-- Undo: down.sql in this folder (see its header).', ...ignoreDirectiveLines(intendedFindings(input, index, 'prisma'), '--'), '', body('up'), ''].join('\n'),
     });
     files.push({
       path: path.join(folder, 'down.sql'),

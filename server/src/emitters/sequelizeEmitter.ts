@@ -5,7 +5,7 @@ import type { Guard, ScaffoldFile } from '../patterns/types';
 import { presenceQuery } from './catalog';
 import { type EmitInput, phaseWords } from './emitInput';
 import { emptyBodyComment } from './emptyBody';
-import { headerLines } from './header';
+import { headerLines, ignoreDirectiveLines, intendedFindings } from './header';
 import { indentLines, type JsApi, renderJsSteps } from './jsSteps';
 import { jsString } from './jsString';
 import { compactTimestamp, kebabName, phaseDate } from './naming';
@@ -45,7 +45,7 @@ function sequelizeApi(input: EmitInput, ts: boolean, inTransaction: boolean): Js
         case 'table': return `await queryInterface.tableExists(${table}${inTransaction ? ', { transaction }' : ''})`;
         case 'column': return `${name} in (await queryInterface.describeTable(${table}${inTransaction ? ', { transaction }' : ''}))`;
         case 'index': return `((await queryInterface.showIndex(${table}${inTransaction ? ', { transaction }' : ''}))${ts ? ' as Array<{ name: string }>' : ''}).some((index) => index.name === ${name})`;
-        case 'constraint': return `Number((await queryInterface.sequelize.query(${jsString(presenceQuery(guard, input.dialect))}, { ${tx}type: Sequelize.QueryTypes.SELECT })${rowsCast})[0].n) > 0`;
+        case 'constraint': case 'invalidIndex': return `Number((await queryInterface.sequelize.query(${jsString(presenceQuery(guard, input.dialect))}, { ${tx}type: Sequelize.QueryTypes.SELECT })${rowsCast})[0].n) > 0`;
       }
     },
   };
@@ -70,9 +70,10 @@ export function emitSequelize(input: EmitInput): ScaffoldFile[] {
       return esm ? [sig, ...indentLines(body, '  '), '}'] : [sig, ...indentLines(body, '    '), '  },'];
     };
     const header = headerLines(input, index, 'sequelize').map((l) => ` * ${l}`);
+    const ignores = ignoreDirectiveLines(intendedFindings(input, index, 'sequelize'), '//');
     const lines = esm
-      ? [...(ts ? ["import type { QueryInterface } from 'sequelize';", ''] : []), '/**', ...header, ' */', ...method('up'), '', ...method('down'), '']
-      : ["'use strict';", '', '/**', ...header, ' * @type {import(\'sequelize-cli\').Migration}', ' */', 'module.exports = {', ...method('up'), '', ...method('down'), '};', ''];
+      ? [...(ts ? ["import type { QueryInterface } from 'sequelize';", ''] : []), '/**', ...header, ' */', ...ignores, ...method('up'), '', ...method('down'), '']
+      : ["'use strict';", '', '/**', ...header, ' * @type {import(\'sequelize-cli\').Migration}', ' */', ...ignores, 'module.exports = {', ...method('up'), '', ...method('down'), '};', ''];
     const name = `${compactTimestamp(phaseDate(input.now, index))}-${kebabName(phaseWords(input, index))}${ext}`;
     return { path: path.join(input.dir, name), text: lines.join('\n') };
   });

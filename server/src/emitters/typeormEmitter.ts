@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { presenceQuery } from './catalog';
 import type { Guard, ScaffoldFile } from '../patterns/types';
-import { headerLines } from './header';
+import { headerLines, ignoreDirectiveLines, intendedFindings } from './header';
 import { type EmitInput, phaseWords } from './emitInput';
 import { indentLines, type JsApi, renderJsSteps } from './jsSteps';
 import { jsString } from './jsString';
@@ -24,7 +24,7 @@ function typeormApi(input: EmitInput, ts: boolean): JsApi {
         case 'table': return `await queryRunner.hasTable(${table})`;
         case 'column': return `await queryRunner.hasColumn(${table}, ${name})`;
         case 'index': return `((await queryRunner.getTable(${table}))?.indices ?? []).some((index) => index.name === ${name})`;
-        case 'constraint': return `Number((await queryRunner.query(${jsString(presenceQuery(guard, input.dialect))}))[0].n) > 0`;
+        case 'constraint': case 'invalidIndex': return `Number((await queryRunner.query(${jsString(presenceQuery(guard, input.dialect))}))[0].n) > 0`;
       }
     },
   };
@@ -34,6 +34,10 @@ function typeormApi(input: EmitInput, ts: boolean): JsApi {
  * TypeORM's undoLastMigration ignores `transaction = false` and wraps down in a transaction unless the revert
  * runs with `--transaction none`; CONCURRENTLY cannot run inside one, so down steps out of it and back in.
  */
+export function needsRevertOutsideTransaction(input: EmitInput, index: number): boolean {
+  return input.dialect === 'postgres' && input.phases[index].down.some((s) => s.kind === 'sql' && s.index !== undefined);
+}
+
 function outsideRevertTransaction(lines: string[]): string[] {
   return [
     '// migration:revert wraps down in a transaction unless run with --transaction none; these steps cannot run inside one.',
@@ -53,7 +57,7 @@ export function emitTypeorm(input: EmitInput): ScaffoldFile[] {
     const className = `${pascalName(phaseWords(input, index))}${timestamp}`;
     const body = (steps: typeof phase.up, which: 'up' | 'down') => {
       let lines = steps.length ? renderJsSteps(steps, api) : [`// ${emptyBodyComment(input, index, which)}`];
-      if (which === 'down' && steps.length && !phase.transactional && input.dialect === 'postgres') lines = outsideRevertTransaction(lines);
+      if (which === 'down' && needsRevertOutsideTransaction(input, index)) lines = outsideRevertTransaction(lines);
       return indentLines(lines, '    ');
     };
     const sig = (method: string) => ts ? `  public async ${method}(queryRunner: QueryRunner): Promise<void> {` : `  async ${method}(queryRunner) {`;
@@ -61,7 +65,7 @@ export function emitTypeorm(input: EmitInput): ScaffoldFile[] {
       '  // Outside a transaction (see the header). Needs migrationsTransactionMode \'each\' or \'none\' in the DataSource.',
       '  transaction = false;',
     ];
-    const header = ['/**', ...headerLines(input, index, 'typeorm').map((l) => ` * ${l}`), ' */'];
+    const header = ['/**', ...headerLines(input, index, 'typeorm').map((l) => ` * ${l}`), ' */', ...ignoreDirectiveLines(intendedFindings(input, index, 'typeorm'), '//')];
     const classOpen = ts ? `export class ${className} implements MigrationInterface {`
       : ext === '.mjs' ? `export class ${className} {` : `module.exports = class ${className} {`;
     const lines = [

@@ -30,8 +30,8 @@ export const addColumnNotNullSafe: PatternDefinition = {
         phases: [
           {
             slug: ['add', 'nullable'], title: `Add ${p.table}.${p.column} as nullable, default ${p.default} for new rows`,
-            // The default goes on right away so rows inserted during the backfill are not NULL.
-            up: [d.addColumn(p.table, p.column, `${p.type} NULL`), d.setDefault(p.table, p.column, p.default)],
+            // One statement: existing rows stay NULL (no rewrite), rows inserted during the backfill get the default.
+            up: [d.raw(`ALTER TABLE ${d.q(p.table)} ADD COLUMN IF NOT EXISTS ${d.q(p.column)} ${p.type} NULL, ALTER COLUMN ${d.q(p.column)} SET DEFAULT ${p.default}`, true)],
             down: [d.dropColumn(p.table, p.column)],
             transactional: true,
           },
@@ -43,17 +43,17 @@ export const addColumnNotNullSafe: PatternDefinition = {
             transactional: true,
           },
           {
-            slug: ['set', 'not', 'null'], title: 'VALIDATE the check, SET NOT NULL (no scan: the valid check proves it), drop the check',
+            slug: ['set', 'not', 'null'], title: 'VALIDATE the check, then SET NOT NULL (no scan: the valid check proves it)',
             notes: ['VALIDATE scans the table under SHARE UPDATE EXCLUSIVE (reads and writes continue); SET NOT NULL then needs only a brief ACCESS EXCLUSIVE lock (PostgreSQL 12+).'],
-            up: [
-              d.validateConstraint(p.table, p.constraint),
-              d.raw(`ALTER TABLE ${d.q(p.table)} ALTER COLUMN ${d.q(p.column)} SET NOT NULL`, true),
-              d.dropConstraint(p.table, p.constraint, 'check'),
-            ],
-            down: [
-              d.raw(`ALTER TABLE ${d.q(p.table)} ALTER COLUMN ${d.q(p.column)} DROP NOT NULL`, true),
-              d.addCheck(p.table, p.constraint, `${d.q(p.column)} IS NOT NULL`, true),
-            ],
+            up: [d.validateConstraint(p.table, p.constraint), d.raw(`ALTER TABLE ${d.q(p.table)} ALTER COLUMN ${d.q(p.column)} SET NOT NULL`, true)],
+            down: [d.raw(`ALTER TABLE ${d.q(p.table)} ALTER COLUMN ${d.q(p.column)} DROP NOT NULL`, true)],
+            transactional: true,
+          },
+          {
+            slug: ['drop', 'check'], title: `Drop the check ${p.constraint}, now redundant with NOT NULL`,
+            up: [d.dropConstraint(p.table, p.constraint, 'check')],
+            // Back to the validated check the previous phase left (re-validating scans, but only on rollback).
+            down: [d.addCheck(p.table, p.constraint, `${d.q(p.column)} IS NOT NULL`, true), d.validateConstraint(p.table, p.constraint)],
             transactional: true,
           },
         ],
@@ -72,7 +72,12 @@ export const addColumnNotNullSafe: PatternDefinition = {
         {
           slug: ['set', 'not', 'null'], title: `Make ${p.table}.${p.column} NOT NULL online`,
           notes: ['MODIFY … NOT NULL rebuilds the table in place while reads and writes continue (needs strict sql_mode; fails rather than locking if the server cannot do it online).'],
-          up: [d.modifyColumn(p.table, p.column, `${p.type} NOT NULL DEFAULT ${p.default}`)],
+          up: [
+            { kind: 'assertZero', sql: `SELECT COUNT(*) AS n FROM ${d.q(p.table)} WHERE ${d.q(p.column)} IS NULL`, message: `${p.table}.${p.column} still has NULLs: run the backfill again first.` },
+            // Strict mode makes MODIFY fail on a NULL instead of silently writing 0 or ''.
+            d.raw("SET SESSION sql_mode = IF(@@SESSION.sql_mode = '', 'STRICT_ALL_TABLES', CONCAT(@@SESSION.sql_mode, ',STRICT_ALL_TABLES'))"),
+            d.modifyColumn(p.table, p.column, `${p.type} NOT NULL DEFAULT ${p.default}`),
+          ],
           down: [d.modifyColumn(p.table, p.column, `${p.type} NULL DEFAULT ${p.default}`)],
           transactional: true,
         },

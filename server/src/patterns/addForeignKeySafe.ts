@@ -62,6 +62,7 @@ export const addForeignKeySafe: PatternDefinition = {
           ],
           down: [d.dropConstraint(p.table, p.constraint, 'foreignKey')],
           transactional: true,
+          ignore: [{ rules: ['mysql-add-foreign-key'], reason: 'MySQL/MariaDB have no online way to add a checked foreign key; the trade-off is explained above.' }],
           notes: [
             'MySQL/MariaDB have no NOT VALID: with foreign_key_checks on, adding a foreign key copies the table and blocks writes to it while it runs. '
             + 'Doing it in place needs SET foreign_key_checks = 0 in the same session, which skips checking existing rows (the orphan check above covers rows present now). Run it at a quiet time.',

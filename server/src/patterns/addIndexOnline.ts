@@ -22,10 +22,10 @@ export const addIndexOnline: PatternDefinition = {
     return {
       phases: [{
         slug: [], title: `Create index ${index} on ${p.table} (${p.columns}) without blocking writes`,
-        up: [d.createIndex(p.table, index, listParam(p.columns), isYes(p.unique))],
+        up: [...(d.postgres ? [d.dropInvalidIndex(p.table, index)] : []), d.createIndex(p.table, index, listParam(p.columns), isYes(p.unique))],
         down: [d.dropIndex(p.table, index)],
         transactional: !d.postgres,
-        notes: d.postgres ? [`If a CONCURRENTLY build fails it leaves an INVALID index named ${index}, which IF NOT EXISTS would then skip: drop it (DROP INDEX CONCURRENTLY IF EXISTS) before running this again.`] : [],
+        notes: d.postgres ? [`A failed CONCURRENTLY build leaves an INVALID index named ${index}; up drops such a leftover before building (plain SQL cannot check first: drop it by hand with DROP INDEX CONCURRENTLY IF EXISTS before re-running).`] : [],
       }],
       notes: [],
     };

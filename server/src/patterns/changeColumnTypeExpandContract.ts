@@ -47,6 +47,7 @@ export const changeColumnTypeExpandContract: PatternDefinition = {
           slug: ['contract'], title: `Drop the old column ${p.table}.${p.column}`,
           before: `Deploy the application version that reads and writes only ${p.newName}.`,
           notes: [`Indexes and constraints that include ${p.column} are dropped with it; down does not recreate them, so add them to down by hand.`],
+          ignore: [{ rules: ['drop-column', 'irreversible-without-checkpoint'], reason: `contract phase, run after the deploy named above; down rebuilds ${p.column} from ${p.newName} with the inverse conversion.` }],
           up: [d.dropColumn(p.table, p.column)],
           down: [
             d.addColumn(p.table, p.column, `${p.oldType} NULL`),

@@ -36,6 +36,12 @@ export class DialectSql {
     return this.nativeGuards ? { kind: 'sql', sql, ddl } : { kind: 'sql', sql, ddl, runIf: guard };
   }
 
+  /** A short lock wait: a DDL statement queued behind a long query would otherwise block every query behind it. */
+  lockTimeout(transactional: boolean): Step {
+    if (this.postgres) return this.raw(`SET ${transactional ? 'LOCAL ' : ''}lock_timeout = '5s'`);
+    return this.raw('SET SESSION lock_wait_timeout = 5');
+  }
+
   raw(sql: string, ddl = false): Extract<Step, { kind: 'sql' }> { return { kind: 'sql', sql, ddl }; }
 
   createTable(table: string, body: string): Step {
@@ -104,6 +110,12 @@ export class DialectSql {
     const ifNotExists = this.nativeGuards ? 'IF NOT EXISTS ' : '';
     return this.guarded(`ALTER TABLE ${this.q(table)} ADD ${u}INDEX ${ifNotExists}${this.q(index)} (${this.cols(columns)}), ALGORITHM=INPLACE, LOCK=NONE`, true,
       { present: false, object: 'index', table, name: index });
+  }
+
+  /** PostgreSQL: a failed CONCURRENTLY build leaves an INVALID index that IF NOT EXISTS would keep; drop it first. */
+  dropInvalidIndex(table: string, index: string): Step {
+    return { kind: 'sql', sql: `DROP INDEX CONCURRENTLY IF EXISTS ${this.q(index)}`, ddl: true, ormOnly: true,
+      runIf: { present: true, object: 'invalidIndex', table, name: index } };
   }
 
   dropIndex(table: string, index: string): Step {

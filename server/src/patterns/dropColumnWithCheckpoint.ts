@@ -21,15 +21,14 @@ export const dropColumnWithCheckpoint: PatternDefinition = {
   build(p, ctx) {
     const d = new DialectSql(ctx);
     const def = p.default !== undefined ? ` DEFAULT ${p.default}` : '';
+    const notNull = !isYes(p.nullable);
+    // MySQL/MariaDB fill a NOT NULL column added to existing rows with its (implicit) default, so one DDL
+    // statement is enough there; PostgreSQL adds it nullable and sets NOT NULL after the restore, in one transaction.
     const restore: Step[] = [
-      d.addColumn(p.table, p.column, `${p.type} NULL${def}`),
+      d.addColumn(p.table, p.column, `${p.type} ${notNull && d.mysqlFamily ? 'NOT NULL' : 'NULL'}${def}`),
       restoreColumnFromCheckpoint(d, p.table, p.column, p.checkpoint, p.key),
     ];
-    if (!isYes(p.nullable)) {
-      restore.push(d.postgres
-        ? d.raw(`ALTER TABLE ${d.q(p.table)} ALTER COLUMN ${d.q(p.column)} SET NOT NULL`, true)
-        : d.modifyColumn(p.table, p.column, `${p.type} NOT NULL${def}`));
-    }
+    if (notNull && d.postgres) restore.push(d.raw(`ALTER TABLE ${d.q(p.table)} ALTER COLUMN ${d.q(p.column)} SET NOT NULL`, true));
     return {
       phases: [
         {
@@ -41,6 +40,7 @@ export const dropColumnWithCheckpoint: PatternDefinition = {
         {
           slug: ['contract'], title: `Drop ${p.table}.${p.column}`,
           before: `Deploy the application version that no longer reads or writes ${p.column}.`,
+          ignore: [{ rules: ['drop-column', 'irreversible-without-checkpoint'], reason: `contract phase, run after the deploy named above; down rebuilds ${p.column} from the checkpoint ${p.checkpoint} saved by the previous migration.` }],
           up: [d.dropColumn(p.table, p.column)],
           down: restore,
           transactional: true,

@@ -24,7 +24,7 @@ export const dropIndexOnline: PatternDefinition = {
       phases: [{
         slug: [], title: `Drop index ${p.index} without blocking writes`,
         up: [d.dropIndex(p.table, p.index)],
-        down: [d.createIndex(p.table, p.index, listParam(p.columns), isYes(p.unique))],
+        down: [...(d.postgres ? [d.dropInvalidIndex(p.table, p.index)] : []), d.createIndex(p.table, p.index, listParam(p.columns), isYes(p.unique))],
         transactional: !d.postgres,
       }],
       notes: [],

@@ -22,7 +22,8 @@ import { ScaffoldError, dialectLabel } from './identifiers';
 import { resolveParams } from './params';
 import { renameColumnExpandContract } from './renameColumnExpandContract';
 import { splitColumn } from './splitColumn';
-import type { Params, PatternDefinition, PatternInfo, Phase, ScaffoldResult, ScaffoldTarget } from './types';
+import { DialectSql } from './dialectSql';
+import type { Params, PatternDefinition, PatternInfo, Phase, ScaffoldResult, ScaffoldTarget, Step } from './types';
 
 export type { ParamSpec, PatternInfo, ScaffoldFile, ScaffoldResult, ScaffoldTarget, ScaffoldOrm, ScaffoldDialect } from './types';
 export { ScaffoldError } from './identifiers';
@@ -49,8 +50,20 @@ export function buildPhases(id: string, rawParams: Params, target: Pick<Scaffold
   if (!pattern) throw new ScaffoldError(`Unknown pattern "${id}". Known: ${PATTERNS.map((p) => p.id).join(', ')}.`);
   if (!pattern.dialects.includes(target.dialect)) throw new ScaffoldError(`Pattern ${id} does not support ${dialectLabel(target.dialect)}.`);
   const params = resolveParams(pattern, rawParams, target.dialect);
-  const built = pattern.build(params, { dialect: target.dialect, mysqlVersion: target.mysqlVersion ?? '8.4', mariadbVersion: target.mariadbVersion ?? '11.4' });
-  return { pattern, params, ...built };
+  const ctx = { dialect: target.dialect, mysqlVersion: target.mysqlVersion ?? '8.4', mariadbVersion: target.mariadbVersion ?? '11.4' };
+  const built = pattern.build(params, ctx);
+  return { pattern, params, notes: built.notes, phases: built.phases.map((phase) => withLockTimeouts(phase, new DialectSql(ctx))) };
+}
+
+/** Every up/down with a blocking DDL statement starts with a short lock timeout (CONCURRENTLY waits without blocking others). */
+function withLockTimeouts(phase: Phase, d: DialectSql): Phase {
+  const add = (steps: Step[]): Step[] => {
+    if (!steps.some((s) => s.kind === 'sql' && s.ddl && !s.index && !s.ormOnly)) return steps;
+    // MySQL's setting is per session, and the connection goes back to a pool: put the server default back.
+    const reset: Step[] = d.mysqlFamily ? [d.raw('SET SESSION lock_wait_timeout = DEFAULT')] : [];
+    return [d.lockTimeout(phase.transactional), ...steps, ...reset];
+  };
+  return { ...phase, up: add(phase.up), down: add(phase.down) };
 }
 
 /** Renders pattern `id` as migration files for the target ORM, dialect and folder. Throws ScaffoldError on bad input. */

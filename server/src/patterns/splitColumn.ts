@@ -38,7 +38,7 @@ export const splitColumn: PatternDefinition = {
         {
           slug: ['expand'], title: `Add ${p.first} and ${p.rest} (nullable)`,
           up: [d.addColumns(p.table, [{ name: p.first, definition: `${p.type} NULL` }, { name: p.rest, definition: `${p.type} NULL` }])],
-          down: [d.dropColumns(p.table, [p.first, p.rest])],
+          down: [d.dropColumns(p.table, [p.rest, p.first])],
           transactional: true,
         },
         {
@@ -53,6 +53,7 @@ export const splitColumn: PatternDefinition = {
           slug: ['contract'], title: `Drop ${p.table}.${p.column}`,
           before: `Deploy the application version that reads and writes only ${p.first} and ${p.rest}.`,
           notes: [`Indexes and constraints that include ${p.column} are dropped with it; down does not recreate them, so add them to down by hand.`],
+          ignore: [{ rules: ['drop-column', 'irreversible-without-checkpoint'], reason: `contract phase, run after the deploy named above; down rebuilds ${p.column} from ${p.first} and ${p.rest}.` }],
           up: [d.dropColumn(p.table, p.column)],
           down: [d.addColumn(p.table, p.column, `${p.oldType} NULL`), d.raw(`UPDATE ${d.q(p.table)} SET ${v} = ${merged}`)],
           transactional: true,

@@ -43,7 +43,8 @@ export interface ScaffoldResult { files: ScaffoldFile[]; notes: string[] }
 /** Run a step only when an object is (present: true) or is not (present: false) there. */
 export interface Guard {
   present: boolean;
-  object: 'table' | 'column' | 'index' | 'constraint';
+  /** invalidIndex: a PostgreSQL index left INVALID by a failed CONCURRENTLY build. */
+  object: 'table' | 'column' | 'index' | 'constraint' | 'invalidIndex';
   table: string;
   /** Column, index or constraint name (absent for table guards). */
   name?: string;
@@ -54,7 +55,7 @@ export interface IndexChange { op: 'create' | 'drop'; table: string; name: strin
 
 export type Step =
   /** One SQL statement, no trailing semicolon. `runIf` is set only where the dialect has no IF [NOT] EXISTS for it. */
-  | { kind: 'sql'; sql: string; ddl: boolean; runIf?: Guard; comment?: string; index?: IndexChange }
+  | { kind: 'sql'; sql: string; ddl: boolean; runIf?: Guard; comment?: string; index?: IndexChange; /** Only where the code can check first (not in plain SQL files). */ ormOnly?: boolean }
   /** Batched UPDATE walking the key in order; `pending` keeps re-runs from redoing finished rows. */
   | { kind: 'backfill'; table: string; key: string; assignments: string; pending: string; batchSize: number; comment?: string }
   /** A SELECT returning one row with column `n`; the migration fails with `message` unless n = 0. */
@@ -71,6 +72,8 @@ export interface Phase {
   /** false: must run outside a transaction (CREATE INDEX CONCURRENTLY, batched backfills). */
   transactional: boolean;
   notes?: string[];
+  /** Rules whose warning is this phase's intended trade-off (stated in `reason`): rendered as ignore directives. */
+  ignore?: { rules: string[]; reason: string }[];
 }
 
 export type Params = Record<string, string>;

@@ -65,7 +65,7 @@ export const CASES: ScaffoldCase[] = [
   },
   {
     pattern: 'createTable',
-    params: () => ({ table: 'audit_log', definitions: 'message varchar(200) NOT NULL, created_at timestamp NULL' }),
+    params: (dialect) => ({ table: 'audit_log', definitions: `message varchar(200) NOT NULL, created_at ${dialect === 'postgres' ? 'timestamptz' : 'datetime'} NULL` }),
     afterUp: async (db) => {
       assert.ok((await tableNames(db)).includes('audit_log'));
       assert.deepEqual(await columnInfo(db, 'audit_log', 'message'), { nullable: false });
