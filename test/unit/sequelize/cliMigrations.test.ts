@@ -127,6 +127,9 @@ test('missing down, and a down that only throws', () => {
 };`);
   assert.equal(throws.hasDown, true);
   assert.equal(throws.downThrows, true);
+  for (const down of ['down: async () => {}', 'down: () => Promise.resolve()', 'async down() { return; }', 'down: () => undefined']) {
+    assert.equal(readMigration(`module.exports = { up: (qi) => qi.removeColumn('t', 'c'), ${down} };`).hasDown, false, down);
+  }
   const rejects = readMigration(`module.exports = { up: (qi) => qi.removeColumn('t', 'c'), down: () => Promise.reject(new Error('no')) };`);
   assert.equal(rejects.downThrows, true);
 });

@@ -117,10 +117,21 @@ function transactionality(ops: Operation[]): Pick<Migration, 'transactional' | '
   return { transactional: false, transactionalReason: 'Sequelize CLI and umzug run migrations without a transaction, and this migration does not open one.' };
 }
 
+/** A down that is empty or only `return;` / `return Promise.resolve()` does nothing. */
 function hasBody(fn: MigrationFunction): boolean {
   const body = fn.fn.body;
   if (!body) return false;
-  return !ts.isBlock(body) || body.statements.length > 0;
+  if (!ts.isBlock(body)) return !isNothing(body);
+  return body.statements.some(st => !ts.isEmptyStatement(st) && !(ts.isReturnStatement(st) && (!st.expression || isNothing(st.expression))));
+}
+
+function isNothing(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isIdentifier(u) && u.text === 'undefined') return true;
+  if (ts.isVoidExpression(u) || u.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && u.expression.name.text === 'resolve'
+    && ts.isIdentifier(u.expression.expression) && u.expression.expression.text === 'Promise') return u.arguments.length === 0;
+  return ts.isObjectLiteralExpression(u) && u.properties.length === 0;
 }
 
 /** `down() { throw new Error('irreversible') }`, `down: () => Promise.reject(new Error(…))`. */
