@@ -224,6 +224,9 @@ test('data changes through queryRunner.manager and query builders', () => {
     ['update', 'User', true],
   ]);
   assert.equal(api[3].details?.call, 'queryBuilder.update');
+  // SQL through an alias of queryRunner.manager goes to the SQL reader like queryRunner.query.
+  const viaManager = m.up.filter((o) => o.details?.call === 'manager.query');
+  assert.deepEqual(viaManager.map((o) => [o.kind, o.table, o.hasWhere]), [['update', 'users', false]]);
 });
 
 test('helpers the migration passes the runner to: class methods and file functions, guards at the call site kept', () => {
