@@ -42,3 +42,10 @@ test('unknown dialect without clues: PostgreSQL first, MySQL when PostgreSQL can
   assert.deepEqual(mysqlOnly.operations.map((o) => o.kind), ['alterColumnType', 'renameColumn', 'dropIndex']);
   assert.deepEqual(mysqlOnly.problems, []);
 });
+
+test('unknown dialect: one PostgreSQL typo among good statements stays a PostgreSQL syntax error', () => {
+  const r = read('ALTER TABLE a ADD COLUMN x int; ALTER TABLE b ADD COLUM y int; DROP TABLE c;', 'unknown');
+  assert.equal(r.dialect, 'postgres');
+  assert.deepEqual(r.operations.map((o) => o.kind), ['addColumn', 'unknown', 'dropTable']);
+  assert.equal(r.problems[0].code, 'sql-syntax');
+});

@@ -38,7 +38,9 @@ export function readSql(sql: string, options: SqlReadOptions): SqlReadResult {
     const pg = builder(dialect === 'unknown' ? 'postgres' : dialect);
     const pgRead = readPostgres(pg);
     if (dialect === 'postgres' || pgRead.failed === 0) return asResult({ b: pg, failed: 0 });
-    // Unknown dialect and PostgreSQL could not read everything: keep whichever reads more.
+    // Unknown dialect and PostgreSQL failed on most statements: MySQL, if it reads more. A few
+    // failures stay PostgreSQL syntax errors (MySQL's token reader would accept many typos).
+    if (pgRead.failed * 2 <= pgRead.statements) return asResult({ b: pg, failed: pgRead.failed });
     const my = readWithMysql(builder('mysql'), 'mysql');
     return asResult(my.failed < pgRead.failed ? my : { b: pg, failed: pgRead.failed });
   } catch (e) {

@@ -34,20 +34,20 @@ function tryParse(text: string): { result?: unknown; failure?: ParseFailure } {
 /**
  * Reads PostgreSQL: the whole text in one parse (fast path); when that fails, the script is split
  * and parsed in batches around each failing statement, so one syntax error loses only its statement.
- * Returns false when nothing at all parsed (the caller may then try MySQL).
+ * Reports how many statements failed, so a caller unsure of the dialect can try MySQL.
  */
-export function readPostgres(b: OperationBuilder): { parsedAny: boolean; failed: number } {
+export function readPostgres(b: OperationBuilder): { parsedAny: boolean; failed: number; statements: number } {
   const sql = b.sql;
   const whole = tryParse(sql);
   if (whole.result) {
     mapParseResult(whole.result, b, 0, sql.length, (ops) => b.push(...ops));
-    return { parsedAny: true, failed: 0 };
+    return { parsedAny: true, failed: 0, statements: b.operations.length };
   }
   const split = splitStatements(sql, 'postgres');
   for (const issue of split.issues) b.problem('sql-syntax', 'error', issue.message, issue.start, issue.end);
   const stats = { parsedAny: false, failed: 0 };
   parseBatch(b, split.statements, 0, split.statements.length, stats, whole.failure);
-  return stats;
+  return { ...stats, statements: split.statements.length };
 }
 
 function parseBatch(b: OperationBuilder, stmts: SqlStatementSpan[], from: number, to: number,
