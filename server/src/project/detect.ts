@@ -36,18 +36,19 @@ export function detectProjects(roots: string[], overrides: DetectOverrides = {})
   const bareRoots: string[] = [];
   for (const r of roots) {
     const root = path.resolve(r);
-    const before = candidates.size;
+    let found = false;
     for (const dir of tree.folders(root, MAX_PROJECT_DEPTH)) {
       const own = projectRootOf(tree, dir);
-      if (own) candidates.add(own);
+      if (own) { candidates.add(own); found = true; }
     }
-    if (candidates.size === before && ![...candidates].some((c) => isInside(root, c))) bareRoots.push(root);
+    if (!found) bareRoots.push(root);
   }
 
   const projects: ProjectInfo[] = [];
   const sorted = [...candidates].sort();
   for (const root of sorted) projects.push(detectOne(tree, root, (dir) => dir !== root && candidates.has(dir)));
   for (const root of bareRoots) {
+    if ([...candidates].some((c) => isInside(root, c))) continue;
     const owner = owningProjectAbove(tree, root, candidates);
     if (owner) { if (!projects.some((p) => p.root === owner.root)) projects.push(owner); continue; }
     const bare = bareProject(tree, root);

@@ -115,6 +115,28 @@ test('migrationsPaths in a root with no project makes a bare project for them', 
   assert.match(p.migrationDirs.find((d) => d.path === at('db', 'changes'))!.reason!, /migrationsPaths/);
 });
 
+test('bad input never throws: missing roots, a file as root, broken package.json and configs', (t) => {
+  const { root, at, cleanup } = writeTree({
+    'package.json': '{ "dependencies": { "typeorm": ',
+    'ormconfig.json': '{ nope',
+    'src/data-source.ts': 'new DataSource({ type: ',
+    'src/migrations/1700000000000-Init.ts': TYPEORM_MIGRATION('1700000000000', 'Init'),
+  });
+  t.after(cleanup);
+  assert.deepEqual(detectProjects([at('does-not-exist')]), []);
+  const [p] = detectProjects([root]);
+  assert.equal(p.root, root);
+  assert.ok(p.unknowns.some((u) => u.what === 'package.json' && /not valid JSON/.test(u.reason)), JSON.stringify(p.unknowns));
+  assert.ok(p.unknowns.some((u) => u.what === 'ormconfig.json'), JSON.stringify(p.unknowns));
+});
+
+test('a migration file given as the root resolves to its project through the migrations folder', (t) => {
+  const { at, cleanup } = monorepo();
+  t.after(cleanup);
+  const fromFile = detectProjects([at('packages', 'orders', 'src', 'migrations', '1700000000000-Init.ts')]);
+  assert.deepEqual(fromFile.map((x) => [x.root, x.dialect.dialect]), [[at('packages', 'orders'), 'postgres']]);
+});
+
 test('dialectFromFolderName: nearest dialect segment wins', () => {
   assert.equal(dialectFromFolderName('/repo/migrations/postgres/001.sql'), 'postgres');
   assert.equal(dialectFromFolderName('/repo/db/postgresql'), 'postgres');
