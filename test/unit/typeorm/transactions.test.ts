@@ -1,6 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { projectWithMode, readFile, readMigration } from './readTypeorm';
+import { globMatches } from '../../../server/src/readers/typeorm/transactionMode';
 import { initSqlParsers } from '../../../server/src/readers/sql';
 
 before(() => initSqlParsers());
@@ -66,4 +67,13 @@ test('the DataSource whose migrations glob matches the file wins; compiled JS in
   const js = readMigration(`class C1700000000000 { constructor() { this.transaction = false; } async up(queryRunner) {} async down(queryRunner) {} }
 exports.C1700000000000 = C1700000000000;`, { path: '/project/src/migrations/1700000000000-C.js', project });
   assert.equal(js.transactional, false);
+});
+
+test('migrations globs: **, brace lists, paths relative to the project or absolute', () => {
+  assert.equal(globMatches('src/migrations/*.{ts,js}', '/project/src/migrations/1-A.js', ['/project']), true);
+  assert.equal(globMatches('src/migrations/*.{ts,js}', '/project/src/migrations/sub/1-A.js', ['/project']), false);
+  assert.equal(globMatches('dist/**/migrations/*.js', '/project/dist/db/migrations/1-A.js', ['/project']), true);
+  assert.equal(globMatches('./src/migrations/*.ts', '/project/src/migrations/1-A.ts', ['/project']), true);
+  assert.equal(globMatches('/project/src/migrations/*.ts', '/project/src/migrations/1-A.ts', []), true);
+  assert.equal(globMatches('src/migrations/*.ts', '/project/src/migrations/1-A.js', ['/project']), false);
 });

@@ -85,6 +85,7 @@ export function globMatches(glob: string, file: string, bases: string[]): boolea
 
 function globToRegExp(glob: string): RegExp {
   let re = '';
+  let braces = 0;
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*' && glob[i + 1] === '*') {
@@ -92,9 +93,9 @@ function globToRegExp(glob: string): RegExp {
       if (glob[i + 1] === '/') { i++; re += '(?:.*/)?'; } else re += '.*';
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
-    else if (c === '{') re += '(?:';
-    else if (c === '}') re += ')';
-    else if (c === ',' && re.includes('(?:')) re += '|';
+    else if (c === '{') { braces++; re += '(?:'; }
+    else if (c === '}' && braces > 0) { braces--; re += ')'; }
+    else if (c === ',' && braces > 0) re += '|';
     else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`(^|/)${re}$`);
