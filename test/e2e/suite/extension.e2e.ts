@@ -164,6 +164,24 @@ suite('Safe Migrations in the VS Code extension host', () => {
     await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === rule));
   });
 
+  test('[engine] a rule\'s quick fix edits the SQL and the finding goes away', async () => {
+    await api();
+    const doc = await open('sql/add_fk.sql');
+    const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'fk-without-not-valid'));
+    const finding = diags.find((x) => codeOf(x) === 'fk-without-not-valid')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => /NOT VALID/.test(a.title));
+    assert.ok(fix?.edit, `a NOT VALID fix; got ${JSON.stringify(actions.map((a) => a.title))}`);
+    try {
+      assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+      assert.match(doc.getText(), /REFERENCES "users" \("id"\) NOT VALID;/);
+      await diagnosticsFor(doc.uri, (d) => !d.some((x) => codeOf(x) === 'fk-without-not-valid'));
+    } finally {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   test('a document over 1 MB gets one info diagnostic instead of an analysis', async () => {
     await api();
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sm-e2e-')), 'huge.sql');
