@@ -62,6 +62,9 @@ test('the DataSource whose migrations glob matches the file wins; compiled JS in
   project.typeorm!.dataSources.push({ file: '/project/src/other-source.ts', dialect: 'postgres', migrations: ['src/other/*.ts'], migrationsTransactionMode: 'none', entities: [] });
   assert.equal(readMigration(plain, { path: '/project/src/migrations/nested/1700000000000-X.ts', project }).transactional, true);
   assert.equal(readMigration(plain, { path: '/project/src/other/1700000000000-X.ts', project }).transactional, false);
+  const compiled = projectWithMode('none', ['dist/migrations/*.js']);
+  compiled.typeorm!.dataSources.push({ file: '/project/src/other-source.ts', dialect: 'postgres', migrations: ['dist/other/*.js'], migrationsTransactionMode: 'each', entities: [] });
+  assert.equal(readMigration(plain, { path: '/project/src/migrations/1700000000000-X.ts', project: compiled }).transactional, false, 'dist/*.js globs match the TS sources');
   const ambiguous = readMigration(plain, { path: '/elsewhere/1700000000000-X.ts', project });
   assert.equal(ambiguous.transactional, null);
   const js = readMigration(`class C1700000000000 { constructor() { this.transaction = false; } async up(queryRunner) {} async down(queryRunner) {} }

@@ -17,7 +17,10 @@ export interface TransactionFacts {
 export function projectTransactionMode(project: ProjectInfo | undefined, file: string): { mode?: TransactionMode; source: string; conflict?: boolean } {
   const sources = project?.typeorm?.dataSources ?? [];
   if (sources.length === 0) return { source: 'no TypeORM DataSource was found for this file' };
-  const matching = sources.filter((ds) => ds.migrations.some((glob) => globMatches(glob, file, [project!.root, path.dirname(ds.file)])));
+  const bases = (ds: (typeof sources)[number]) => [project!.root, path.dirname(ds.file)];
+  let matching = sources.filter((ds) => ds.migrations.some((glob) => globMatches(glob, file, bases(ds))));
+  // Configs usually name the compiled files (dist/migrations/*.js) while the editor shows the sources.
+  if (!matching.length) matching = sources.filter((ds) => ds.migrations.some((glob) => globMatches(sourceGlob(glob), file, bases(ds))));
   const candidates = matching.length ? matching : sources;
   const modes = [...new Set(candidates.map((ds) => ds.migrationsTransactionMode ?? 'all'))];
   const where = candidates.map((ds) => path.basename(ds.file) + (ds.name ? ` (${ds.name})` : '')).join(', ');
@@ -70,6 +73,11 @@ export function transactionFacts(project: ProjectInfo | undefined, file: string,
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** `dist/migrations/*.js` → `src/migrations/*.{ts,js}`: where the sources of compiled migrations usually live. */
+function sourceGlob(glob: string): string {
+  return glob.replace(/(^|\/)(dist|build|out|lib)\//, '$1src/').replace(/\.js$/, '.{ts,js}');
 }
 
 /** Minimal glob matching (`*`, `**`, `?`, `{a,b}`) against the file relative to each base folder. */
