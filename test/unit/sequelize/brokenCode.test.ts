@@ -55,3 +55,10 @@ test('up exported but not readable (imported from elsewhere) explains itself', (
   assert.equal(r.problems[0].code, 'no-migration-found');
   assert.match(r.problems[0].message, /up, down/);
 });
+
+test('a down that is imported still counts as present, with an info problem', () => {
+  const r = readFile(`const shared = require('./shared');
+module.exports = { async up(qi) { await qi.dropTable('x'); }, down: shared.recreateX };`);
+  assert.equal(r.migrations[0].hasDown, true);
+  assert.deepEqual(r.problems.map(p => [p.code, p.severity]), [['unreadable-export', 'info']]);
+});

@@ -70,6 +70,14 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
     learned ??= bc.learnedDialect;
     return ops;
   };
+  for (const name of found.unreadable.filter(n => !found[n as 'up' | 'down'])) {
+    problems.push({
+      message: `\`${name}\` is exported but is not a function this reader can follow (imported or computed); its operations are not checked.`,
+      range: ctx.lines.range(0, 0),
+      severity: 'info',
+      code: 'unreadable-export',
+    });
+  }
   const up = readPhase(found.up);
   const down = readPhase(found.down);
   const name = baseName(ctx.path);
@@ -81,7 +89,8 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
     ...transactionality(up),
     up,
     down,
-    hasDown: !!found.down && hasBody(found.down),
+    // A down we cannot follow (imported, computed) still exists: do not report it missing.
+    hasDown: found.down ? hasBody(found.down) : found.unreadable.includes('down'),
     range: found.container ? rangeOf(found.container) : ctx.lines.range(0, ctx.text.length),
   };
   // A down with its own (or no) transaction: say so when it differs from up.
