@@ -9,7 +9,18 @@ const DDL: ReadonlySet<OperationKind> = new Set<OperationKind>([
 ]);
 
 export function isDdl(op: Operation): boolean {
-  return DDL.has(op.kind) || (op.kind === 'rawSql' && /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE|COMMENT)\b/i.test(op.text));
+  return DDL.has(op.kind) || (op.kind === 'rawSql' && /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE|COMMENT|REINDEX|CLUSTER|VACUUM|REFRESH|OPTIMIZE)\b/i.test(op.text));
+}
+
+/**
+ * DDL that has to wait for a lock on a table that already exists (what lock_timeout / statement_timeout protect).
+ * A new table is free, unless it references an existing one.
+ */
+export function locksExistingTable(ctx: RuleContext, op: Operation): boolean {
+  if (!isDdl(op)) return false;
+  if (op.kind === 'createTable') return !!(op.references || op.tableColumns?.some((c) => c.references));
+  if (op.kind === 'createEnum' || op.kind === 'createView') return false;
+  return !(op.table && ctx.isTableCreatedEarlier(op));
 }
 
 export function isDml(op: Operation): boolean {

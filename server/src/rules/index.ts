@@ -21,6 +21,7 @@ import dropTable from './compatibility/drop-table';
 import renameColumn from './compatibility/rename-column';
 import renameTable from './compatibility/rename-table';
 import truncate from './compatibility/truncate';
+import truncateCascade from './compatibility/truncate-cascade';
 import uninspectableSql from './coverage/uninspectable-sql';
 import addSerialColumn from './locks/add-serial-column';
 import addStoredGeneratedColumn from './locks/add-stored-generated-column';
@@ -72,6 +73,7 @@ import identifierTooLong from './types/identifier-too-long';
 import preferBigintIds from './types/prefer-bigint-ids';
 import preferIdentity from './types/prefer-identity';
 import preferJsonb from './types/prefer-jsonb';
+import preferTextField from './types/prefer-text-field';
 import preferTimestamptz from './types/prefer-timestamptz';
 
 export const allRules: Rule[] = [
@@ -87,6 +89,7 @@ export const allRules: Rule[] = [
   renameColumn,
   renameTable,
   truncate,
+  truncateCascade,
   uninspectableSql,
   addSerialColumn,
   addStoredGeneratedColumn,
@@ -138,6 +141,7 @@ export const allRules: Rule[] = [
   preferBigintIds,
   preferIdentity,
   preferJsonb,
+  preferTextField,
   preferTimestamptz,
 ];
 

@@ -16,11 +16,13 @@ export default defineRule({
       sequelize: "await queryInterface.sequelize.query('ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID');",
     },
   },
-  equivalents: eq({ squawk: ['adding-foreign-key-constraint'], strong_migrations: ['add_foreign_key'], atlas: ['PG306'], eugene: ['E1'] }),
+  equivalents: eq({ squawk: ['adding-foreign-key-constraint', 'constraint-missing-not-valid'], strong_migrations: ['add_foreign_key'], atlas: ['PG306'], eugene: ['E1'] }),
   examples: { postgres: { bad: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);', good: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;' } },
   check(ctx) {
-    return ctx.ops.filter((op) => op.kind === 'addForeignKey' && !op.notValid && onExistingTable(ctx, op)).map((op) => findOn(op,
+    const inline = ctx.ops.filter((op) => op.kind === 'addColumn' && (op.columnSpec?.references || op.references) && onExistingTable(ctx, op)).map((op) => findOn(op,
+      `ADD COLUMN … REFERENCES ${q(op.columnSpec?.references?.table ?? op.references?.table)} takes a SHARE ROW EXCLUSIVE lock on the referenced table too: writes to it wait until this transaction commits (no scan: the new column is empty). Keep the transaction short, or add the column first and the foreign key NOT VALID separately.`, { severity: 'info' }));
+    return inline.concat(ctx.ops.filter((op) => op.kind === 'addForeignKey' && !op.notValid && onExistingTable(ctx, op)).map((op) => findOn(op,
       `ADD FOREIGN KEY on ${q(op.table)} scans every row under a SHARE ROW EXCLUSIVE lock on ${q(op.table)} and ${q(op.references?.table)}: writes to both wait. Add it NOT VALID, then VALIDATE CONSTRAINT in ${separateMigration(ctx.migration)}.`,
-      { fixes: fix('Add NOT VALID (validate in a later migration)', false, appendToStatement(ctx, op, ' NOT VALID')) }));
+      { fixes: fix('Add NOT VALID (validate in a later migration)', false, appendToStatement(ctx, op, ' NOT VALID')) })));
   },
 });

@@ -1,9 +1,8 @@
 import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleContext } from '../rule';
-import { findOn, isDdl, onExistingTable } from '../helpers';
+import { findOn, locksExistingTable } from '../helpers';
 import { editableSql, fix } from '../fixes';
 import { q } from '../ormAdvice';
-import { blocksWrites, pgLockFor } from '../../knowledge/postgresLocks';
 
 const SETTING: Record<string, RegExp> = { postgres: /^lock_timeout$/i, mysql: /^lock_wait_timeout$/i, mariadb: /^lock_wait_timeout$/i };
 
@@ -22,19 +21,19 @@ export default defineRule({
   summary: 'A migration takes a blocking lock without a lock timeout: while it waits, every query behind it queues.',
   why: 'A DDL statement waiting for its lock (behind one long query) blocks every later query on the table. lock_timeout (PostgreSQL) / lock_wait_timeout (MySQL, MariaDB) turns that outage into a quick failure you can retry.',
   safeAlternative: { text: "Set a short lock timeout at the start of the migration and retry on failure.", snippets: { sql: "SET lock_timeout = '2s';", typeorm: "await queryRunner.query(`SET lock_timeout = '2s'`);", sequelize: "await queryInterface.sequelize.query(\"SET lock_timeout = '2s'\");" } },
-  equivalents: eq({ squawk: ['require-timeout-settings'], strong_migrations: ['lock_timeout'], eugene: ['E9'] }),
+  equivalents: eq({ squawk: ['require-lock-timeout'], strong_migrations: ['lock_timeout'], eugene: ['E9'] }),
   examples: {
     postgres: { bad: 'ALTER TABLE orders ADD COLUMN status text;', good: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN status text;" },
     mysql: { bad: 'ALTER TABLE orders ADD COLUMN status text;', good: 'SET SESSION lock_wait_timeout = 5;\nALTER TABLE orders ADD COLUMN status text;' },
   },
   check(ctx) {
     const pg = ctx.dialect === 'postgres';
-    const op = firstOpWithoutSetting(ctx, SETTING[ctx.dialect] ?? /^lock_timeout$/i, (o) => isDdl(o) && onExistingTable(ctx, o) && (!pg || blocksWrites(pgLockFor(o)?.lock)));
+    const op = firstOpWithoutSetting(ctx, SETTING[ctx.dialect] ?? /^lock_timeout$/i, (o) => locksExistingTable(ctx, o));
     if (!op) return [];
     const canPrepend = pg && (ctx.orm === 'sql' || ctx.orm === 'prisma') && editableSql(ctx, op);
     const edit = canPrepend ? { start: op.offset.start, end: op.offset.start, newText: "SET lock_timeout = '2s';\n" } : undefined;
     return [findOn(op, pg
-      ? `No lock_timeout before this statement locks ${q(op.table)}: if it waits behind a long query, every query on ${op.table} queues behind it. Start the migration with SET lock_timeout = '2s' and retry on failure.`
+      ? `No lock_timeout before this statement locks ${op.table ? q(op.table) : 'its table'}: if it waits behind a long query, every query on ${op.table ?? 'the table'} queues behind it. Start the migration with SET lock_timeout = '2s' and retry on failure.`
       : `No lock_wait_timeout before this ALTER on ${q(op.table)}: waiting for the metadata lock blocks every later query on the table (the default wait is a year). Start with SET SESSION lock_wait_timeout = 5.`,
     { fixes: edit ? fix("Prepend SET lock_timeout = '2s'", false, edit) : [] })];
   },

@@ -12,7 +12,7 @@ export default defineRule({
     text: 'PostgreSQL: CREATE UNIQUE INDEX CONCURRENTLY on NOT NULL columns, then ADD PRIMARY KEY USING INDEX. MySQL/MariaDB: run it through gh-ost or pt-online-schema-change.',
     snippets: { sql: 'CREATE UNIQUE INDEX CONCURRENTLY items_pkey ON items (id);\nALTER TABLE items ADD CONSTRAINT items_pkey PRIMARY KEY USING INDEX items_pkey;' },
   },
-  equivalents: eq({ squawk: ['adding-serial-primary-key-field'], atlas: ['PG104', 'MY137'], eugene: ['W14'] }),
+  equivalents: eq({ squawk: ['adding-serial-primary-key-field', 'constraint-missing-not-valid'], atlas: ['PG104', 'MY137'], eugene: ['W14'] }),
   examples: {
     postgres: { bad: 'ALTER TABLE items ADD PRIMARY KEY (id);', good: 'ALTER TABLE items ADD CONSTRAINT items_pkey PRIMARY KEY USING INDEX items_pkey;' },
     mysql: { bad: 'ALTER TABLE items ADD PRIMARY KEY (id);', good: '-- gh-ost --alter "ADD PRIMARY KEY (id)"' },

@@ -12,7 +12,7 @@ export default defineRule({
     text: 'Build the unique index concurrently, then attach it as the constraint (a brief lock).',
     snippets: { sql: 'CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (email);\n-- next migration:\nALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key;' },
   },
-  equivalents: eq({ squawk: ['disallowed-unique-constraint'], strong_migrations: ['add_unique_constraint'], atlas: ['PG105'], eugene: ['E7'] }),
+  equivalents: eq({ squawk: ['disallowed-unique-constraint', 'constraint-missing-not-valid'], strong_migrations: ['add_unique_constraint'], atlas: ['PG105'], eugene: ['E7'] }),
   examples: { postgres: { bad: 'ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);', good: 'ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key;' } },
   check(ctx) {
     return ctx.ops.filter((op) => op.kind === 'addUnique' && !usesIndex(op) && onExistingTable(ctx, op)).map((op) => findOn(op,

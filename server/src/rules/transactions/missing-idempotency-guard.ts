@@ -4,7 +4,9 @@ import { findOn, isDdl } from '../helpers';
 import { fix, insertAfter } from '../fixes';
 import { guardAdvice, q } from '../ormAdvice';
 
-const GUARDABLE = new Set(['createTable', 'dropTable', 'createIndex', 'dropIndex', 'addColumn', 'dropColumn']);
+const GUARDABLE = new Set(['createTable', 'dropTable', 'createIndex', 'dropIndex', 'addColumn', 'dropColumn',
+  'addForeignKey', 'addCheck', 'addUnique', 'addPrimaryKey', 'dropConstraint', 'dropForeignKey', 'renameColumn', 'renameTable']);
+const ADDS_CONSTRAINT = new Set(['addForeignKey', 'addCheck', 'addUnique', 'addPrimaryKey']);
 
 /** Where IF [NOT] EXISTS goes in the statement, per kind (PostgreSQL and MariaDB syntax). */
 const GUARD_AT: Record<string, [RegExp, string]> = {
@@ -14,10 +16,12 @@ const GUARD_AT: Record<string, [RegExp, string]> = {
   dropIndex: [/\bDROP\s+INDEX(\s+CONCURRENTLY)?\b/i, ' IF EXISTS'],
   addColumn: [/\bADD(\s+COLUMN)?\b(?!\s+(CONSTRAINT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|CHECK))/i, ''],
   dropColumn: [/\bDROP(\s+COLUMN)?\b(?!\s+(CONSTRAINT|INDEX|KEY|PRIMARY|FOREIGN|CHECK))/i, ' IF EXISTS'],
+  dropConstraint: [/\bDROP\s+CONSTRAINT\b/i, ' IF EXISTS'],
+  dropForeignKey: [/\bDROP\s+(CONSTRAINT|FOREIGN\s+KEY)\b/i, ' IF EXISTS'],
 };
 
 function guardFix(ctx: RuleContext, op: Operation) {
-  if (ctx.dialect === 'mysql' || (op.kind === 'createIndex' && op.concurrently)) return [];
+  if (ctx.dialect === 'mysql' || (op.kind === 'createIndex' && op.concurrently) || !GUARD_AT[op.kind]) return [];
   const [at, text] = GUARD_AT[op.kind];
   const insert = op.kind === 'addColumn' ? (/\bADD\s+COLUMN\b/i.test(op.text) ? ' IF NOT EXISTS' : ' COLUMN IF NOT EXISTS') : text;
   return fix(`Add IF ${insert.includes('NOT') ? 'NOT ' : ''}EXISTS`, true, insertAfter(ctx, op, at, insert));
@@ -43,10 +47,24 @@ export default defineRule({
     const mysqlLike = ctx.dialect === 'mysql' || ctx.dialect === 'mariadb';
     // A single DDL statement is atomic on MySQL/MariaDB 8+: the risk is the second one failing.
     if (mysqlLike && ctx.ops.filter(isDdl).length < 2) return [];
-    return ctx.ops.filter((op) => GUARDABLE.has(op.kind) && !op.guarded && !op.ifExists && !op.ifNotExists && (mysqlLike || !ctx.inTransaction(op))).map((op) => {
+    const droppedFirst = new Set<string>();
+    const unguarded = ctx.ops.filter((op) => {
+      if (op.kind === 'dropConstraint' || op.kind === 'dropForeignKey' || op.kind === 'dropIndex') if ((op.ifExists || op.guarded) && (op.constraint ?? op.index)) droppedFirst.add((op.constraint ?? op.index)!.toLowerCase());
+      if (!(GUARDABLE.has(op.kind) || /\bDETACH\s+PARTITION\b/i.test(op.text)) || op.guarded || op.ifExists || op.ifNotExists) return false;
+      if (ADDS_CONSTRAINT.has(op.kind) && op.constraint && droppedFirst.has(op.constraint.toLowerCase())) return false;
+      if (ADDS_CONSTRAINT.has(op.kind) && ctx.isTableCreatedEarlier(op)) return false;
+      // CONCURRENTLY never runs in a transaction, whatever surrounds it.
+      return mysqlLike || op.concurrently || !ctx.inTransaction(op);
+    });
+    return unguarded.map((op) => {
       const why = mysqlLike ? `each DDL statement commits on its own on ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'}` : 'this runs outside a transaction';
-      const target = op.index ?? (op.column ? `${op.table}.${op.column}` : op.table);
-      return findOn(op, `${op.kind} ${q(target)} is not guarded and ${why}: if the migration fails after it, the re-run fails here. ${guardAdvice(ctx.migration, ctx.dialect, op)[0].toUpperCase()}${guardAdvice(ctx.migration, ctx.dialect, op).slice(1)}.`,
+      const target = op.index ?? op.constraint ?? (op.column ? `${op.table}.${op.column}` : op.table);
+      const advice = guardAdvice(ctx.migration, ctx.dialect, op);
+      const how = op.kind === 'createIndex' && op.concurrently ? `Run DROP INDEX CONCURRENTLY IF EXISTS ${op.index ?? '<name>'} first (IF NOT EXISTS would keep an INVALID index)`
+        : ADDS_CONSTRAINT.has(op.kind) ? `Drop it first with DROP CONSTRAINT IF EXISTS ${op.constraint ?? '<name>'}, or check ${mysqlLike ? 'information_schema.TABLE_CONSTRAINTS' : 'pg_constraint'}`
+        : op.kind === 'renameColumn' || op.kind === 'renameTable' ? `Check that the old name still exists (${mysqlLike ? 'information_schema' : 'information_schema / to_regclass'}) before renaming`
+        : advice[0].toUpperCase() + advice.slice(1);
+      return findOn(op, `${op.kind} ${q(target)} is not guarded and ${why}: if the migration fails after it, the re-run fails here. ${how}.`,
         { fixes: op.via === 'sql' ? guardFix(ctx, op) : [] });
     });
   },

@@ -7,7 +7,7 @@ export default defineRule({
   summary: 'BEGIN/COMMIT inside a migration the runner already wraps in a transaction, a COMMIT without BEGIN, or a BEGIN never committed.',
   why: 'Inside the runner\'s transaction a BEGIN is ignored (PostgreSQL warns) and the COMMIT ends the runner\'s transaction early: later steps run outside it and a failure no longer rolls back. An unclosed BEGIN leaves work uncommitted or rolled back at disconnect.',
   safeAlternative: { text: 'Let the runner own the transaction (TypeORM mode all/each, Prisma); for a non-transactional migration turn the runner\'s transaction off instead of committing it.', snippets: { typeorm: 'public transaction = false; // instead of COMMIT inside up()' } },
-  equivalents: eq({ squawk: ['transaction-nesting'] }),
+  equivalents: eq({ squawk: ['transaction-nesting', 'ban-uncommitted-transaction'] }),
   examples: { postgres: { orm: 'prisma', bad: '-- Prisma migration.sql (already run in a transaction)\nBEGIN;\nALTER TABLE orders ADD COLUMN status text;\nCOMMIT;', good: 'ALTER TABLE orders ADD COLUMN status text;' } },
   check(ctx) {
     const out: RuleFinding[] = [];

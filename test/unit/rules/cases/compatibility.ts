@@ -40,6 +40,8 @@ export const compatibilityCases: RuleCase[] = [
 
   ...each('truncate', ALL, true, 'TRUNCATE TABLE orders;'),
   ...each('truncate', ALL, false, 'DELETE FROM orders WHERE id = 1;'),
+  { rule: 'truncate-cascade', dialect: 'postgres', expect: true, text: 'TRUNCATE orders CASCADE;' },
+  { rule: 'truncate-cascade', dialect: 'postgres', expect: false, text: 'TRUNCATE orders, order_lines;' },
 
   ...each('dml-without-where', ALL, true, "UPDATE orders SET status = 'new';"),
   ...each('dml-without-where', ALL, true, 'DELETE FROM orders;', { name: 'DELETE' }),

@@ -111,6 +111,7 @@ export const lockCases: RuleCase[] = [
   { rule: 'enum-change', dialect: 'postgres', expect: true, name: 'new value used in the same transaction', text: "BEGIN;\nALTER TYPE order_status ADD VALUE 'refunded';\nUPDATE orders SET status = 'refunded' WHERE id = 1;\nCOMMIT;" },
   { rule: 'enum-change', dialect: 'postgres', expect: true, name: 'rename value', text: "ALTER TYPE order_status RENAME VALUE 'paid' TO 'settled';" },
   { rule: 'enum-change', dialect: 'postgres', expect: false, text: "ALTER TYPE order_status ADD VALUE 'refunded' AFTER 'paid';" },
+  { rule: 'enum-change', dialect: 'postgres', expect: true, name: 'no position stated', text: "ALTER TYPE order_status ADD VALUE 'refunded';", message: /BEFORE\/AFTER/ },
   ...each('enum-change', MY, true, "ALTER TABLE orders MODIFY status enum('refunded','new','paid');"),
   ...each('enum-change', MY, false, "ALTER TABLE orders MODIFY status enum('new','paid','refunded');"),
 ];
