@@ -123,3 +123,23 @@ test('replacements and bind parameters are masked so the SQL parses, offsets unc
   assert.equal(m.up[0].offset.start, src.indexOf('UPDATE users'));
   assert.match(m.up[0].text, /:role/, 'the operation text is the source as written');
 });
+
+test('BEGIN and COMMIT in separate sequelize.query calls enclose what runs between them', (t) => {
+  if (!needsSqlReader(t)) return;
+  const m = readMigration(`module.exports = { async up(queryInterface) {
+  await queryInterface.sequelize.query('BEGIN');
+  await queryInterface.sequelize.query('ALTER TABLE a ADD COLUMN b int');
+  await queryInterface.addIndex('a', ['b']);
+  await queryInterface.sequelize.query('COMMIT');
+  await queryInterface.sequelize.query('CREATE INDEX CONCURRENTLY a_c ON a (c)');
+}};`);
+  assert.deepEqual(m.up.map(o => [o.kind, o.transaction, o.inTransaction]), [
+    ['transactionControl', 'begin', undefined],
+    ['addColumn', undefined, true],
+    ['createIndex', undefined, true],
+    ['transactionControl', 'commit', undefined],
+    ['createIndex', undefined, undefined],
+  ]);
+  assert.equal(m.up[2].details?.sqlTransaction, true);
+  assert.equal(m.transactional, false);
+});

@@ -11,7 +11,25 @@ import { collectTransactionNames, insideManagedTransaction, isTransactionCall, p
 export function readMigrationBody(bc: BodyContext): Operation[] {
   const out: Operation[] = [];
   readBody(bc.fn.fn, bc, out, new Set());
+  markSqlTransactions(out);
   return out;
+}
+
+/**
+ * `sequelize.query('BEGIN')` … `sequelize.query('COMMIT')` in separate calls: what runs between them is meant to be
+ * in that transaction (it is, as long as the pool hands back the same connection).
+ */
+function markSqlTransactions(ops: Operation[]): void {
+  let open = false;
+  for (const o of ops) {
+    if (o.kind === 'transactionControl' && o.via === 'sql') {
+      if (o.transaction === 'begin') open = true;
+      else if (o.transaction === 'commit' || o.transaction === 'rollback') open = false;
+    } else if (open && !o.inTransaction) {
+      o.inTransaction = true;
+      o.details = { ...o.details, sqlTransaction: true };
+    }
+  }
 }
 
 const MAX_HELPER_DEPTH = 3;
