@@ -27,9 +27,6 @@ export interface Analysis {
   skipped?: string;
 }
 
-const SOURCE_EXT = /\.(ts|mts|cts|js|mjs|cjs|sql)$/i;
-const NOT_MIGRATIONS = /\.(d\.ts|test\.[cm]?[jt]s|spec\.[cm]?[jt]s)$/i;
-
 /**
  * Findings on this file only: rules run over the neighbours too (for cross-migration facts), and a
  * finding without a path belongs to the file whose migration it names.
@@ -51,11 +48,9 @@ export class DocumentAnalyzer {
     this.neighbours = new NeighbourModels(workspace, readOpenText);
   }
 
-  /** Whether a document is worth analysing: any .sql file, or a TS/JS file in a migrations location. */
+  /** Whether a document is worth analysing: any .sql file, or a TS/JS file that is (or looks like) a migration. */
   isCandidate(doc: TextDocument, file: string | undefined): file is string {
-    if (!file || !SOURCE_EXT.test(file) || NOT_MIGRATIONS.test(file)) return false;
-    if (/\.sql$/i.test(file) || doc.languageId === 'sql') return true;
-    return isMigrationPath(file, this.workspace.projects, doc.getText());
+    return !!file && isMigrationPath(file, this.workspace.projects, doc.getText());
   }
 
   cached(uri: string, version: number): Analysis | undefined {
