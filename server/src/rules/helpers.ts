@@ -29,7 +29,7 @@ export function isDml(op: Operation): boolean {
 
 /** The op changes a table that existed before this migration (so locks and old app code matter). */
 export function onExistingTable(ctx: RuleContext, op: Operation): boolean {
-  return !!op.table && !ctx.isTableCreatedEarlier(op);
+  return !!op.table && op.kind !== 'createTable' && !ctx.isTableCreatedEarlier(op);
 }
 
 /** An index created earlier in the same phase (dropping it locks nothing that matters). */
@@ -37,6 +37,9 @@ export function indexCreatedEarlier(ctx: RuleContext, op: Operation): boolean {
   if (op.table && ctx.isTableCreatedEarlier(op)) return true;
   const name = op.index?.toLowerCase();
   if (!name) return false;
+  // DROP INDEX names no table: find where the index was created, and whether that table is new.
+  const table = ctx.migration.up.find((o) => o.kind === 'createIndex' && o.index?.toLowerCase() === name)?.table;
+  if (table && ctx.isTableCreatedEarlier(table)) return true;
   for (const o of ctx.ops) {
     if (o === op) break;
     if (o.kind === 'createIndex' && o.index?.toLowerCase() === name) return true;
