@@ -31,13 +31,18 @@ export class WorkspaceState {
   refresh(): void {
     this.configByDir.clear();
     const started = Date.now();
-    try {
-      const migrationsPaths = Array.isArray(this.settings.migrationsPaths) ? this.settings.migrationsPaths : undefined;
-      this.projectList = this.folders.length ? detectProjects(this.folders, { migrationsPaths }) : [];
-    } catch (e) {
-      this.projectList = [];
-      this.log(`project detection failed: ${(e as Error).stack ?? e}`);
+    const found: ProjectInfo[] = [];
+    for (const folder of this.folders) {
+      try {
+        // The folder's config (file + settings) can add migration folders and force the dialect.
+        const config = loadConfig(folder, this.settings as Partial<SafeMigrationsConfig>);
+        found.push(...detectProjects([folder], { migrationsPaths: config.migrationsPaths, dialect: config.dialect }));
+      } catch (e) {
+        this.log(`project detection failed in ${folder}: ${(e as Error).stack ?? e}`);
+      }
     }
+    const seen = new Set<string>();
+    this.projectList = found.filter((p) => !seen.has(p.root) && !!seen.add(p.root));
     this.log(`detected ${this.projectList.length} project(s) in ${Date.now() - started} ms`);
   }
 

@@ -38,6 +38,17 @@ test('config for a file: the nearest .safe-migrations.json, with explicit VS Cod
   }
 });
 
+test('projects: the dialect setting reaches detection, so the status bar shows what analysis uses', () => {
+  const fixture = path.resolve(__dirname, '../../fixtures/projects/typeorm-postgres');
+  const state = new WorkspaceState(() => undefined);
+  state.setFolders([fixture]);
+  state.refresh();
+  assert.equal(state.projects[0]?.dialect.dialect, 'postgres');
+  state.setSettings({ dialect: 'mysql' });
+  state.refresh();
+  assert.deepEqual([state.projects[0]?.dialect.dialect, state.projects[0]?.dialect.source], ['mysql', 'setting']);
+});
+
 test('watched files that trigger re-detection', () => {
   for (const f of ['/w/package.json', '/w/ormconfig.json', '/w/src/data-source.ts', '/w/src/dataSource.js', '/w/.sequelizerc', '/w/prisma/schema.prisma', '/w/.safe-migrations.json', '/w/config/config.json']) {
     assert.ok(PROJECT_FILE_PATTERN.test(f), f);
