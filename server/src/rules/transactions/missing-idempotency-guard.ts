@@ -45,8 +45,10 @@ export default defineRule({
   },
   check(ctx) {
     const mysqlLike = ctx.dialect === 'mysql' || ctx.dialect === 'mariadb';
-    // A single DDL statement is atomic on MySQL/MariaDB 8+: the risk is the second one failing.
-    if (mysqlLike && ctx.ops.filter(isDdl).length < 2) return [];
+    // A single DDL statement is atomic: the risk is a later one failing. Plain SQL files are judged like squawk does,
+    // since the tool that runs them (and what it records after a failure) is unknown.
+    const single = ctx.ops.filter(isDdl).length < 2;
+    if (single && (mysqlLike || (ctx.orm !== 'sql' && !ctx.ops.some((o) => o.concurrently)))) return [];
     const droppedFirst = new Set<string>();
     const unguarded = ctx.ops.filter((op) => {
       if (op.kind === 'dropConstraint' || op.kind === 'dropForeignKey' || op.kind === 'dropIndex') if ((op.ifExists || op.guarded) && (op.constraint ?? op.index)) droppedFirst.add((op.constraint ?? op.index)!.toLowerCase());

@@ -17,6 +17,7 @@ export const transactionCases: RuleCase[] = [
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;', message: /IF NOT EXISTS/ },
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS flag boolean;' },
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, name: 'inside a transaction', text: 'BEGIN;\nALTER TABLE orders ADD COLUMN flag boolean;\nCOMMIT;' },
+  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, name: 'one statement in an ORM migration is atomic', path: SEQUELIZE_PATH, text: sequelize("    await queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN);", "    await queryInterface.removeColumn('orders', 'flag');") },
   { rule: 'missing-idempotency-guard', dialect: 'mariadb', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag tinyint;\nCREATE INDEX orders_flag_idx ON orders (flag);', message: /IF NOT EXISTS/ },
   { rule: 'missing-idempotency-guard', dialect: 'mariadb', expect: false, text: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS flag tinyint;\nCREATE INDEX IF NOT EXISTS orders_flag_idx ON orders (flag);' },
   { rule: 'missing-idempotency-guard', dialect: 'mysql', expect: true, path: SEQUELIZE_PATH, text: sequelize("    await queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN);\n    await queryInterface.addColumn('orders', 'note2', Sequelize.STRING);"), message: /describeTable/ },
