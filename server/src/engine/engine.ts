@@ -37,7 +37,8 @@ export function initEngine(): Promise<void> {
 /** Reads one migration file's text into the model. Never throws. */
 export function readMigrationText(file: string, text: string, options: ReadOptions = {}): FileModel {
   const lines = new LineIndex(text);
-  const project = options.projects ? projectForFile(options.projects, file) : undefined;
+  const detected = options.projects ? projectForFile(options.projects, file) : undefined;
+  const project = options.config?.typeormTransactionMode ? withTypeormModeSetting(detected, file, options.config.typeormTransactionMode) : detected;
   const dir = project ? migrationDirFor(project, file) : undefined;
   const orm = chooseOrm(file, text, project, dir, options.config?.orm);
   const dialectInfo = chooseDialect(file, project, dir, options);
@@ -66,6 +67,21 @@ export function readMigrationText(file: string, text: string, options: ReadOptio
   for (const m of model.migrations) if (m.dialect === 'unknown') m.dialect = model.dialect;
   (model as FileModel & { text?: string }).text = text;
   return model;
+}
+
+/** The `typeormTransactionMode` setting beats what the DataSource says (or the lack of one). */
+function withTypeormModeSetting(project: ProjectInfo | undefined, file: string, mode: 'all' | 'each' | 'none'): ProjectInfo {
+  const root = project?.root ?? path.dirname(file);
+  const base: ProjectInfo = project ?? { root, orms: [], dialect: { dialect: 'unknown', source: 'unknown', reason: 'no project' }, migrationDirs: [], unknowns: [] };
+  const dataSource = {
+    file: path.join(root, 'the typeormTransactionMode setting'),
+    dialect: base.dialect.dialect,
+    migrations: [path.relative(root, file).split(path.sep).join('/')],
+    migrationsTransactionMode: mode,
+    transactionModeSource: 'config' as const,
+    entities: [],
+  };
+  return { ...base, typeorm: { configFiles: base.typeorm?.configFiles ?? [], entityFiles: base.typeorm?.entityFiles ?? [], dataSources: [dataSource] } };
 }
 
 function runReader(orm: Orm, ctx: ReadContext, options: ReadOptions): ReaderResult {
@@ -128,7 +144,10 @@ function chooseOrm(file: string, text: string, project: ProjectInfo | undefined,
 function chooseDialect(file: string, project: ProjectInfo | undefined, dir: MigrationDir | undefined, options: ReadOptions): DialectInfo {
   if (options.dialect && options.dialect !== 'unknown') return { dialect: options.dialect, source: 'flag', reason: `--dialect ${options.dialect}` };
   if (options.config?.dialect) return { dialect: options.config.dialect, source: 'setting', reason: `the "dialect" setting says ${options.config.dialect}` };
-  if (dir?.dialect) return { dialect: dir.dialect, source: 'folder', reason: `the migrations folder ${path.basename(dir.path)} is for ${dir.dialect}` };
+  if (dir?.dialect) {
+    const source = dir.dialectSource === 'project' ? 'project' : dir.dialectSource === 'setting' ? 'setting' : 'folder';
+    return { dialect: dir.dialect, source, reason: dir.reason ?? `the migrations folder ${path.basename(dir.path)} is for ${dir.dialect}` };
+  }
   const folder = dialectFromFolderName(path.dirname(file));
   if (folder) return { dialect: folder, source: 'folder', reason: `the folder name says ${folder}` };
   if (project && project.dialect.dialect !== 'unknown') return project.dialect;

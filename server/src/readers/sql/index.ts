@@ -37,10 +37,13 @@ export function readSql(sql: string, options: SqlReadOptions): SqlReadResult {
     }
     const pg = builder(dialect === 'unknown' ? 'postgres' : dialect);
     const pgRead = readPostgres(pg);
-    if (dialect === 'postgres' || pgRead.failed === 0) return asResult({ b: pg, failed: 0 });
+    if (dialect === 'postgres') return asResult({ b: pg, failed: 0 });
+    // SQL without dialect clues that PostgreSQL reads is read as PostgreSQL, but the dialect stays
+    // unknown: a clean parse is not proof (most portable DDL parses).
+    if (pgRead.failed === 0) return { ...asResult({ b: pg, failed: 0 }), dialect: 'unknown' };
     // Unknown dialect and PostgreSQL failed on most statements: MySQL, if it reads more. A few
     // failures stay PostgreSQL syntax errors (MySQL's token reader would accept many typos).
-    if (pgRead.failed * 2 <= pgRead.statements) return asResult({ b: pg, failed: pgRead.failed });
+    if (pgRead.failed * 2 <= pgRead.statements) return { ...asResult({ b: pg, failed: pgRead.failed }), dialect: 'unknown' };
     const my = readWithMysql(builder('mysql'), 'mysql');
     return asResult(my.failed < pgRead.failed ? my : { b: pg, failed: pgRead.failed });
   } catch (e) {
