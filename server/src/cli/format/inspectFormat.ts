@@ -25,6 +25,7 @@ function projectJson(p: ProjectInfo, cwd: string) {
     sequelize: p.sequelize,
     prisma: p.prisma && { ...p.prisma, models: p.prisma.models.map((m) => ({ name: m.name, dbName: m.dbName, fields: m.fields.length })) },
     unknowns: p.unknowns,
+    notes: p.notes ?? [],
   };
 }
 
@@ -79,6 +80,7 @@ export function formatInspectText(result: InspectResult, cwd: string): string {
     lines.push(`project ${rel(cwd, p.root)}: ${orms}; dialect ${p.dialect.dialect} (${p.dialect.reason})`);
     for (const d of p.migrationDirs) lines.push(`  migrations ${rel(cwd, d.path)} [${d.orm}${d.dialect ? ', ' + d.dialect : ''}]`);
     for (const u of p.unknowns) lines.push(`  unknown ${u.what}: ${u.reason}`);
+    for (const n of p.notes ?? []) lines.push(`  note: ${n}`);
   }
   if (result.projects.length) lines.push('');
   for (const f of result.files) {
