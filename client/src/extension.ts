@@ -26,15 +26,18 @@ export interface SafeMigrationsApi {
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem;
 let output: vscode.OutputChannel;
+/** The language server's log, kept across restarts (a new client would open a second channel). */
+let serverLog: vscode.LogOutputChannel;
 let starting: Promise<boolean> = Promise.resolve(false);
 
 export async function activate(context: vscode.ExtensionContext): Promise<SafeMigrationsApi> {
   output = vscode.window.createOutputChannel('Safe Migrations');
+  serverLog = vscode.window.createOutputChannel('Safe Migrations Language Server', { log: true });
   statusItem = vscode.window.createStatusBarItem('safeMigrations.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'Safe Migrations';
   statusItem.command = 'safeMigrations.showProjectDetails';
   statusItem.text = '$(database) Safe Migrations';
-  context.subscriptions.push(output, statusItem);
+  context.subscriptions.push(output, serverLog, statusItem);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('safeMigrations.showProjectDetails', async () => {
@@ -122,6 +125,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<boolean> {
       { scheme: 'file', language: 'sql' },
     ],
     initializationOptions,
+    outputChannel: serverLog,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(PROJECT_FILES) },
   };
   const c = new LanguageClient('safeMigrations', 'Safe Migrations Language Server', serverOptions, clientOptions);
