@@ -55,3 +55,20 @@ export function fix(title: string, safe: boolean, ...edits: (FixEdit | undefined
   if (!edits.length || edits.some((e) => e === undefined)) return [];
   return [{ title, safe, edits: edits as FixEdit[] }];
 }
+
+/** Prisma: move one statement out of a multi-statement migration.sql into a new migration folder right after it. */
+export function prismaMoveToOwnMigration(ctx: RuleContext, op: Operation, suffix: string): Fix[] {
+  const sql = editableSql(ctx, op);
+  const ts = ctx.migration.timestamp;
+  if (ctx.orm !== 'prisma' || !sql || !ts || !/^\d{14}$/.test(ts)) return [];
+  const d = new Date(Date.UTC(+ts.slice(0, 4), +ts.slice(4, 6) - 1, +ts.slice(6, 8), +ts.slice(8, 10), +ts.slice(10, 12), +ts.slice(12, 14) + 1));
+  const next = d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  // Remove the statement with its semicolon and the line break after it.
+  const rest = ctx.text!.slice(op.offset.end);
+  const tail = /^\s*;?[ \t]*(\r?\n)?/.exec(rest)![0].length;
+  return [{
+    title: 'Move it to its own Prisma migration (runs outside a transaction)', safe: false,
+    edits: [{ start: op.offset.start, end: op.offset.end + tail, newText: '' }],
+    createFiles: [{ path: `../${next}_${suffix}/migration.sql`, text: `${sql.text.trim().replace(/;$/, '')};\n` }],
+  }];
+}

@@ -89,6 +89,18 @@ describe('rule runner', () => {
     });
   }
 
+  test('Prisma: CONCURRENTLY moves to a migration of its own', () => {
+    const text = 'ALTER TABLE "orders" ADD COLUMN "x" TEXT;\nCREATE INDEX CONCURRENTLY "orders_x_idx" ON "orders" ("x");\n';
+    const path = 'prisma/migrations/20240102000000_idx/migration.sql';
+    const f = findingsFor({ text, dialect: 'postgres', path }).findings.find((x) => x.rule === 'concurrently-in-transaction')!;
+    const fix = f.fixes![0];
+    assert.equal(applyEdits(text, fix.edits), 'ALTER TABLE "orders" ADD COLUMN "x" TEXT;\n');
+    assert.deepEqual(fix.createFiles, [{ path: '../20240102000001_orders_x_idx_concurrently/migration.sql', text: 'CREATE INDEX CONCURRENTLY "orders_x_idx" ON "orders" ("x");\n' }]);
+    const left = findingsFor({ text: applyEdits(text, fix.edits), dialect: 'postgres', path }).findings;
+    const moved = findingsFor({ text: fix.createFiles![0].text, dialect: 'postgres', path: 'prisma/migrations/20240102000001_orders_x_idx_concurrently/migration.sql' }).findings;
+    assert.ok(![...left, ...moved].some((x) => x.rule === 'concurrently-in-transaction'));
+  });
+
   test('no fix is offered where the op is not SQL text (ORM API call)', () => {
     const text = "module.exports = {\n  async up(queryInterface) {\n    await queryInterface.addIndex('orders', ['account_id']);\n  },\n  async down(queryInterface) {\n    await queryInterface.removeIndex('orders', ['account_id']);\n  },\n};\n";
     const f = findingsFor({ text, dialect: 'postgres', path: 'migrations/20240102000000-idx.js' }).findings.find((x) => x.rule === 'index-create-not-concurrent');

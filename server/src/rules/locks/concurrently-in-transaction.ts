@@ -1,6 +1,6 @@
 import { defineRule, eq } from '../rule';
 import { findOn } from '../helpers';
-import { fix, typeormTransactionFalse } from '../fixes';
+import { fix, prismaMoveToOwnMigration, typeormTransactionFalse } from '../fixes';
 import { runOutsideTransaction } from '../ormAdvice';
 import { rawStatementKind } from '../../knowledge/operationFacts';
 
@@ -24,7 +24,7 @@ export default defineRule({
         : `the runner wraps this migration in a transaction${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}`;
       const tx = !explicit ? typeormTransactionFalse(ctx) : undefined;
       return findOn(op, `${op.text.split(/\s+/).slice(0, 3).join(' ')}… cannot run inside a transaction block and ${why}: the migration will fail. ${runOutsideTransaction(ctx.migration)[0].toUpperCase()}${runOutsideTransaction(ctx.migration).slice(1)}.`,
-        { fixes: tx ? fix('Set transaction = false on the migration class', false, tx) : [] });
+        { fixes: tx ? fix('Set transaction = false on the migration class', false, tx) : !explicit ? prismaMoveToOwnMigration(ctx, op, op.index ? `${op.index}_concurrently` : 'concurrently') : [] });
     });
   },
 });
