@@ -38,6 +38,7 @@ export function intendedFindings(input: EmitInput, index: number, orm: ScaffoldO
   }
   if (orm === 'prisma' && input.dialect === 'postgres' && [...phase.up, ...phase.down].some((s) => s.kind === 'sql' && s.index)) {
     out.push({ rules: ['concurrently-in-transaction'], reason: 'this file holds only the one statement, which PostgreSQL then runs outside a transaction block (Prisma 7.4+ also runs CONCURRENTLY statements on their own).' });
+    out.push({ rules: ['missing-lock-timeout'], reason: 'a SET before it would make this a multi-statement script, run in a transaction block; set lock_timeout on the migration role or connection (options=-c lock_timeout=5s) instead.' });
   }
   if (orm === 'prisma' && cleansLeftover) {
     out.push({ rules: ['concurrent-index-guard-hides-invalid'], reason: 'plain SQL cannot check for an INVALID leftover here; the header says how to clear one.' });

@@ -14,9 +14,11 @@ export function emitPrisma(input: EmitInput): ScaffoldFile[] {
     const folder = path.join(input.dir, name);
     const downPath = path.join(input.dir, name, 'down.sql').split(path.sep).join('/');
     const body = (which: 'up' | 'down') => {
-      const steps = (which === 'up' ? phase.up : phase.down).filter((s) => !(s.kind === 'sql' && s.ormOnly));
+      const steps = (which === 'up' ? phase.up : phase.down).filter((s) => !(s.kind === 'sql' && (s.ormOnly || (s.setting && singleStatement))));
       return steps.length ? renderSqlSteps(steps, input.dialect) : `-- ${emptyBodyComment(input, index, which)}`;
     };
+    // PostgreSQL runs CONCURRENTLY only outside a transaction block, i.e. as the file's one statement.
+    const singleStatement = input.dialect === 'postgres' && [...phase.up, ...phase.down].some((s) => s.kind === 'sql' && s.index);
     const header = headerLines(input, index, 'prisma').map((l) => `-- ${l}`);
     files.push({
       path: path.join(folder, 'migration.sql'),

@@ -38,8 +38,13 @@ export class DialectSql {
 
   /** A short lock wait: a DDL statement queued behind a long query would otherwise block every query behind it. */
   lockTimeout(transactional: boolean): Step {
-    if (this.postgres) return this.raw(`SET ${transactional ? 'LOCAL ' : ''}lock_timeout = '5s'`);
-    return this.raw('SET SESSION lock_wait_timeout = 5');
+    const sql = this.postgres ? `SET ${transactional ? 'LOCAL ' : ''}lock_timeout = '5s'` : 'SET SESSION lock_wait_timeout = 5';
+    return { ...this.raw(sql), setting: 'lockTimeout' };
+  }
+
+  /** Session settings outlive the migration on a pooled connection: put the server default back. */
+  lockTimeoutReset(): Step {
+    return { ...this.raw(this.postgres ? 'RESET lock_timeout' : 'SET SESSION lock_wait_timeout = DEFAULT'), setting: 'lockTimeout' };
   }
 
   raw(sql: string, ddl = false): Extract<Step, { kind: 'sql' }> { return { kind: 'sql', sql, ddl }; }

@@ -55,13 +55,17 @@ export function buildPhases(id: string, rawParams: Params, target: Pick<Scaffold
   return { pattern, params, notes: built.notes, phases: built.phases.map((phase) => withLockTimeouts(phase, new DialectSql(ctx))) };
 }
 
-/** Every up/down with a blocking DDL statement starts with a short lock timeout (CONCURRENTLY waits without blocking others). */
+/**
+ * Every up/down that waits for a table lock starts with a short lock timeout, so a statement queued behind a
+ * long query fails fast instead of blocking every query behind it. On MySQL/MariaDB the metadata lock wait
+ * also covers the backfill and check statements (and the procedures plain SQL wraps them in).
+ */
 function withLockTimeouts(phase: Phase, d: DialectSql): Phase {
   const add = (steps: Step[]): Step[] => {
-    if (!steps.some((s) => s.kind === 'sql' && s.ddl && !s.index && !s.ormOnly)) return steps;
-    // MySQL's setting is per session, and the connection goes back to a pool: put the server default back.
-    const reset: Step[] = d.mysqlFamily ? [d.raw('SET SESSION lock_wait_timeout = DEFAULT')] : [];
-    return [d.lockTimeout(phase.transactional), ...steps, ...reset];
+    const waits = d.mysqlFamily ? steps.length > 0 : steps.some((s) => s.kind === 'sql' && s.ddl);
+    if (!waits) return steps;
+    const local = d.postgres && phase.transactional;
+    return [d.lockTimeout(local), ...steps, ...(local ? [] : [d.lockTimeoutReset()])];
   };
   return { ...phase, up: add(phase.up), down: add(phase.down) };
 }

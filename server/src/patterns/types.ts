@@ -55,7 +55,7 @@ export interface IndexChange { op: 'create' | 'drop'; table: string; name: strin
 
 export type Step =
   /** One SQL statement, no trailing semicolon. `runIf` is set only where the dialect has no IF [NOT] EXISTS for it. */
-  | { kind: 'sql'; sql: string; ddl: boolean; runIf?: Guard; comment?: string; index?: IndexChange; /** Only where the code can check first (not in plain SQL files). */ ormOnly?: boolean }
+  | { kind: 'sql'; sql: string; ddl: boolean; runIf?: Guard; comment?: string; index?: IndexChange; /** Only where the code can check first (not in plain SQL files). */ ormOnly?: boolean; /** A session setting the emitters may drop where a file must hold one statement. */ setting?: 'lockTimeout' }
   /** Batched UPDATE walking the key in order; `pending` keeps re-runs from redoing finished rows. */
   | { kind: 'backfill'; table: string; key: string; assignments: string; pending: string; batchSize: number; comment?: string }
   /** A SELECT returning one row with column `n`; the migration fails with `message` unless n = 0. */
