@@ -72,3 +72,36 @@ export function prismaMoveToOwnMigration(ctx: RuleContext, op: Operation, suffix
     createFiles: [{ path: `../${next}_${suffix}/migration.sql`, text: `${sql.text.trim().replace(/;$/, '')};\n` }],
   }];
 }
+
+function nextTimestamp(ts: string): string | undefined {
+  if (/^\d{13}$/.test(ts)) return String(Number(ts) + 1);
+  if (!/^\d{14}$/.test(ts)) return undefined;
+  const d = new Date(Date.UTC(+ts.slice(0, 4), +ts.slice(4, 6) - 1, +ts.slice(6, 8), +ts.slice(8, 10), +ts.slice(10, 12), +ts.slice(12, 14) + 1));
+  return d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+const pascal = (s: string) => s.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+
+/**
+ * A migration file right after this one, in the same ORM and naming scheme, running `up` (and `down`) SQL.
+ * Paths are relative to the checked file's folder. Undefined when the naming scheme is not recognised.
+ */
+export function followUpMigration(ctx: RuleContext, slug: string, up: string, down: string): { path: string; text: string } | undefined {
+  const file = ctx.file.path.replace(/\\/g, '/').split('/').pop() ?? '';
+  const ts = ctx.migration.timestamp ?? /^(\d{13,14})/.exec(file)?.[1];
+  const next = ts ? nextTimestamp(ts) : undefined;
+  if (!next) return undefined;
+  const q = (sql: string) => '`' + sql.replace(/[`\\$]/g, (c) => '\\' + c) + '`';
+  switch (ctx.orm) {
+    case 'prisma': return { path: `../${next}_${slug}/migration.sql`, text: `${up}\n` };
+    case 'typeorm': {
+      const cls = `${pascal(slug)}${next}`;
+      return { path: `${next}-${pascal(slug)}.ts`, text: `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${cls} implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(${q(up)});\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(${q(down)});\n  }\n}\n` };
+    }
+    case 'sequelize': return { path: `${next}-${slug.replace(/_/g, '-')}.js`, text: `'use strict';\n\nmodule.exports = {\n  async up(queryInterface) {\n    await queryInterface.sequelize.query(${q(up)});\n  },\n\n  async down(queryInterface) {\n    await queryInterface.sequelize.query(${q(down)});\n  },\n};\n` };
+    default: {
+      const sections = /--\s*migrate:up/i.test(ctx.text ?? '');
+      return { path: `${next}_${slug}.sql`, text: sections ? `-- migrate:up\n${up}\n\n-- migrate:down\n${down}\n` : `${up}\n` };
+    }
+  }
+}

@@ -101,6 +101,20 @@ describe('rule runner', () => {
     assert.ok(![...left, ...moved].some((x) => x.rule === 'concurrently-in-transaction'));
   });
 
+  test('NOT VALID fix creates the VALIDATE migration right after, in the same ORM', () => {
+    const sql = findingsFor({ text: 'ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);', dialect: 'postgres' }).findings.find((x) => x.rule === 'check-without-not-valid')!;
+    assert.deepEqual(sql.fixes![0].createFiles, [{ path: '20240102000001_validate_orders_total_check.sql', text: 'ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\n' }]);
+    const text = "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class Change1700000000001 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE \"user\" ADD CONSTRAINT \"FK_post_user\" FOREIGN KEY (\"userId\") REFERENCES \"account\"(\"id\")`);\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`ALTER TABLE \"user\" DROP CONSTRAINT \"FK_post_user\"`);\n  }\n}\n";
+    const ts = findingsFor({ text, dialect: 'postgres', path: TYPEORM_PATH }).findings.find((x) => x.rule === 'fk-without-not-valid')!;
+    const created = ts.fixes![0].createFiles![0];
+    assert.equal(created.path, '1700000000002-ValidateFKPostUser.ts');
+    assert.match(created.text, /export class ValidateFKPostUser1700000000002 implements MigrationInterface/);
+    assert.match(created.text, /ALTER TABLE "user" VALIDATE CONSTRAINT "FK_post_user"/);
+    const follow = findingsFor({ text: created.text, dialect: 'postgres', path: 'src/migrations/' + created.path });
+    assert.deepEqual(follow.file.problems.filter((p) => p.severity === 'error'), []);
+    assert.equal(follow.file.migrations[0].up[0].kind, 'validateConstraint');
+  });
+
   test('no fix is offered where the op is not SQL text (ORM API call)', () => {
     const text = "module.exports = {\n  async up(queryInterface) {\n    await queryInterface.addIndex('orders', ['account_id']);\n  },\n  async down(queryInterface) {\n    await queryInterface.removeIndex('orders', ['account_id']);\n  },\n};\n";
     const f = findingsFor({ text, dialect: 'postgres', path: 'migrations/20240102000000-idx.js' }).findings.find((x) => x.rule === 'index-create-not-concurrent');

@@ -1,6 +1,6 @@
 import { defineRule, eq } from '../rule';
 import { findOn, onExistingTable } from '../helpers';
-import { appendToStatement, fix } from '../fixes';
+import { notValidFixes } from './fk-without-not-valid';
 import { q, separateMigration } from '../ormAdvice';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
   check(ctx) {
     return ctx.ops.filter((op) => op.kind === 'addCheck' && !op.notValid && onExistingTable(ctx, op)).map((op) => ctx.dialect === 'postgres'
       ? findOn(op, `ADD CHECK on ${q(op.table)} scans every row under an ACCESS EXCLUSIVE lock: reads and writes wait. Add it NOT VALID, then VALIDATE CONSTRAINT in ${separateMigration(ctx.migration)}.`,
-        { fixes: fix('Add NOT VALID (validate in a later migration)', false, appendToStatement(ctx, op, ' NOT VALID')) })
+        { fixes: notValidFixes(ctx, op) })
       : findOn(op, `ADD CHECK on ${q(op.table)} needs ALGORITHM=COPY on ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'}: the table is copied and writes wait. There is no NOT VALID; enforce it in the application or use gh-ost / pt-online-schema-change.`));
   },
 });

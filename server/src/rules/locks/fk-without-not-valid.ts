@@ -1,7 +1,25 @@
 import { defineRule, eq } from '../rule';
 import { findOn, onExistingTable } from '../helpers';
-import { appendToStatement, fix } from '../fixes';
+import { appendToStatement, fix, followUpMigration } from '../fixes';
+import type { Fix } from '../../model/finding';
+import type { Operation } from '../../model/migration';
+import type { RuleContext } from '../rule';
 import { q, separateMigration } from '../ormAdvice';
+
+const RESERVED = new Set(['user', 'order', 'group', 'table', 'select', 'where', 'check', 'default', 'primary', 'references', 'constraint']);
+/** A PostgreSQL identifier, quoted only when it has to be. */
+const ident = (n: string) => (/^[a-z_][a-z0-9_]*$/.test(n) && !RESERVED.has(n) ? n : `"${n.replace(/"/g, '""')}"`);
+
+/** NOT VALID here, and (when the constraint has a name) VALIDATE CONSTRAINT in a new migration right after this one. */
+export function notValidFixes(ctx: RuleContext, op: Operation): Fix[] {
+  const edit = appendToStatement(ctx, op, ' NOT VALID');
+  if (!edit) return [];
+  const follow = op.constraint && op.table
+    ? followUpMigration(ctx, `validate_${op.constraint}`, `ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(op.constraint)};`, 'SELECT 1; -- nothing to undo: the constraint is dropped by the previous migration\'s down')
+    : undefined;
+  const [f] = fix(follow ? 'Add NOT VALID and validate in a new migration' : 'Add NOT VALID (validate in a later migration)', false, edit);
+  return [follow ? { ...f, createFiles: [follow] } : f];
+}
 
 export default defineRule({
   id: 'fk-without-not-valid',
@@ -23,6 +41,6 @@ export default defineRule({
       `ADD COLUMN … REFERENCES ${q(op.columnSpec?.references?.table ?? op.references?.table)} takes a SHARE ROW EXCLUSIVE lock on the referenced table too: writes to it wait until this transaction commits (no scan: the new column is empty). Keep the transaction short, or add the column first and the foreign key NOT VALID separately.`, { severity: 'info' }));
     return inline.concat(ctx.ops.filter((op) => op.kind === 'addForeignKey' && !op.notValid && onExistingTable(ctx, op)).map((op) => findOn(op,
       `ADD FOREIGN KEY on ${q(op.table)} scans every row under a SHARE ROW EXCLUSIVE lock on ${q(op.table)} and ${q(op.references?.table)}: writes to both wait. Add it NOT VALID, then VALIDATE CONSTRAINT in ${separateMigration(ctx.migration)}.`,
-      { fixes: fix('Add NOT VALID (validate in a later migration)', false, appendToStatement(ctx, op, ' NOT VALID')) })));
+      { fixes: notValidFixes(ctx, op) })));
   },
 });
