@@ -2,7 +2,7 @@
 // offers the project-details and restart commands. All analysis lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, DidChangeConfigurationNotification, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from '../../server/src/lsp/protocol';
+import { PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from '../../server/src/lsp/protocol';
 import { describeProjects, statusBarText } from './projectText';
 
 const SETTING_KEYS: (keyof SettingsOverrides)[] = [
@@ -13,7 +13,7 @@ const SETTING_KEYS: (keyof SettingsOverrides)[] = [
 /** Files whose presence means "there is something to check here". */
 const PROJECT_MARKERS = '**/{ormconfig.*,.sequelizerc,schema.prisma,*data-source*.ts,*data-source*.js,*.sql,migrations/*.ts,migrations/*.js,migrations/*.cjs,migrations/*.mjs}';
 /** Files whose change can change detection or config: the server re-detects and re-checks. */
-const PROJECT_FILES = '**/{package.json,ormconfig.*,*data-source*.ts,*data-source*.js,.sequelizerc,schema.prisma,prisma.config.ts,prisma.config.js,.safe-migrations.json,config.json,config.js}';
+const PROJECT_FILES = `{${PROJECT_FILE_GLOBS.join(',')}}`;
 
 /** What activate() returns: used by the e2e tests, and by other extensions if they want it. */
 export interface SafeMigrationsApi {
@@ -117,7 +117,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<boolean> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { settings: explicitSettings() };
+  const initializationOptions: InitializationOptions = { settings: explicitSettings(), watchesProjectFiles: true };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'typescript' },

@@ -33,4 +33,12 @@ export interface SettingsOverrides {
 
 export interface InitializationOptions {
   settings?: SettingsOverrides;
+  /** The client watches project files itself (the VS Code client does); otherwise the server asks to. */
+  watchesProjectFiles?: boolean;
 }
+
+/** Globs of the files whose change re-runs detection; kept flat (no nested braces) for every glob matcher. */
+export const PROJECT_FILE_GLOBS = [
+  '**/package.json', '**/ormconfig.*', '**/*data-source*.ts', '**/*data-source*.js', '**/*dataSource*.ts', '**/*dataSource*.js',
+  '**/.sequelizerc', '**/schema.prisma', '**/prisma.config.ts', '**/prisma.config.js', '**/.safe-migrations.json', '**/config.json', '**/config.js',
+];

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -17,7 +18,7 @@ import { codeActions } from './codeActions';
 import { installCustomRequests, registerCustomRequest } from './customRequests';
 import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyzer } from './documentAnalysis';
-import { FIX_ALL_KIND, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from './protocol';
+import { FIX_ALL_KIND, PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from './protocol';
 import { PROJECT_FILE_PATTERN, WorkspaceState } from './workspaceState';
 
 const DEBOUNCE_MS = 150;
@@ -31,6 +32,7 @@ const pending = new Map<string, NodeJS.Timeout>();
 let engineReady: Promise<void> = Promise.resolve();
 let canCreateFiles = false;
 let workspaceFolderEvents = false;
+let registerFileWatchers = false;
 
 function filePath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -92,6 +94,7 @@ connection.onInitialize((params): InitializeResult => {
   }
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   workspaceFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
+  registerFileWatchers = !options.watchesProjectFiles && !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   canCreateFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
   workspace.setFolders(folders);
   workspace.setSettings(options.settings);
@@ -109,6 +112,10 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (registerFileWatchers) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: PROJECT_FILE_GLOBS.map((globPattern) => ({ globPattern })) })
+      .catch((e) => log(`file watchers not registered: ${e}`));
+  }
   if (!workspaceFolderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders(guarded('workspace folders', undefined, (event) => {
     void event;

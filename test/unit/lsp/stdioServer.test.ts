@@ -23,6 +23,10 @@ test('stdio server: initialize, config file, didOpen of a broken SQL migration, 
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map<string, PublishDiagnosticsParams>();
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { published.set(p.uri, p); });
+  const registrations: { method: string; registerOptions?: { watchers?: { globPattern: string }[] } }[] = [];
+  conn.onRequest('client/registerCapability', (p: { registrations: typeof registrations }) => { registrations.push(...p.registrations); return null; });
+  let projectsChanged = 0;
+  conn.onNotification('safeMigrations/projectsChanged', () => { projectsChanged++; });
   conn.listen();
   const waitFor = async (uri: string) => {
     for (let i = 0; i < 300 && !published.has(uri); i++) await new Promise((r) => setTimeout(r, 50));
@@ -32,7 +36,7 @@ test('stdio server: initialize, config file, didOpen of a broken SQL migration, 
   };
   try {
     const wsUri = pathToFileURL(ws).toString();
-    const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: wsUri, workspaceFolders: [{ uri: wsUri, name: 'app' }], capabilities: {} }) as { capabilities: { hoverProvider: boolean; textDocumentSync: { change: number } } };
+    const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: wsUri, workspaceFolders: [{ uri: wsUri, name: 'app' }], capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } }) as { capabilities: { hoverProvider: boolean; textDocumentSync: { change: number } } };
     assert.equal(init.capabilities.hoverProvider, true);
     assert.equal(init.capabilities.textDocumentSync.change, 2, 'incremental sync');
     await conn.sendNotification('initialized', {});
@@ -54,6 +58,14 @@ test('stdio server: initialize, config file, didOpen of a broken SQL migration, 
 
     const projects = await conn.sendRequest('safeMigrations/projects') as { root: string; orms: { orm: string }[] }[];
     assert.ok(projects.some((p) => p.root === ws && p.orms.some((o) => o.orm === 'typeorm')), JSON.stringify(projects));
+
+    // A client that does not watch files itself is asked to; a change re-runs detection.
+    for (let i = 0; i < 100 && registrations.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    const watchers = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions?.watchers ?? [];
+    assert.ok(watchers.some((w) => w.globPattern === '**/.safe-migrations.json'), JSON.stringify(registrations));
+    await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(ws, '.safe-migrations.json')).toString(), type: 2 }] });
+    for (let i = 0; i < 100 && projectsChanged === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(projectsChanged, 1);
 
     const huge = pathToFileURL(path.join(ws, 'migrations', '002_huge.sql')).toString();
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: huge, languageId: 'sql', version: 1, text: 'SELECT 1;\n'.repeat(120_000) } });
