@@ -67,7 +67,10 @@ function rulePage(rule) {
 
 function indexPage(rules) {
   const lines = ['# Rules', '', `${rules.length} rules. Generated from the rule metadata by \`scripts/gen-rule-docs.mjs\`; do not edit by hand.`,
-    'Every example on these pages is run by the test suite against a folder where `orders` and `accounts` already exist.', ''];
+    'Every example on these pages is run by the test suite against a folder where `orders` and `accounts` already exist.', '',
+    'Adding a rule: one file `server/src/rules/<category>/<id>.ts` (metadata plus `check`), registered in `server/src/rules/index.ts`;',
+    'a reporting and a silent case per dialect in `test/unit/rules/cases/<category>.ts` (the catalogue test insists); then',
+    '`node --import tsx scripts/gen-rule-docs.mjs`. Lock and online-DDL claims live in `server/src/knowledge/` and are checked on real servers by `test/db/locks/`.', ''];
   for (const [cat, title] of Object.entries(CATEGORY)) {
     const inCat = rules.filter((r) => r.category === cat);
     if (!inCat.length) continue;
