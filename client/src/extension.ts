@@ -59,7 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
   );
 
   starting = (async () => {
-    if (await workspaceHasMigrations()) return startClient(context);
+    // A failed look-up is no reason to stay silent: start the server.
+    if (await workspaceHasMigrations().catch(() => true)) return startClient(context);
     // Nothing found: stay idle until a SQL file is opened.
     statusItem.text = '$(database) Safe Migrations: no ORM project';
     statusItem.show();
