@@ -23,7 +23,9 @@ describe('docs examples', () => {
 describe('generated docs', () => {
   test('docs/rules is up to date with the metadata', async () => {
     const { execFileSync } = await import('node:child_process');
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/gen-rule-docs.mjs', '--check'], { env: { ...process.env, SM_DOCS_FROM_SOURCE: '1' }, encoding: 'utf8' });
+    const { join } = await import('node:path');
+    const root = join(__dirname, '..', '..', '..');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'gen-rule-docs.mjs'), '--check'], { cwd: root, env: { ...process.env, SM_DOCS_FROM_SOURCE: '1' }, encoding: 'utf8' });
     assert.match(out, /up to date/);
   });
 });

@@ -72,7 +72,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 function squawk(files: string[]): { file: string; rule_name: string }[] {
   try {
-    return JSON.parse(execFileSync(join('node_modules', '.bin', 'squawk'), ['--reporter', 'json', ...files], { encoding: 'utf8' }));
+    return JSON.parse(execFileSync(join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'squawk'), ['--reporter', 'json', ...files], { encoding: 'utf8' }));
   } catch (e) {
     // squawk exits 1 when it has findings; its report is still on stdout.
     return JSON.parse((e as { stdout: string }).stdout);
