@@ -161,8 +161,12 @@ export function ruleApplies(rule: Rule, ctx: Pick<RuleContext, 'dialect' | 'conf
   return true;
 }
 
-/** Runs every enabled rule over the files (one file, or a whole migration folder for cross-migration facts). */
-export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsConfig, rules: Rule[] = allRules): Finding[] {
+/**
+ * Runs every enabled rule over the files (one file, or a whole migration folder for cross-migration facts).
+ * `onlyPaths`: report findings for these files only; the others are context (what earlier migrations created).
+ * Findings come sorted by file, then position.
+ */
+export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsConfig, rules: Rule[] = allRules, onlyPaths?: string[]): Finding[] {
   const files = Array.isArray(input) ? input : [input];
   const ordered = orderedMigrations(files);
   const state: RunState = { files, config, ordered, history: new SchemaHistory(ordered.map((e) => e.migration)), lineIndexes: new Map() };
@@ -170,7 +174,9 @@ export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsC
   const small = new Set(config.smallTables.map((t) => t.toLowerCase()));
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const only = onlyPaths ? new Set(onlyPaths) : undefined;
   for (let i = 0; i < ordered.length; i++) {
+    if (only && !only.has(ordered[i].file.path)) continue;
     for (const phase of ['up', 'down'] as const) {
       const ctx = buildContext(state, i, phase);
       if (phase === 'down' && ctx.ops.length === 0) continue;
@@ -193,7 +199,7 @@ export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsC
       }
     }
   }
-  return findings;
+  return findings.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.offset.start - b.offset.start || a.rule.localeCompare(b.rule));
 }
 
 function ignoredAt(cache: Map<FileModel, IgnoreDirectives | undefined>, file: FileModel, rule: string, line: number): boolean {

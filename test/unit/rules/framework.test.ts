@@ -2,8 +2,9 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding, FixEdit } from '../../../server/src/model/finding';
-import { allRules, rulesMetadata } from '../../../server/src/rules';
-import { engineReady, findingsFor, SQL_PATH, TYPEORM_PATH } from './harness';
+import { allRules, rulesMetadata, runRules } from '../../../server/src/rules';
+import { DEFAULT_CONFIG } from '../../../server/src/config/types';
+import { engineReady, findingsFor, readFile, SQL_PATH, TYPEORM_PATH } from './harness';
 
 function applyEdits(text: string, edits: FixEdit[]): string {
   return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
@@ -149,3 +150,19 @@ describe('rule metadata', () => {
   });
 });
 void SQL_PATH;
+
+describe('runRules over a folder', () => {
+  before(engineReady);
+  test('onlyPaths reports one file while the others stay context', () => {
+    const a = readFile('db/migrations/20240101000000_a.sql', 'CREATE TABLE items (id bigint PRIMARY KEY, sku text);\nCREATE INDEX orders_x ON orders (x);', 'postgres');
+    const b = readFile('db/migrations/20240102000000_b.sql', 'CREATE INDEX items_sku_idx ON items (sku);\nCREATE INDEX orders_y ON orders (y);', 'postgres');
+    const all = runRules([a, b], { ...DEFAULT_CONFIG, recentlyCreated: 2 });
+    const onlyB = runRules([a, b], { ...DEFAULT_CONFIG, recentlyCreated: 2 }, undefined, [b.path]);
+    assert.ok(all.some((f) => f.path === a.path));
+    assert.deepEqual(onlyB, all.filter((f) => f.path === b.path));
+    const idx = onlyB.filter((f) => f.rule === 'index-create-not-concurrent');
+    assert.equal(idx.length, 1, 'items was created by a recent migration: only orders_y is reported');
+    assert.match(idx[0].message, /orders_y/);
+    assert.ok(onlyB.every((f, i) => i === 0 || f.offset.start >= onlyB[i - 1].offset.start), 'sorted by position');
+  });
+});
