@@ -105,3 +105,22 @@ export function followUpMigration(ctx: RuleContext, slug: string, up: string, do
     }
   }
 }
+
+/**
+ * An edit running `sql` first thing in the up method of a TypeORM or Sequelize migration, through the method's own
+ * first parameter (queryRunner.query / queryInterface.sequelize.query). Undefined when the shape is not plain.
+ */
+export function prependToUp(ctx: RuleContext, sql: string): FixEdit | undefined {
+  const m = ctx.migration;
+  if (!m.upRange || ctx.text === undefined || (ctx.orm !== 'typeorm' && ctx.orm !== 'sequelize')) return undefined;
+  const { start, end } = ctx.offsetsOf(m.upRange);
+  const body = ctx.text.slice(start, end);
+  const sig = /^[^{(]*?\(\s*([A-Za-z_$][\w$]*)[^)]*\)[^{]*\{/.exec(body);
+  if (!sig) return undefined;
+  const param = sig[1];
+  const at = start + sig[0].length;
+  const lineStart = ctx.text.lastIndexOf('\n', start) + 1;
+  const indent = (/^[ \t]*/.exec(ctx.text.slice(lineStart))?.[0] ?? '') + '  ';
+  const call = ctx.orm === 'typeorm' ? `${param}.query` : `${param}.sequelize.query`;
+  return { start: at, end: at, newText: `\n${indent}await ${call}(${JSON.stringify(sql)});` };
+}
