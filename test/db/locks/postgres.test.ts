@@ -22,6 +22,7 @@ CREATE MATERIALIZED VIEW order_totals AS SELECT account_id, sum(total) AS s FROM
 CREATE UNIQUE INDEX order_totals_account ON order_totals (account_id);
 CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);
 CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TYPE order_status AS ENUM ('new', 'paid');
 `;
 
 const url = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
@@ -83,4 +84,14 @@ describe('PostgreSQL lock facts', () => {
       }
     });
   }
+
+  test('enum-change: a value added in a transaction cannot be used before commit (PostgreSQL 12+)', async () => {
+    await a.query('BEGIN');
+    try {
+      await a.query("ALTER TYPE order_status ADD VALUE 'refunded'");
+      await assert.rejects(a.query("SELECT 'refunded'::order_status"), (e: { code?: string }) => e.code === '55P04');
+    } finally {
+      await a.query('ROLLBACK');
+    }
+  });
 });
