@@ -65,7 +65,9 @@ export function renderJsSteps(steps: Step[], api: JsApi): string[] {
       const run = api.run(jsString(step.sql));
       if (!step.runIf) { out.push(run); continue; }
       const test = api.present(step.runIf);
-      out.push(`// ${dialectLabel(api.dialect)} has no IF ${step.runIf.present ? '' : 'NOT '}EXISTS here: check first, so a re-run is harmless.`);
+      out.push(step.runIf.object === 'invalidIndex'
+        ? '// Only an INVALID leftover of a failed CONCURRENTLY build is dropped here.'
+        : `// ${dialectLabel(api.dialect)} has no IF ${step.runIf.present ? '' : 'NOT '}EXISTS for this: check first, so a re-run is harmless.`);
       out.push(`if (${step.runIf.present ? test : `!(${test})`}) {`, `  ${run}`, '}');
     } else if (step.kind === 'assertZero') {
       out.push('{', `  const [row] = ${api.rows(jsString(step.sql))};`,
