@@ -60,9 +60,8 @@ export function fix(title: string, safe: boolean, ...edits: (FixEdit | undefined
 export function prismaMoveToOwnMigration(ctx: RuleContext, op: Operation, suffix: string): Fix[] {
   const sql = editableSql(ctx, op);
   const ts = ctx.migration.timestamp;
-  if (ctx.orm !== 'prisma' || !sql || !ts || !/^\d{14}$/.test(ts)) return [];
-  const d = new Date(Date.UTC(+ts.slice(0, 4), +ts.slice(4, 6) - 1, +ts.slice(6, 8), +ts.slice(8, 10), +ts.slice(10, 12), +ts.slice(12, 14) + 1));
-  const next = d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const next = ts ? nextTimestamp(ts) : undefined;
+  if (ctx.orm !== 'prisma' || !sql || !next) return [];
   // Remove the statement with its semicolon and the line break after it.
   const rest = ctx.text!.slice(op.offset.end);
   const tail = /^\s*;?[ \t]*(\r?\n)?/.exec(rest)![0].length;
@@ -73,6 +72,7 @@ export function prismaMoveToOwnMigration(ctx: RuleContext, op: Operation, suffix
   }];
 }
 
+/** The migration timestamp one step later: +1 ms (TypeORM, 13 digits) or +1 s (YYYYMMDDHHmmss). */
 function nextTimestamp(ts: string): string | undefined {
   if (/^\d{13}$/.test(ts)) return String(Number(ts) + 1);
   if (!/^\d{14}$/.test(ts)) return undefined;
