@@ -124,3 +124,18 @@ export function prependToUp(ctx: RuleContext, sql: string): FixEdit | undefined 
   const call = ctx.orm === 'typeorm' ? `${param}.query` : `${param}.sequelize.query`;
   return { start: at, end: at, newText: `\n${indent}await ${call}(${JSON.stringify(sql)});` };
 }
+
+/** Sequelize addIndex/removeIndex call: add `concurrently: true` to its options (creating them when absent). */
+export function sequelizeConcurrently(ctx: RuleContext, op: Operation): FixEdit | undefined {
+  if (ctx.orm !== 'sequelize' || op.via !== 'api' || ctx.text === undefined) return undefined;
+  const call = ctx.text.slice(op.offset.start, op.offset.end);
+  const withOptions = /(add|remove)Index\s*\(\s*(['"`])[^'"`]+\2\s*,\s*(\[[^\]]*\]|(['"`])[^'"`]+\4)\s*,\s*\{/.exec(call);
+  if (withOptions) {
+    const at = op.offset.start + withOptions.index + withOptions[0].length;
+    return { start: at, end: at, newText: ' concurrently: true,' };
+  }
+  const bare = /(add|remove)Index\s*\(\s*(['"`])[^'"`]+\2\s*,\s*(\[[^\]]*\]|(['"`])[^'"`]+\4)\s*\)\s*$/.exec(call);
+  if (!bare) return undefined;
+  const at = op.offset.start + call.lastIndexOf(')');
+  return { start: at, end: at, newText: ', { concurrently: true }' };
+}

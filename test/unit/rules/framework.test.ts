@@ -118,12 +118,16 @@ describe('rule runner', () => {
     assert.equal(follow.file.migrations[0].up[0].kind, 'validateConstraint');
   });
 
-  test('no fix is offered where the op is not SQL text (ORM API call)', () => {
-    const text = "module.exports = {\n  async up(queryInterface) {\n    await queryInterface.addIndex('orders', ['account_id']);\n  },\n  async down(queryInterface) {\n    await queryInterface.removeIndex('orders', ['account_id']);\n  },\n};\n";
-    const f = findingsFor({ text, dialect: 'postgres', path: 'migrations/20240102000000-idx.js' }).findings.find((x) => x.rule === 'index-create-not-concurrent');
-    assert.ok(f);
-    assert.equal(f.fixes, undefined);
-    assert.match(f.message, /concurrently: true/);
+  test('Sequelize addIndex: the fix adds concurrently: true to the call', () => {
+    const text = "module.exports = {\n  async up(queryInterface) {\n    await queryInterface.addIndex('orders', ['account_id']);\n    await queryInterface.addIndex('orders', ['total'], { name: 'orders_total_idx' });\n  },\n  async down(queryInterface) {\n    await queryInterface.removeIndex('orders', 'orders_total_idx');\n    await queryInterface.removeIndex('orders', ['account_id']);\n  },\n};\n";
+    const path = 'migrations/20240102000000-idx.js';
+    const found = findingsFor({ text, dialect: 'postgres', path }).findings.filter((x) => x.rule === 'index-create-not-concurrent');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /concurrently: true/);
+    const fixed = applyEdits(text, found.flatMap((f) => f.fixes![0].edits));
+    assert.match(fixed, /addIndex\('orders', \['account_id'\], \{ concurrently: true \}\)/);
+    assert.match(fixed, /addIndex\('orders', \['total'\], \{ concurrently: true, name: 'orders_total_idx' \}\)/);
+    assert.ok(!findingsFor({ text: fixed, dialect: 'postgres', path }).findings.some((x) => x.rule === 'index-create-not-concurrent'));
   });
 });
 
