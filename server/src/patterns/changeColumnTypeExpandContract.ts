@@ -3,6 +3,21 @@ import { assertColumnMatches } from './expandContractSteps';
 import { batchSizeParam, columnParam, keyParam, tableParam } from './params';
 import type { PatternDefinition } from './types';
 
+/** The MySQL/MariaDB CAST target for a column type (CAST(x AS int) is a syntax error there). */
+export function mysqlCastTarget(type: string): string {
+  const t = type.trim().toLowerCase();
+  const unsigned = /\bunsigned\b/.test(t);
+  if (/^(tiny|small|medium|big)?int(eger)?\b/.test(t)) return unsigned ? 'UNSIGNED' : 'SIGNED';
+  const sized = /^(?:var)?char\s*\((\d+)\)/.exec(t);
+  if (sized) return `CHAR(${sized[1]})`;
+  if (/^(tiny|medium|long)?text\b|^(var)?char\b/.test(t)) return 'CHAR';
+  if (/^(decimal|numeric)\b/.test(t)) return t.replace(/^numeric/, 'decimal').toUpperCase();
+  if (/^(float|double|real)\b/.test(t)) return 'DOUBLE';
+  if (/^(datetime|timestamp)\b/.test(t)) return 'DATETIME';
+  if (/^(date|time|json)\b/.test(t)) return t.split(/\s|\(/)[0].toUpperCase();
+  return type;
+}
+
 export const changeColumnTypeExpandContract: PatternDefinition = {
   id: 'changeColumnTypeExpandContract',
   title: 'Change a column\'s type (expand-contract)',
@@ -14,7 +29,7 @@ export const changeColumnTypeExpandContract: PatternDefinition = {
     { name: 'type', kind: 'type', prompt: 'New type', required: true },
     { name: 'oldType', kind: 'type', prompt: 'Current type (used by down to recreate the column)', required: true },
     { name: 'newName', kind: 'newName', prompt: 'Name of the column with the new type', required: false, default: '{column}_new' },
-    { name: 'expression', kind: 'expression', prompt: 'Conversion, {value} = old column (e.g. CAST({value} AS bigint))', required: false, default: 'CAST({value} AS {type})' },
+    { name: 'expression', kind: 'expression', prompt: 'Conversion, {value} = old column (default: CAST to the new type; on MySQL/MariaDB to its CAST name, e.g. SIGNED)', required: false, default: 'CAST({value} AS {type})' },
     { name: 'inverse', kind: 'expression', prompt: 'Inverse conversion for down, {value} = new column', required: false, default: 'CAST({value} AS {oldType})' },
     keyParam, batchSizeParam,
   ],
@@ -22,6 +37,9 @@ export const changeColumnTypeExpandContract: PatternDefinition = {
   build(p, ctx) {
     const d = new DialectSql(ctx);
     const batchSize = Number(p.batchSize);
+    // The default CASTs name the column types; MySQL's CAST only takes its own target names (SIGNED, CHAR(n), …).
+    if (d.mysqlFamily && p.expression === `CAST({value} AS ${p.type})`) p.expression = `CAST({value} AS ${mysqlCastTarget(p.type)})`;
+    if (d.mysqlFamily && p.inverse === `CAST({value} AS ${p.oldType})`) p.inverse = `CAST({value} AS ${mysqlCastTarget(p.oldType)})`;
     const converted = d.expression(p.expression, p.column);
     const copy = () => d.backfill(p.table, p.key, [{ column: p.newName, expression: converted }],
       `${d.q(p.newName)} IS NULL AND ${d.q(p.column)} IS NOT NULL`, batchSize);

@@ -115,9 +115,8 @@ export const CASES: ScaffoldCase[] = [
   },
   {
     pattern: 'changeColumnTypeExpandContract',
-    params: (dialect): Record<string, string> => dialect === 'postgres'
-      ? { table: 'people', column: 'amount', type: 'integer', oldType: 'varchar(20)', batchSize: '3' }
-      : { table: 'people', column: 'amount', type: 'int', oldType: 'varchar(20)', expression: 'CAST({value} AS SIGNED)', inverse: 'CAST({value} AS CHAR(20))', batchSize: '3' },
+    // The default conversions: CAST to the new type and back (MySQL/MariaDB: to SIGNED and CHAR(20)).
+    params: (dialect) => ({ table: 'people', column: 'amount', type: dialect === 'postgres' ? 'integer' : 'int', oldType: 'varchar(20)', batchSize: '3' }),
     afterUp: async (db) => {
       assert.deepEqual(await column(db, 'people', 'amount_new'), SEED_AMOUNTS);
       assert.equal(await columnInfo(db, 'people', 'amount'), undefined);

@@ -88,3 +88,15 @@ test('no comment promises atomicity MySQL does not give', () => {
     }
   }
 });
+
+test('changeColumnTypeExpandContract: default conversions use MySQL\'s CAST names there, the type itself on PostgreSQL', () => {
+  const p = { table: 'people', column: 'amount', type: 'bigint', oldType: 'varchar(20)' };
+  const my = scaffold('changeColumnTypeExpandContract', p, { orm: 'prisma', dialect: 'mysql', dir: 'm', now: NOW }).files.map((f) => f.text).join('\n');
+  assert.match(my, /`amount_new` = CAST\(`amount` AS SIGNED\)/);
+  assert.match(my, /SET `amount` = CAST\(`amount_new` AS CHAR\(20\)\)/);
+  const pg = scaffold('changeColumnTypeExpandContract', p, { orm: 'prisma', dialect: 'postgres', dir: 'm', now: NOW }).files.map((f) => f.text).join('\n');
+  assert.match(pg, /"amount_new" = CAST\("amount" AS bigint\)/);
+  assert.match(pg, /SET "amount" = CAST\("amount_new" AS varchar\(20\)\)/);
+  const custom = scaffold('changeColumnTypeExpandContract', { ...p, expression: 'CONVERT({value}, SIGNED)' }, { orm: 'prisma', dialect: 'mysql', dir: 'm', now: NOW }).files.map((f) => f.text).join('\n');
+  assert.match(custom, /CONVERT\(`amount`, SIGNED\)/);
+});
