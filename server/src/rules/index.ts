@@ -32,11 +32,13 @@ import concurrentIndexGuardHidesInvalid from './locks/concurrent-index-guard-hid
 import concurrentlyInTransaction from './locks/concurrently-in-transaction';
 import detachPartitionNotConcurrent from './locks/detach-partition-not-concurrent';
 import enumChange from './locks/enum-change';
+import fkMissingIndex from './locks/fk-missing-index';
 import fkWithoutNotValid from './locks/fk-without-not-valid';
 import indexCreateNotConcurrent from './locks/index-create-not-concurrent';
 import indexDropNotConcurrent from './locks/index-drop-not-concurrent';
 import missingLockTimeout from './locks/missing-lock-timeout';
 import missingStatementTimeout from './locks/missing-statement-timeout';
+import multipleAlterSameTable from './locks/multiple-alter-same-table';
 import primaryKeyWithoutIndex from './locks/primary-key-without-index';
 import refreshMatviewBlocking from './locks/refresh-matview-blocking';
 import reindexNotConcurrent from './locks/reindex-not-concurrent';
@@ -100,11 +102,13 @@ export const allRules: Rule[] = [
   concurrentlyInTransaction,
   detachPartitionNotConcurrent,
   enumChange,
+  fkMissingIndex,
   fkWithoutNotValid,
   indexCreateNotConcurrent,
   indexDropNotConcurrent,
   missingLockTimeout,
   missingStatementTimeout,
+  multipleAlterSameTable,
   primaryKeyWithoutIndex,
   refreshMatviewBlocking,
   reindexNotConcurrent,

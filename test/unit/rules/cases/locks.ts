@@ -14,6 +14,14 @@ ${body}
 `;
 
 export const lockCases: RuleCase[] = [
+  { rule: 'fk-missing-index', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;', message: /every DELETE on "accounts" scans orders/ },
+  { rule: 'fk-missing-index', dialect: 'postgres', expect: false, name: 'index from an earlier migration', text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;', earlier: [{ path: 'db/migrations/20240101500000_idx.sql', text: 'CREATE INDEX CONCURRENTLY orders_account_id_created_idx ON orders (account_id, id);' }] },
+
+  { rule: 'multiple-alter-same-table', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;\nALTER TABLE orders ADD COLUMN memo text;' },
+  { rule: 'multiple-alter-same-table', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN flag boolean, ADD COLUMN memo text;' },
+  ...each('multiple-alter-same-table', MY, true, 'ALTER TABLE orders ADD COLUMN flag tinyint;\nALTER TABLE orders MODIFY account_id int NOT NULL;'),
+  ...each('multiple-alter-same-table', MY, false, 'ALTER TABLE orders ADD COLUMN flag tinyint, MODIFY account_id int NOT NULL;'),
+
   { rule: 'index-create-not-concurrent', dialect: 'postgres', expect: true, text: 'CREATE INDEX orders_account_idx ON orders (account_id);', message: /SHARE lock: writes to orders block/ },
   { rule: 'index-create-not-concurrent', dialect: 'postgres', expect: false, text: 'CREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id);' },
   { rule: 'index-create-not-concurrent', dialect: 'postgres', expect: false, name: 'table created in the same migration', text: 'CREATE TABLE items (id bigint PRIMARY KEY, sku text);\nCREATE INDEX items_sku_idx ON items (sku);' },
