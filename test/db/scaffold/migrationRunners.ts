@@ -10,12 +10,30 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { ScaffoldFile } from '../../../server/src/patterns/types';
 import { type CellDatabase, MY, PG } from './cellDatabase';
 
+/**
+ * How the first attempt at each phase fails: `end` after all its steps ran, `afterFirstDdl` right after its
+ * first DDL statement (MariaDB has committed it, the rest has not run), `none` not at all. Either way the
+ * migration is not recorded, and the runner runs it again, as a deploy retried after a fix would.
+ */
+export type FailMode = 'none' | 'end' | 'afterFirstDdl';
+
 export interface MigrationRunner {
-  /** Applies every pending phase in order. failFirstAttempt: each phase fails once right after its up ran, then is run again. */
-  upAll(failFirstAttempt: boolean): Promise<void>;
+  /** Applies every pending phase in order, each failing once first as `fail` says. */
+  upAll(fail: FailMode): Promise<void>;
   /** Undoes every phase, newest first. */
   downAll(): Promise<void>;
   close(): Promise<void>;
+}
+
+const DDL = /^\s*(ALTER|CREATE|DROP|RENAME)\b/i;
+
+/** Wraps a query function so that, while armed, the first DDL statement runs and then fails. */
+function failAfterFirstDdl<F extends (sql: string, ...rest: never[]) => Promise<unknown>>(query: F, state: { armed: boolean }): F {
+  return (async (sql: string, ...rest: never[]) => {
+    const result = await query(sql, ...rest);
+    if (state.armed && DDL.test(sql)) { state.armed = false; throw new InjectedFailure(); }
+    return result;
+  }) as F;
 }
 
 export class InjectedFailure extends Error {
@@ -54,17 +72,26 @@ export async function typeormRunner(db: CellDatabase, files: ScaffoldFile[]): Pr
     : { type: 'mariadb', host: MY.host, port: MY.port, username: MY.user, password: MY.password, database: db.name, extra: { connectionLimit: 2 }, migrations: classes, migrationsTransactionMode: 'each', logging: false });
   await ds.initialize();
   return {
-    async upAll(failFirstAttempt) {
-      if (failFirstAttempt) {
+    async upAll(fail) {
+      const originals = ds.migrations.map((m) => m.up);
+      if (fail !== 'none') {
         for (const m of ds.migrations) {
           const up = m.up.bind(m);
           let failed = false;
-          m.up = async (qr) => { await up(qr); if (!failed) { failed = true; throw new InjectedFailure(); } };
+          m.up = async (qr) => {
+            if (failed) return up(qr);
+            failed = true;
+            const state = { armed: fail === 'afterFirstDdl' };
+            const query = qr.query;
+            qr.query = failAfterFirstDdl(query.bind(qr), state) as typeof qr.query;
+            try { await up(qr); } finally { qr.query = query; }
+            throw new InjectedFailure();
+          };
         }
       }
       const failures = await retryingInjected(async () => { await ds.runMigrations({ transaction: 'each' }); }, classes.length + 1);
-      if (failFirstAttempt && failures !== classes.length) throw new Error(`expected ${classes.length} injected failures, saw ${failures}`);
-      if (failFirstAttempt) for (const m of ds.migrations) delete (m as { up?: unknown }).up;
+      ds.migrations.forEach((m, i) => { m.up = originals[i]; });
+      if (fail !== 'none' && failures !== classes.length) throw new Error(`expected ${classes.length} injected failures, saw ${failures}`);
     },
     async downAll() { for (let i = 0; i < classes.length; i++) await ds.undoLastMigration({ transaction: 'each' }); },
     close: () => ds.destroy(),
@@ -76,22 +103,30 @@ export async function sequelizeRunner(db: CellDatabase, files: ScaffoldFile[]): 
     ? new Sequelize(PG.database, PG.user, '', { host: PG.host, port: PG.port, dialect: 'postgres', logging: false, dialectOptions: { options: `-c search_path=${db.name}` }, pool: { max: 2 } })
     : new Sequelize(db.name, MY.user, MY.password, { host: MY.host, port: MY.port, dialect: 'mysql', logging: false, pool: { max: 2 } });
   const qi = sequelize.getQueryInterface();
-  const failOnce = new Set<string>();
+  const failOnce = new Map<string, FailMode>();
   const migrations = sorted(files).map((f) => {
     const mod = require(f.path) as { up: (q: unknown, s: unknown) => Promise<void>; down: (q: unknown, s: unknown) => Promise<void> };
     const name = path.basename(f.path);
     return {
       name,
-      up: async () => { await mod.up(qi, Sequelize); if (failOnce.delete(name)) throw new InjectedFailure(); },
+      up: async () => {
+        const fail = failOnce.get(name);
+        if (!fail) return mod.up(qi, Sequelize);
+        failOnce.delete(name);
+        const query = qi.sequelize.query;
+        qi.sequelize.query = failAfterFirstDdl(query.bind(qi.sequelize) as never, { armed: fail === 'afterFirstDdl' }) as typeof query;
+        try { await mod.up(qi, Sequelize); } finally { qi.sequelize.query = query; }
+        throw new InjectedFailure();
+      },
       down: async () => { await mod.down(qi, Sequelize); },
     };
   });
   const umzug = new Umzug({ migrations, context: qi, storage: new SequelizeStorage({ sequelize }), logger: undefined });
   return {
-    async upAll(failFirstAttempt) {
-      if (failFirstAttempt) for (const m of migrations) failOnce.add(m.name);
+    async upAll(fail) {
+      if (fail !== 'none') for (const m of migrations) failOnce.set(m.name, fail);
       const failures = await retryingInjected(async () => { await umzug.up(); }, migrations.length + 1);
-      if (failFirstAttempt && failures !== migrations.length) throw new Error(`expected ${migrations.length} injected failures, saw ${failures}`);
+      if (fail !== 'none' && failures !== migrations.length) throw new Error(`expected ${migrations.length} injected failures, saw ${failures}`);
     },
     async downAll() { for (let i = 0; i < migrations.length; i++) await umzug.down(); },
     close: () => sequelize.close(),
@@ -102,14 +137,19 @@ export async function prismaRunner(db: CellDatabase, files: ScaffoldFile[]): Pro
   const folders = [...new Set(files.map((f) => path.dirname(f.path)))].sort();
   const read = (folder: string, file: string) => fs.readFileSync(path.join(folder, file), 'utf8');
   return {
-    async upAll(failFirstAttempt) {
+    async upAll(fail) {
       for (const folder of folders) {
         const sql = read(folder, 'migration.sql');
-        if (failFirstAttempt) {
+        if (fail === 'end') {
           // The file runs, then the deploy fails before Prisma records it (a separate statement, so a
           // CONCURRENTLY file stays a single statement): the next deploy runs the same file again.
           await db.script(sql);
           await assert.rejects(db.script('SELECT * FROM sm_injected_failure_missing_table'));
+        } else if (fail === 'afterFirstDdl') {
+          // The emitter separates steps by blank lines: run up to the first block with DDL, then stop.
+          const blocks = sql.split(/\n\n+/);
+          const first = blocks.findIndex((b) => b.split('\n').some((l) => DDL.test(l) || /^SET @sm_sql = /.test(l)));
+          if (first >= 0) await db.script(blocks.slice(0, first + 1).join('\n\n'));
         }
         await db.script(sql);
       }
