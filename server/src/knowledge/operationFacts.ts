@@ -43,11 +43,6 @@ export function isNotNullWithoutDefault(spec: ColumnSpec | undefined): boolean {
   return !!spec && spec.nullable === false && spec.default === undefined && !spec.generated && !spec.autoIncrement && !isSerialType(spec.type);
 }
 
-/** The column spec an operation adds or changes. */
-export function opColumn(op: Operation): ColumnSpec | undefined {
-  return op.columnSpec;
-}
-
 /** Text-level checks for raw statements the model does not name a kind for. */
 export function rawStatementKind(op: Operation): string | undefined {
   if (op.kind !== 'rawSql' && op.kind !== 'unknown') return undefined;

@@ -75,7 +75,6 @@ export function buildContext(state: RunState, index: number, phase: 'up' | 'down
       return created !== undefined && created < limit;
     },
     isSmallTable: (table) => !!table && small.has(lower(table)),
-    isHarmlessTable(op) { return ctx.isTableCreatedEarlier(op); },
     versionAtLeast: (min) => versionAtLeast(dialect === 'unknown' ? 'unknown' : dialect, config, min),
     inTransaction: (op) => migration.transactional === true || explicit.has(op),
     inExplicitTransaction: (op) => explicit.has(op),

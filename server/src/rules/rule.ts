@@ -74,8 +74,6 @@ export interface RuleContext {
   /** Created by an earlier operation of this phase, or by a recent (unshipped) earlier migration of the file set. */
   isTableCreatedEarlier(op: Operation | string): boolean;
   isSmallTable(table: string | undefined): boolean;
-  /** Nothing to lock: new or known-small table. */
-  isHarmlessTable(op: Operation): boolean;
   versionAtLeast(min: string): boolean;
   /** The op runs inside a transaction: the runner's (migration.transactional), the code's own, or BEGIN…COMMIT. */
   inTransaction(op: Operation): boolean;

@@ -28,7 +28,7 @@ export default defineRule({
     const opaqueDown = m.down.some((d) => d.kind === 'unknown' || d.kind === 'rawSql');
     const out: RuleFinding[] = [];
     const matched = matchInverses(m.up, m.down);
-    let lastOnTable = new Map<string, number>();
+    const lastOnTable = new Map<string, number>();
     m.up.forEach((op, i) => {
       if (inverseKinds(op).length === 0 || op.kind === 'dropConstraint' || op.kind === 'setDefault' || op.kind === 'dropDefault') return;
       if (op.kind !== 'createTable' && ctx.isTableCreatedEarlier(op)) return;
@@ -51,7 +51,6 @@ export default defineRule({
       if (prev !== undefined && prev < j && op.kind !== 'createTable') out.push(findOn(op, `The down undoes ${describe(op)} after an earlier step on ${q(op.table)}: undo steps in reverse order so each inverse sees the state its step left.`));
       lastOnTable.set(t, j);
     });
-    lastOnTable = new Map();
     return out;
   },
 });
