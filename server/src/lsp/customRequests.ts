@@ -8,6 +8,8 @@ import type { WorkspaceState } from './workspaceState';
 export interface RequestContext {
   workspace: WorkspaceState;
   log(message: string): void;
+  /** The text of an open (maybe unsaved) document, when the editor has it. */
+  readOpenText?(file: string): string | undefined;
 }
 
 export type CustomRequestHandler = (params: unknown, context: RequestContext) => unknown;
@@ -25,6 +27,8 @@ export function installCustomRequests(connection: Connection, context: RequestCo
       try {
         return await handler(params, context);
       } catch (e) {
+        // A handler's own ResponseError (bad parameters, a scaffold the user can fix) reaches the client as is.
+        if (e instanceof ResponseError) return e;
         context.log(`${method} failed: ${(e as Error).stack ?? e}`);
         return new ResponseError(ErrorCodes.InternalError, `${method}: ${(e as Error).message}`);
       }

@@ -1,10 +1,52 @@
 // Names shared by the language server and the VS Code client. Types only: the client bundles this
 // file, so it must not import the engine.
 import type { ProjectInfo } from '../project/types';
+import type { SchemaCatalog } from '../engine/schemaCatalog';
+import type { PatternInfo, ScaffoldDialect, ScaffoldExtension, ScaffoldOrm, ScaffoldResult } from '../patterns/types';
 
 /** Request: the projects detection found in the workspace folders (for the status bar and details view). */
 export const PROJECTS_REQUEST = 'safeMigrations/projects';
 export type ProjectsResult = ProjectInfo[];
+
+/** Request: the scaffolding patterns, with the questions (ParamSpec) each one asks. */
+export const PATTERNS_REQUEST = 'safeMigrations/patterns';
+export type PatternsResult = PatternInfo[];
+
+/** Request: for a workspace folder or file URI, the projects there with their scaffold targets and schema catalogue. */
+export const CATALOG_REQUEST = 'safeMigrations/catalog';
+export interface CatalogParams { uri: string }
+
+/** One place a scaffold can go, from detection: a project's migrations folder with its ORM and dialect. */
+export interface ScaffoldTargetCandidate {
+  projectRoot: string;
+  orm: ScaffoldOrm;
+  /** Absent when detection could not tell: the client asks. */
+  dialect?: ScaffoldDialect;
+  dir: string;
+  extension?: ScaffoldExtension;
+  mysqlVersion?: string;
+  mariadbVersion?: string;
+  /** How detection found the folder (config key, default location, setting). */
+  reason?: string;
+}
+
+export interface CatalogProject { root: string; targets: ScaffoldTargetCandidate[]; catalog: SchemaCatalog }
+export interface CatalogResult { projects: CatalogProject[] }
+
+/** Request: renders a pattern into files (never writes them); fails with the ScaffoldError message on bad input. */
+export const SCAFFOLD_REQUEST = 'safeMigrations/scaffold';
+export interface ScaffoldRequestTarget {
+  orm: ScaffoldOrm;
+  dialect: ScaffoldDialect;
+  dir: string;
+  extension?: ScaffoldExtension;
+  /** ISO date; the file timestamps (tests pin it). */
+  now?: string;
+  mysqlVersion?: string;
+  mariadbVersion?: string;
+}
+export interface ScaffoldParams { patternId: string; params: Record<string, string>; target: ScaffoldRequestTarget }
+export type ScaffoldRequestResult = ScaffoldResult;
 
 /** Notification (server → client): detection ran again; the client asks for the projects anew. */
 export const PROJECTS_CHANGED_NOTIFICATION = 'safeMigrations/projectsChanged';

@@ -18,6 +18,7 @@ import { codeActions } from './codeActions';
 import { installCustomRequests, registerCustomRequest } from './customRequests';
 import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyzer } from './documentAnalysis';
+import { registerScaffoldRequests } from './scaffoldRequests';
 import { FIX_ALL_KIND, PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from './protocol';
 import { PROJECT_FILE_PATTERN, WorkspaceState } from './workspaceState';
 
@@ -178,7 +179,8 @@ connection.onCodeAction(async (params) => {
 });
 
 registerCustomRequest(PROJECTS_REQUEST, (): ProjectsResult => workspace.projects);
-installCustomRequests(connection, { workspace, log });
+registerScaffoldRequests();
+installCustomRequests(connection, { workspace, log, readOpenText: openTextOf });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
