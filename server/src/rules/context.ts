@@ -41,8 +41,10 @@ export function buildContext(state: RunState, index: number, phase: 'up' | 'down
   const ops = phase === 'up' ? migration.up : migration.down;
   const config = state.config;
   const dialect = ruleDialect(file, migration);
-  let lines = state.lineIndexes.get(file);
-  if (lines === undefined && file.text !== undefined) {
+  // A Prisma down.sql is another file: its ops' offsets are not in this file's text, so no fixes or ignore lookups.
+  const elsewhere = phase === 'down' && !!migration.downPath;
+  let lines = elsewhere ? undefined : state.lineIndexes.get(file);
+  if (!elsewhere && lines === undefined && file.text !== undefined) {
     lines = new LineIndex(file.text);
     state.lineIndexes.set(file, lines);
   }
@@ -65,7 +67,7 @@ export function buildContext(state: RunState, index: number, phase: 'up' | 'down
   });
 
   const ctx: RuleContext = {
-    file, files: state.files, migration, phase, ops, config, dialect, orm: migration.orm, text: file.text,
+    file, files: state.files, migration, phase, ops, config, dialect, orm: migration.orm, text: elsewhere ? undefined : file.text,
     isTableCreatedEarlier(target) {
       const table = lower(typeof target === 'string' ? target : target.table);
       if (!table) return false;

@@ -192,13 +192,14 @@ export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsC
         for (const f of produced) {
           const range = f.op?.range ?? f.range ?? ctx.migration.range;
           const offset = f.op?.offset ?? f.offset ?? ctx.offsetsOf(range);
-          if (ignoredAt(ignores, ctx.file, rule.id, range.start.line)) continue;
+          const inOtherFile = phase === 'down' && !!ctx.migration.downPath;
+          if (!inOtherFile && ignoredAt(ignores, ctx.file, rule.id, range.start.line)) continue;
           let severity = override ?? f.severity ?? rule.severity;
           if (!override && rule.lockRule && f.table && small.has(f.table.toLowerCase())) severity = 'info';
           const key = `${rule.id}|${ctx.file.path}|${offset.start}|${offset.end}|${f.message}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          findings.push({ rule: rule.id, severity, message: f.message, range, offset, migration: ctx.migration.name, phase, path: ctx.file.path, ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
+          findings.push({ rule: rule.id, severity, message: f.message, range, offset, migration: ctx.migration.name, phase, path: inOtherFile ? ctx.migration.downPath : ctx.file.path, ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
         }
       }
     }
