@@ -72,6 +72,7 @@ import transactionNesting from './transactions/transaction-nesting';
 import banCharType from './types/ban-char-type';
 import banMoneyType from './types/ban-money-type';
 import identifierTooLong from './types/identifier-too-long';
+import preferBigint from './types/prefer-bigint';
 import preferBigintIds from './types/prefer-bigint-ids';
 import preferIdentity from './types/prefer-identity';
 import preferJsonb from './types/prefer-jsonb';
@@ -142,6 +143,7 @@ export const allRules: Rule[] = [
   banCharType,
   banMoneyType,
   identifierTooLong,
+  preferBigint,
   preferBigintIds,
   preferIdentity,
   preferJsonb,

@@ -1,12 +1,14 @@
-import { ALL, MY, each, type RuleCase } from '../harness';
+import { ALL, MY, SEQUELIZE_PATH, each, type RuleCase } from '../harness';
 
 export const typeCases: RuleCase[] = [
   { rule: 'prefer-jsonb', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN payload json;' },
   { rule: 'prefer-jsonb', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN payload jsonb;' },
   { rule: 'prefer-timestamptz', dialect: 'postgres', expect: true, text: 'CREATE TABLE events (id bigint PRIMARY KEY, at timestamp NOT NULL);' },
   { rule: 'prefer-timestamptz', dialect: 'postgres', expect: false, text: 'CREATE TABLE events (id bigint PRIMARY KEY, at timestamptz NOT NULL);' },
-  { rule: 'prefer-bigint-ids', dialect: 'postgres', expect: true, text: 'CREATE TABLE events (id integer PRIMARY KEY, at timestamptz);' },
-  { rule: 'prefer-bigint-ids', dialect: 'postgres', expect: false, text: 'CREATE TABLE events (id bigint PRIMARY KEY, qty integer);' },
+  { rule: 'prefer-bigint', dialect: 'postgres', expect: true, text: 'CREATE TABLE events (id bigint PRIMARY KEY, qty integer);' },
+  { rule: 'prefer-bigint', dialect: 'postgres', expect: false, text: 'CREATE TABLE events (id bigint PRIMARY KEY, qty bigint);' },
+  { rule: 'prefer-bigint-ids', dialect: 'postgres', expect: true, path: SEQUELIZE_PATH, text: "module.exports = {\n  async up(queryInterface, Sequelize) {\n    await queryInterface.createTable('events', { id: { type: Sequelize.INTEGER, autoIncrement: true, primaryKey: true }, qty: Sequelize.INTEGER });\n  },\n  async down(queryInterface) {\n    await queryInterface.dropTable('events');\n  },\n};\n" },
+  { rule: 'prefer-bigint-ids', dialect: 'postgres', expect: false, name: 'PostgreSQL SQL is prefer-bigint\'s', text: 'CREATE TABLE events (id integer PRIMARY KEY);' },
   ...each('prefer-bigint-ids', MY, true, 'CREATE TABLE events (id int AUTO_INCREMENT PRIMARY KEY, account_id int);'),
   ...each('prefer-bigint-ids', MY, false, 'CREATE TABLE events (id bigint AUTO_INCREMENT PRIMARY KEY, qty int);'),
   { rule: 'prefer-identity', dialect: 'postgres', expect: true, text: 'CREATE TABLE events (id bigserial PRIMARY KEY);' },
