@@ -52,7 +52,9 @@ export default defineRule({
     const droppedFirst = new Set<string>();
     const unguarded = ctx.ops.filter((op) => {
       if (op.kind === 'dropConstraint' || op.kind === 'dropForeignKey' || op.kind === 'dropIndex') if ((op.ifExists || op.guarded) && (op.constraint ?? op.index)) droppedFirst.add((op.constraint ?? op.index)!.toLowerCase());
-      if (!(GUARDABLE.has(op.kind) || /\bDETACH\s+PARTITION\b/i.test(op.text)) || op.guarded || op.ifExists || op.ifNotExists) return false;
+      // ALTER TABLE IF EXISTS guards the table, not the column or constraint it changes.
+      const guarded = op.ifExists || op.ifNotExists || (op.guarded && !(op.details?.tableIfExists && op.kind !== 'dropTable'));
+      if (!(GUARDABLE.has(op.kind) || /\bDETACH\s+PARTITION\b/i.test(op.text)) || guarded) return false;
       if (ADDS_CONSTRAINT.has(op.kind) && op.constraint && droppedFirst.has(op.constraint.toLowerCase())) return false;
       if (ADDS_CONSTRAINT.has(op.kind) && ctx.isTableCreatedEarlier(op)) return false;
       // CONCURRENTLY never runs in a transaction, whatever surrounds it.

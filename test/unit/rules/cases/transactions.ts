@@ -16,6 +16,7 @@ ${down}
 export const transactionCases: RuleCase[] = [
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;', message: /IF NOT EXISTS/ },
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS flag boolean;' },
+  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: true, name: 'ALTER TABLE IF EXISTS guards the table only', text: 'ALTER TABLE IF EXISTS orders DROP COLUMN note;' },
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, name: 'inside a transaction', text: 'BEGIN;\nALTER TABLE orders ADD COLUMN flag boolean;\nCOMMIT;' },
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, name: 'one statement in an ORM migration is atomic', path: SEQUELIZE_PATH, text: sequelize("    await queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN);", "    await queryInterface.removeColumn('orders', 'flag');") },
   { rule: 'missing-idempotency-guard', dialect: 'mariadb', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag tinyint;\nCREATE INDEX orders_flag_idx ON orders (flag);', message: /IF NOT EXISTS/ },
