@@ -1,9 +1,10 @@
 // The VS Code side: starts the language server, shows the detected project in the status bar, and
-// offers the project-details and restart commands. All analysis lives in the server.
+// offers the project-details, restart and scaffolding commands. All analysis lives in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, DidChangeConfigurationNotification, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from '../../server/src/lsp/protocol';
 import { describeProjects, statusBarText } from './projectText';
+import { registerScaffoldCommands } from './scaffoldCommands';
 
 const SETTING_KEYS: (keyof SettingsOverrides)[] = [
   'dialect', 'postgresVersion', 'mysqlVersion', 'mariadbVersion', 'recentlyCreated',
@@ -57,6 +58,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
       }
     }),
   );
+
+  // The scaffolding commands work in any workspace: they start the server if it is idle.
+  registerScaffoldCommands(context, async <R>(method: string, params?: unknown): Promise<R> => {
+    await starting;
+    if (!client) {
+      starting = startClient(context);
+      await starting;
+    }
+    if (!client?.isRunning()) throw new Error('the language server is not running (see the "Safe Migrations Language Server" output).');
+    return client.sendRequest<R>(method, params);
+  }, output);
 
   starting = (async () => {
     // A failed look-up is no reason to stay silent: start the server.
