@@ -8,7 +8,7 @@ import { buildContext, type RunState } from './context';
 import { isIgnored, parseIgnoreDirectives, type IgnoreDirectives } from './ignoreComments';
 import type { Rule, RuleContext } from './rule';
 import { SchemaHistory, orderedMigrations } from './schemaHistory';
-import { ruleMetadata, type RuleMetadata } from './metadata';
+import { ruleMetadata, rulesConfigSchema, type RuleMetadata } from './metadata';
 import addRequiredColumn from './compatibility/add-required-column';
 import addUniqueOnExistingData from './compatibility/add-unique-on-existing-data';
 import backfillInDdlTransaction from './compatibility/backfill-in-ddl-transaction';
@@ -222,4 +222,9 @@ function ignoredAt(cache: Map<FileModel, IgnoreDirectives | undefined>, file: Fi
 /** Every rule's metadata in registry order; `safe-migrations rules --format json` prints it as `{ "rules": [...] }`. */
 export function rulesMetadata(): RuleMetadata[] {
   return allRules.map(ruleMetadata);
+}
+
+/** JSON schema for the `rules` config key: every rule id → error | warning | info | off. */
+export function rulesSchema(): ReturnType<typeof rulesConfigSchema> {
+  return rulesConfigSchema(allRules);
 }

@@ -30,3 +30,12 @@ export function ruleMetadata(rule: Rule): RuleMetadata {
     fixable: !!rule.fixable, docs: `${DOCS_BASE}/${rule.id}.md`,
   };
 }
+
+/** JSON schema of the `rules` config key (one property per rule), for `.safe-migrations.json` and VS Code settings. */
+export function rulesConfigSchema(rules: Rule[]): { type: 'object'; additionalProperties: false; properties: Record<string, { enum: string[]; default: Severity; description: string; markdownDescription: string }> } {
+  const properties: Record<string, { enum: string[]; default: Severity; description: string; markdownDescription: string }> = {};
+  for (const r of rules) {
+    properties[r.id] = { enum: ['error', 'warning', 'info', 'off'], default: r.severity, description: r.summary, markdownDescription: `${r.summary} ([docs](${DOCS_BASE}/${r.id}.md))` };
+  }
+  return { type: 'object', additionalProperties: false, properties };
+}

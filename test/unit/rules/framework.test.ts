@@ -2,7 +2,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding, FixEdit } from '../../../server/src/model/finding';
-import { allRules, rulesMetadata, runRules } from '../../../server/src/rules';
+import { allRules, rulesMetadata, rulesSchema, runRules } from '../../../server/src/rules';
 import { DEFAULT_CONFIG } from '../../../server/src/config/types';
 import { engineReady, findingsFor, readFile, SQL_PATH, TYPEORM_PATH } from './harness';
 
@@ -142,6 +142,13 @@ describe('rule metadata', () => {
       assert.ok(Object.keys(r.examples).length > 0, `${r.id} has examples`);
       for (const d of Object.keys(r.examples)) assert.ok(r.dialects.includes(d as never), `${r.id} example dialect ${d}`);
     }
+  });
+
+  test('rulesSchema lists every rule with its default severity', () => {
+    const schema = rulesSchema();
+    assert.deepEqual(Object.keys(schema.properties).sort(), allRules.map((r) => r.id).sort());
+    assert.equal(schema.properties['drop-column'].default, 'warning');
+    assert.deepEqual(schema.properties['drop-column'].enum, ['error', 'warning', 'info', 'off']);
   });
 
   test('rulesMetadata is what `rules --format json` prints', () => {
