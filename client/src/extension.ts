@@ -22,6 +22,8 @@ export interface SafeMigrationsApi {
   ready(): Promise<boolean>;
   projects(): Promise<ProjectsResult>;
   statusBarText(): string;
+  /** Any of the server's custom requests (safeMigrations/catalog, /patterns, /scaffold); starts the server if idle. */
+  request<R>(method: string, params?: unknown): Promise<R>;
 }
 
 let client: LanguageClient | undefined;
@@ -60,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
   );
 
   // The scaffolding commands work in any workspace: they start the server if it is idle.
-  registerScaffoldCommands(context, async <R>(method: string, params?: unknown): Promise<R> => {
+  const request = async <R>(method: string, params?: unknown): Promise<R> => {
     await starting;
     if (!client) {
       starting = startClient(context);
@@ -68,7 +70,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
     }
     if (!client?.isRunning()) throw new Error('the language server is not running (see the "Safe Migrations Language Server" output).');
     return client.sendRequest<R>(method, params);
-  }, output);
+  };
+  registerScaffoldCommands(context, request, output);
 
   starting = (async () => {
     // A failed look-up is no reason to stay silent: start the server.
@@ -91,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
     ready: () => starting,
     projects: currentProjects,
     statusBarText: () => statusItem.text,
+    request,
   };
 }
 
