@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { FileModel } from '../model/migration';
 import type { Finding } from '../model/finding';
 import type { SafeMigrationsConfig } from '../config/types';
-import { runRules } from '../rules';
+import { allRules, runRules } from '../rules';
 
 export type PathFinding = Finding & { path: string };
 
@@ -12,7 +12,7 @@ export type PathFinding = Finding & { path: string };
 export function checkFile(file: FileModel, config: SafeMigrationsConfig, neighbours: FileModel[] = []): Finding[] {
   const folder = migrationFolder(file);
   const context = neighbours.filter((f) => f.path !== file.path && migrationFolder(f) === folder);
-  return runRules([...context, file], config).filter((f) => (f.path ?? file.path) === file.path);
+  return runRules([...context, file], config, allRules, [file.path]).filter((f) => (f.path ?? file.path) === file.path);
 }
 
 /** Findings on many files, each folder of migrations checked as one history. */

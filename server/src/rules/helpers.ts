@@ -8,6 +8,12 @@ const DDL: ReadonlySet<OperationKind> = new Set<OperationKind>([
   'addUnique', 'addCheck', 'addPrimaryKey', 'dropConstraint', 'validateConstraint', 'createEnum', 'alterEnum', 'createView', 'dropView',
 ]);
 
+/** One key per statement: the actions of one ALTER TABLE share it. */
+export function statementOf(op: Operation): number {
+  const s = op.details?.statementOffset as { start: number } | undefined;
+  return s ? s.start : op.offset.start;
+}
+
 export function isDdl(op: Operation): boolean {
   return DDL.has(op.kind) || (op.kind === 'rawSql' && /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE|COMMENT|REINDEX|CLUSTER|VACUUM|REFRESH|OPTIMIZE)\b/i.test(op.text));
 }

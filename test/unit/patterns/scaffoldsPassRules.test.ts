@@ -14,9 +14,6 @@ import { CASES } from '../../db/scaffold/scaffoldCases';
  * the rule is fixed (the test fails on anything not listed here).
  */
 const KNOWN_RULE_FALSE_POSITIVES: { rule: string; pattern: string; orm?: ScaffoldOrm; dialects: ScaffoldDialect[]; why: string }[] = [
-  { rule: 'statement-after-exclusive-lock', pattern: 'splitColumn', dialects: ['postgres'], why: 'two ADD COLUMN actions of one ALTER TABLE statement are read as two statements' },
-  { rule: 'statement-after-exclusive-lock', pattern: 'addColumnNotNullSafe', dialects: ['postgres'], why: 'ADD COLUMN and SET DEFAULT are actions of one ALTER TABLE statement' },
-  { rule: 'mysql-ddl-in-transaction', pattern: 'splitColumn', orm: 'typeorm', dialects: ['mysql', 'mariadb'], why: 'one ALTER TABLE with two ADD/DROP COLUMN actions is a single DDL statement' },
   { rule: 'change-column-type', pattern: 'addColumnNotNullSafe', orm: 'prisma', dialects: ['mysql'], why: 'the column was added inside a prepared-statement guard the reader cannot see into, so MODIFY looks like a type change' },
 ];
 

@@ -1,15 +1,9 @@
 import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleFinding } from '../rule';
-import { findOn, onExistingTable } from '../helpers';
+import { findOn, onExistingTable, statementOf } from '../helpers';
 import { q } from '../ormAdvice';
 
 const ALTERS = new Set(['addColumn', 'dropColumn', 'alterColumnType', 'setNotNull', 'dropNotNull', 'setDefault', 'dropDefault', 'addForeignKey', 'addCheck', 'addUnique', 'addPrimaryKey', 'dropConstraint', 'dropForeignKey', 'renameColumn']);
-
-/** One key per statement: actions of one ALTER TABLE share it. */
-const statementOf = (op: Operation) => {
-  const s = op.details?.statementOffset as { start: number } | undefined;
-  return s ? s.start : op.offset.start;
-};
 
 export default defineRule({
   id: 'multiple-alter-same-table',

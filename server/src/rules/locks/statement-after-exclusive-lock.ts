@@ -1,6 +1,6 @@
 import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleFinding } from '../rule';
-import { findOn, onExistingTable } from '../helpers';
+import { findOn, onExistingTable, statementOf } from '../helpers';
 import { q, separateMigration } from '../ormAdvice';
 import { pgLockFor } from '../../knowledge/postgresLocks';
 
@@ -18,7 +18,8 @@ export default defineRule({
     for (const op of ctx.ops) {
       if (op.kind === 'transactionControl') { if (op.transaction === 'commit' || op.transaction === 'rollback') holder = undefined; continue; }
       if (op.kind === 'setting' || !ctx.inTransaction(op)) continue;
-      if (holder) {
+      // The other actions of the same ALTER TABLE run under the one lock: no extra wait.
+      if (holder && statementOf(op) !== statementOf(holder)) {
         out.push(findOn(op, `This runs while the ACCESS EXCLUSIVE lock on ${q(holder.table)} (taken at line ${holder.range.start.line + 1}) is still held: ${holder.table} stays unreadable until the transaction commits. Move it before the lock, or into ${separateMigration(ctx.migration)}.`, { table: holder.table }));
         break;
       }

@@ -1,5 +1,5 @@
 import { defineRule, eq } from '../rule';
-import { findOn, isDdl } from '../helpers';
+import { findOn, isDdl, statementOf } from '../helpers';
 
 export default defineRule({
   id: 'mysql-ddl-in-transaction',
@@ -23,8 +23,9 @@ export default defineRule({
       const how = ctx.ops.some((o) => o.kind === 'transactionControl' && o.transaction === 'begin') ? 'BEGIN … COMMIT' : 'the transaction the migration opens';
       return [findOn(explicit, `${how} does not protect DDL on ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'}: this statement commits implicitly (even if it fails), so a failure later leaves the migration half-applied. Make each step idempotent or split the migration.`)];
     }
-    if (ctx.migration.transactional === true && ddl.length >= 2) {
-      return [findOn(ddl[1], `The runner wraps this migration in a transaction${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}, but ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'} commits each DDL statement implicitly: if this step fails, the ones before it stay applied and the migration is not recorded. Split it (one DDL per migration) or guard every step so a re-run completes.`)];
+    const statements = ddl.filter((op, i) => i === 0 || statementOf(op) !== statementOf(ddl[i - 1]));
+    if (ctx.migration.transactional === true && statements.length >= 2) {
+      return [findOn(statements[1], `The runner wraps this migration in a transaction${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}, but ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'} commits each DDL statement implicitly: if this step fails, the ones before it stay applied and the migration is not recorded. Split it (one DDL per migration) or guard every step so a re-run completes.`)];
     }
     return [];
   },

@@ -97,6 +97,7 @@ export const lockCases: RuleCase[] = [
 
   { rule: 'statement-after-exclusive-lock', dialect: 'postgres', expect: true, text: "BEGIN;\nALTER TABLE orders ADD COLUMN flag boolean;\nUPDATE accounts SET email = lower(email) WHERE id < 100;\nCOMMIT;", message: /ACCESS EXCLUSIVE lock on "orders"/ },
   { rule: 'statement-after-exclusive-lock', dialect: 'postgres', expect: false, text: "BEGIN;\nUPDATE accounts SET email = lower(email) WHERE id < 100;\nALTER TABLE orders ADD COLUMN flag boolean;\nCOMMIT;" },
+  { rule: 'statement-after-exclusive-lock', dialect: 'postgres', expect: false, name: 'actions of one ALTER TABLE share its lock', text: "BEGIN;\nALTER TABLE orders DROP COLUMN note,\nADD COLUMN flag boolean;\nCOMMIT;" },
 
   { rule: 'missing-lock-timeout', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;' },
   { rule: 'missing-lock-timeout', dialect: 'postgres', expect: false, text: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN flag boolean;" },
