@@ -10,7 +10,7 @@ import {
 import type { CatalogTable } from '../../server/src/engine/schemaCatalog';
 import type { ParamSpec, PatternInfo, ScaffoldDialect } from '../../server/src/patterns/types';
 import { dialectLabel } from './projectText';
-import { NEW_COMMAND_PREFIX, NEW_MIGRATION_COMMAND, checkParamInput, confirmDetail, confirmMessage, defaultFor, targetLabel } from './scaffoldText';
+import { NEW_COMMAND_PREFIX, NEW_MIGRATION_COMMAND, catalogDefault, checkParamInput, confirmDetail, confirmMessage, defaultFor, targetLabel } from './scaffoldText';
 
 /** What a test or a keybinding passes to run a command without questions. */
 export interface NewMigrationArgs {
@@ -153,8 +153,9 @@ async function askParams(pattern: PatternInfo, project: CatalogProject | undefin
       if (!picked) throw new Cancelled();
       value = picked.map((p) => p.label).join(', ');
     } else {
+      const column = table?.columns.find((c) => c.name.toLowerCase() === (answers.column ?? '').toLowerCase());
       value = await vscode.window.showInputBox({
-        title: step(i), prompt: spec.prompt + (spec.required ? '' : ' (optional)'), value: defaultFor(spec, answers) ?? '',
+        title: step(i), prompt: spec.prompt + (spec.required ? '' : ' (optional)'), value: catalogDefault(spec, pattern, column) ?? defaultFor(spec, answers) ?? '',
         validateInput: (v) => checkParamInput(spec, v, dialect),
       });
     }

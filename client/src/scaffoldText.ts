@@ -1,7 +1,8 @@
 // Words and checks of the "Safe Migrations: New …" commands, pure so they are unit-testable without VS Code.
 import * as path from 'node:path';
+import type { CatalogColumn } from '../../server/src/engine/schemaCatalog';
 import type { ScaffoldTargetCandidate } from '../../server/src/lsp/protocol';
-import type { ParamSpec, ScaffoldDialect } from '../../server/src/patterns/types';
+import type { ParamSpec, PatternInfo, ScaffoldDialect } from '../../server/src/patterns/types';
 import { dialectLabel, ormLabel } from './projectText';
 
 export const NEW_COMMAND_PREFIX = 'safeMigrations.new.';
@@ -26,6 +27,20 @@ export function confirmMessage(fileCount: number, folder: string): string {
 /** `{table}` / `{column}` in a default replaced by the answers so far (as the engine does). */
 export function defaultFor(spec: ParamSpec, answers: Record<string, string>): string | undefined {
   return spec.default?.replace(/\{(\w+)\}/g, (m, name: string) => answers[name] ?? m);
+}
+
+/**
+ * What the catalogue already knows about the chosen existing column: its current type (`oldType`, or
+ * `type` where the pattern asks no `oldType`, i.e. `type` describes the existing column) and nullability.
+ * Types spelled the ORM's way (Prisma `String`) are not SQL and are not offered.
+ */
+export function catalogDefault(spec: ParamSpec, pattern: PatternInfo, column: CatalogColumn | undefined): string | undefined {
+  if (!column || !pattern.params.some((p) => p.name === 'column' && p.kind === 'column')) return undefined;
+  const sqlType = column.type && /^[a-z]/.test(column.type) ? column.type : undefined;
+  if (spec.name === 'oldType') return sqlType;
+  if (spec.name === 'type' && !pattern.params.some((p) => p.name === 'oldType')) return sqlType;
+  if (spec.name === 'nullable' && column.nullable !== undefined) return column.nullable ? 'yes' : 'no';
+  return undefined;
 }
 
 const MAX_IDENTIFIER = { postgres: 63, mysql: 64, mariadb: 64 } as const;

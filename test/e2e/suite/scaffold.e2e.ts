@@ -77,6 +77,27 @@ suite('Scaffolding from the command palette', () => {
     assert.match(fs.readFileSync(path.join(prismaDir, folder, 'migration.sql'), 'utf8'), /ADD COLUMN IF NOT EXISTS "nickname" text/);
   });
 
+  test('the questions: a table picked from the catalogue and a default accepted (QuickPick and InputBox driven by accept commands)', async () => {
+    await api();
+    const dir = path.join(workspaceRoot(), 'src/migrations');
+    const before = listing(dir);
+    // No params in the argument: the command asks for them; confirm: false skips only the modal.
+    let finished = false;
+    const running = Promise.resolve(vscode.commands.executeCommand<NewResult | undefined>('safeMigrations.new.checkpointTable', { confirm: false }))
+      .finally(() => { finished = true; });
+    for (let i = 0; i < 60 && !finished; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      if (!finished) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    const result = await running;
+    assert.ok(result, 'the flow completed');
+    const created = newFiles(dir, before);
+    assert.deepEqual(created, result.files.map((f) => path.basename(f)));
+    // The catalogue's first table (sorted) was offered first, and the checkpoint name kept its default.
+    assert.match(created[0], /^\d{13}-CheckpointOrders\w*\.ts$/);
+    assert.match(fs.readFileSync(path.join(dir, created[0]), 'utf8'), /orders_checkpoint/);
+  });
+
   test('a parameter the engine refuses fails the command with its message, and nothing is written', async () => {
     await api();
     const dir = path.join(workspaceRoot(), 'src/migrations');

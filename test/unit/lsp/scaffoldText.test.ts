@@ -1,7 +1,7 @@
 // The scaffolding commands' words and input checks (pure; the flow itself runs in the e2e suite).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkParamInput, confirmDetail, confirmMessage, defaultFor, targetLabel } from '../../../client/src/scaffoldText';
+import { catalogDefault, checkParamInput, confirmDetail, confirmMessage, defaultFor, targetLabel } from '../../../client/src/scaffoldText';
 import type { ParamSpec } from '../../../server/src/patterns/types';
 
 const spec = (kind: ParamSpec['kind'], extra: Partial<ParamSpec> = {}): ParamSpec => ({ name: kind, kind, prompt: 'Value', required: true, ...extra });
@@ -38,4 +38,19 @@ test('input checks by parameter kind', () => {
   assert.equal(checkParamInput(spec('columns'), 'a, b', 'postgres'), undefined);
   assert.match(checkParamInput(spec('expression'), 'x; drop table t', 'postgres')!, /;/);
   assert.equal(checkParamInput(spec('type'), 'numeric(10,2)', 'postgres'), undefined);
+});
+
+test('the catalogue pre-fills the existing column\'s type and nullability, never a new column\'s', () => {
+  const p = (...params: [string, ParamSpec['kind']][]) => ({ id: 'x', title: 'X', description: '', orms: [], dialects: [], params: params.map(([name, kind]) => spec(kind, { name })) });
+  const column = { name: 'status', type: 'varchar(20)', nullable: false };
+  const drop = p(['table', 'table'], ['column', 'column'], ['type', 'type'], ['nullable', 'string']);
+  assert.equal(catalogDefault(drop.params[2], drop, column), 'varchar(20)');
+  assert.equal(catalogDefault(drop.params[3], drop, column), 'no');
+  const change = p(['table', 'table'], ['column', 'column'], ['type', 'type'], ['oldType', 'type']);
+  assert.equal(catalogDefault(change.params[2], change, column), undefined, 'type is the new type here');
+  assert.equal(catalogDefault(change.params[3], change, column), 'varchar(20)');
+  const add = p(['table', 'table'], ['column', 'newName'], ['type', 'type']);
+  assert.equal(catalogDefault(add.params[2], add, column), undefined);
+  assert.equal(catalogDefault(drop.params[2], drop, { name: 'status', type: 'String' }), undefined, 'a Prisma type is not SQL');
+  assert.equal(catalogDefault(drop.params[2], drop, undefined), undefined);
 });
