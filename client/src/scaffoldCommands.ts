@@ -99,9 +99,14 @@ async function pickTarget(request: ServerRequest, pattern: PatternInfo, arg: New
   const projects = await catalogProjects(request, arg?.uri ?? fromUri);
   const wanted = arg?.target ?? {};
   const samePath = (a: string, b: string) => path.resolve(a) === path.resolve(b);
-  const candidates = projects.flatMap((project) => project.targets.map((t) => ({ t, project })))
+  const within = (child: string, parent: string) => { const rel = path.relative(parent, child); return !rel.startsWith('..') && !path.isAbsolute(rel); };
+  let candidates = projects.flatMap((project) => project.targets.map((t) => ({ t, project })))
     .filter(({ t }) => pattern.orms.includes(t.orm) && (!t.dialect || pattern.dialects.includes(t.dialect)))
     .filter(({ t }) => (!wanted.orm || wanted.orm === t.orm) && (!wanted.dir || samePath(wanted.dir, t.dir)));
+  // Run on a folder in the explorer: that migrations folder (or the ones under it) when it is one.
+  const clicked = fromUri && !arg?.uri ? vscode.Uri.parse(fromUri).fsPath : undefined;
+  const atClicked = clicked ? candidates.filter(({ t }) => within(clicked, t.dir) || within(t.dir, clicked)) : [];
+  if (atClicked.length) candidates = atClicked;
   let chosen: { t: ScaffoldTargetCandidate; project?: CatalogProject } | undefined;
   if (wanted.orm && wanted.dialect && wanted.dir) {
     // Fully given: used as is, with the catalogue of the project around it.
@@ -148,6 +153,10 @@ async function askParams(pattern: PatternInfo, project: CatalogProject | undefin
       value = await pickName(step(i), spec, tables.map((t) => ({ label: t.name, description: describeTable(t) })), answers, dialect);
     } else if (spec.kind === 'column' && table?.columns.length) {
       value = await pickName(step(i), spec, table.columns.map((c) => ({ label: c.name, description: c.type ? `${c.type}${c.nullable === false ? ' not null' : ''}` : '' })), answers, dialect);
+    } else if (spec.kind === 'string' && (spec.default === 'yes' || spec.default === 'no')) {
+      const picked = await vscode.window.showQuickPick([spec.default, spec.default === 'yes' ? 'no' : 'yes'], { title: step(i), placeHolder: spec.prompt });
+      if (!picked) throw new Cancelled();
+      value = picked;
     } else if (spec.kind === 'columns' && table?.columns.length) {
       const picked = await vscode.window.showQuickPick(table.columns.map((c) => ({ label: c.name, description: c.type })), { title: step(i), placeHolder: spec.prompt, canPickMany: true });
       if (!picked) throw new Cancelled();
