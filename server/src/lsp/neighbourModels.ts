@@ -49,7 +49,8 @@ export class NeighbourModels {
     return files.filter((f) => f !== file).sort().slice(-MAX_NEIGHBOURS);
   }
 
-  private read(file: string): FileModel | undefined {
+  /** One migration file's model (the open document's text when it is open), cached by modification time. */
+  read(file: string): FileModel | undefined {
     let stat: fs.Stats;
     try { stat = fs.statSync(file); } catch { return undefined; }
     if (stat.size > 1_000_000) return undefined;

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { initEngine, readMigrationText } from '../engine/engine';
+import { initEngine } from '../engine/engine';
 import { buildSchemaCatalog, migrationFilesOf } from '../engine/schemaCatalog';
 import type { FileModel } from '../model/migration';
 import { ScaffoldError, listPatterns, scaffold } from '../patterns/index';
@@ -14,6 +14,7 @@ import type { ScaffoldExtension, ScaffoldOrm, ScaffoldTarget } from '../patterns
 import { projectForFile } from '../project/detect';
 import type { ProjectInfo } from '../project/types';
 import { registerCustomRequest, type RequestContext } from './customRequests';
+import { NeighbourModels } from './neighbourModels';
 import {
   CATALOG_REQUEST, PATTERNS_REQUEST, SCAFFOLD_REQUEST,
   type CatalogParams, type CatalogResult, type PatternsResult, type ScaffoldParams, type ScaffoldRequestResult, type ScaffoldTargetCandidate,
@@ -71,32 +72,13 @@ export function targetCandidates(project: ProjectInfo, settings: { dialect?: str
   return out;
 }
 
-/** Models of a project's migrations, cached by modification time: the catalogue is asked for on every command. */
-class MigrationModels {
-  private readonly cache = new Map<string, { mtimeMs: number; size: number; model: FileModel }>();
-
-  read(project: ProjectInfo, context: RequestContext): FileModel[] {
-    const out: FileModel[] = [];
-    for (const file of migrationFilesOf(project)) {
-      let stat: fs.Stats;
-      try { stat = fs.statSync(file); } catch { continue; }
-      if (stat.size > 1_000_000) continue;
-      const open = context.readOpenText?.(file);
-      const hit = this.cache.get(file);
-      if (open === undefined && hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) { out.push(hit.model); continue; }
-      let text = open;
-      if (text === undefined) { try { text = fs.readFileSync(file, 'utf8'); } catch { continue; } }
-      const model = readMigrationText(file, text, { projects: context.workspace.projects, config: context.workspace.configFor(file) });
-      if (open === undefined) this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, model });
-      out.push(model);
-    }
-    return out;
-  }
-}
-
-const models = new MigrationModels();
-
 export function registerScaffoldRequests(): void {
+  let models: NeighbourModels | undefined;
+  const projectModels = (project: ProjectInfo, context: RequestContext): FileModel[] => {
+    models ??= new NeighbourModels(context.workspace, (file) => context.readOpenText?.(file));
+    return migrationFilesOf(project).map((f) => models!.read(f)).filter((m): m is FileModel => !!m);
+  };
+
   registerCustomRequest(PATTERNS_REQUEST, (): PatternsResult => listPatterns());
 
   registerCustomRequest(CATALOG_REQUEST, async (params, context): Promise<CatalogResult> => {
@@ -108,7 +90,7 @@ export function registerScaffoldRequests(): void {
         return {
           root: project.root,
           targets: targetCandidates(project, config),
-          catalog: buildSchemaCatalog(project, models.read(project, context), (file) => context.readOpenText?.(file) ?? readText(file)),
+          catalog: buildSchemaCatalog(project, projectModels(project, context), (file) => context.readOpenText?.(file) ?? readText(file)),
         };
       }),
     };
