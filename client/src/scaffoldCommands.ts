@@ -39,11 +39,13 @@ export function registerScaffoldCommands(context: vscode.ExtensionContext, reque
   context.subscriptions.push(vscode.commands.registerCommand(NEW_MIGRATION_COMMAND, run(undefined)));
 }
 
-/** Runs the whole flow; undefined when the user cancels. With an argument object, errors are thrown to the caller. */
+/** Runs the whole flow; undefined when the user cancels. With `params` in the argument, errors are thrown to the caller. */
 async function newMigration(request: ServerRequest, output: vscode.OutputChannel, commandPattern: string | undefined, rawArg?: unknown): Promise<NewMigrationResult | undefined> {
   // A command run from a menu gets a Uri (or nothing), not our argument object.
   const arg: NewMigrationArgs | undefined = rawArg && typeof rawArg === 'object' && !(rawArg instanceof vscode.Uri) ? rawArg as NewMigrationArgs : undefined;
   const fromUri = rawArg instanceof vscode.Uri ? rawArg.toString() : undefined;
+  // With every answer given nobody is watching: errors go to the caller instead of a notification.
+  const unattended = !!arg?.params;
   try {
     const patterns = await request<PatternsResult>(PATTERNS_REQUEST);
     const pattern = await pickPattern(patterns, arg?.patternId ?? commandPattern);
@@ -51,11 +53,11 @@ async function newMigration(request: ServerRequest, output: vscode.OutputChannel
     const params = arg?.params ? { ...arg.params } : await askParams(pattern, target.project, target.target.dialect);
     const scaffoldParams: ScaffoldParams = { patternId: pattern.id, params, target: target.target };
     const result = await request<ScaffoldRequestResult>(SCAFFOLD_REQUEST, scaffoldParams);
-    return await createFiles(result, target.target.dir, arg?.confirm !== false, output, !arg);
+    return await createFiles(result, target.target.dir, arg?.confirm !== false, output, !unattended);
   } catch (e) {
     if (e instanceof Cancelled) return undefined;
     const message = (e as Error).message;
-    if (arg) throw e;
+    if (unattended) throw e;
     void vscode.window.showErrorMessage(`Safe Migrations: ${message}`);
     return undefined;
   }
@@ -112,7 +114,7 @@ async function pickTarget(request: ServerRequest, pattern: PatternInfo, arg: New
     // Fully given: used as is, with the catalogue of the project around it.
     const around = candidates[0]?.project ?? projects.find((p) => samePath(wanted.dir!, p.root) || !path.relative(p.root, wanted.dir!).startsWith('..'));
     chosen = { t: { projectRoot: around?.root ?? wanted.dir, orm: wanted.orm, dialect: wanted.dialect, dir: wanted.dir, extension: wanted.extension ?? candidates[0]?.t.extension }, project: around };
-  } else if (candidates.length === 1 || (arg && candidates.length > 0)) {
+  } else if (candidates.length === 1 || (arg?.params && candidates.length > 0)) {
     chosen = candidates[0];
   } else if (candidates.length > 1) {
     const items = candidates.map((c) => {
@@ -128,7 +130,7 @@ async function pickTarget(request: ServerRequest, pattern: PatternInfo, arg: New
   }
   let dialect = wanted.dialect ?? chosen.t.dialect;
   if (!dialect) {
-    if (arg) throw new Error(`the dialect of ${chosen.t.dir} is not known: pass target.dialect.`);
+    if (arg?.params) throw new Error(`the dialect of ${chosen.t.dir} is not known: pass target.dialect.`);
     const picked = await vscode.window.showQuickPick(pattern.dialects.map((d) => ({ label: dialectLabel(d), dialect: d })), { title: pattern.title, placeHolder: 'Which database does this project use?' });
     if (!picked) throw new Cancelled();
     dialect = picked.dialect;

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { listPatterns } from '../../../server/src/patterns/index';
 import { detectProjects } from '../../../server/src/project/detect';
-import { targetCandidates } from '../../../server/src/lsp/scaffoldRequests';
+import { projectsAt, targetCandidates } from '../../../server/src/lsp/scaffoldRequests';
 import type { CatalogResult, PatternsResult, ScaffoldRequestResult } from '../../../server/src/lsp/protocol';
 
 const root = path.resolve(__dirname, '../../..');
@@ -23,6 +23,16 @@ test('target candidates: one per ORM migrations folder, with dialect and extensi
   const [sequelize] = detectProjects([path.join(fixtures, 'sequelize-mysql')]);
   const forced = targetCandidates(sequelize, { dialect: 'mariadb' });
   assert.deepEqual(forced.map((c) => [c.orm, c.dialect]), [['sequelize', 'mariadb']], 'a dialect setting wins over detection');
+});
+
+test('projects at a URI: every project inside a folder, the owning project of a file or of a folder inside it', () => {
+  const projects = detectProjects([fixtures]);
+  const names = (list: { root: string }[]) => list.map((p) => path.basename(p.root)).sort();
+  assert.ok(names(projectsAt(projects, fixtures)).includes('typeorm-postgres'));
+  assert.ok(projectsAt(projects, fixtures).length >= 5, 'a parent folder holds all fixture projects');
+  assert.deepEqual(names(projectsAt(projects, path.join(fixtures, 'sequelize-postgres/db/migrations'))), ['sequelize-postgres']);
+  assert.deepEqual(names(projectsAt(projects, path.join(fixtures, 'typeorm-postgres/src/migrations/1700000000000-CreateUsers.ts'))), ['typeorm-postgres']);
+  assert.deepEqual(names(projectsAt(projects, path.join(fixtures, 'typeorm-postgres/src/migrations/not-saved-yet.ts'))), ['typeorm-postgres']);
 });
 
 test('stdio server: safeMigrations/patterns, /catalog and /scaffold', { timeout: 60_000 }, async () => {
