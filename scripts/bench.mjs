@@ -187,9 +187,7 @@ async function main() {
   const wall = (cmd, args) => { const s = performance.now(); spawnSync(cmd, args, { stdio: 'ignore' }); return performance.now() - s; };
   const cliTimes = Array.from({ length: 5 }, () => wall(process.execPath, [cli, 'inspect', big, '--format', 'json', '--dialect', 'postgres']));
   let squawkBin;
-  try { squawkBin = require.resolve('@squawk-cli/linux-x64/bin/squawk'); } catch {
-    try { squawkBin = execFileSync('find', [path.join(root, 'node_modules'), '-path', '*squawk*', '-type', 'f', '-name', 'squawk', '-perm', '-u+x'], { encoding: 'utf8' }).split('\n').filter(Boolean).find((p) => !p.endsWith('.js')); } catch { /* not installed */ }
-  }
+  try { squawkBin = execFileSync('bash', [path.join(root, 'scripts', 'setup-squawk.sh')], { encoding: 'utf8' }).trim(); } catch { /* offline without a cache: reported below */ }
   const squawkTimes = squawkBin ? Array.from({ length: 5 }, () => wall(squawkBin, ['--reporter', 'json', big])) : [];
   const cliCorpus = wall(process.execPath, [cli, 'inspect', corpus, '--format', 'json']);
 
@@ -211,7 +209,7 @@ async function main() {
   lines.push(`| safe-migrations engine | in-process read (parse + model) | ${ms(pct(bigTimes, 0.5))} |`);
   lines.push(`| safe-migrations CLI | whole process, \`inspect --format json\` | ${ms(pct(cliTimes, 0.5))} |`);
   if (squawkTimes.length) lines.push(`| squawk-cli 2.66 | whole process, \`--reporter json\` (binary called directly) | ${ms(pct(squawkTimes, 0.5))} |`);
-  else lines.push('| squawk-cli | not found in node_modules | – |');
+  else lines.push('| squawk-cli | could not be installed (scripts/setup-squawk.sh) | – |');
   const report = lines.join('\n');
   console.log(report);
   fs.writeFileSync(path.join(out, 'results.md'), report + '\n');

@@ -110,9 +110,14 @@ const dir = mkdtempSync(join(tmpdir(), 'sm-squawk-'));
 before(engineReady);
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** squawk's binary, installed once into the cache by scripts/setup-squawk.sh (it is not in package-lock.json). */
+function squawkBinary(): string {
+  return execFileSync('bash', [join(__dirname, '..', '..', '..', 'scripts', 'setup-squawk.sh')], { encoding: 'utf8' }).trim();
+}
+
 function squawk(files: string[]): { file: string; rule_name: string }[] {
   try {
-    return JSON.parse(execFileSync(join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'squawk'), ['--reporter', 'json', ...files], { encoding: 'utf8' }));
+    return JSON.parse(execFileSync(squawkBinary(), ['--reporter', 'json', ...files], { encoding: 'utf8' }));
   } catch (e) {
     // squawk exits 1 when it has findings; its report is still on stdout.
     return JSON.parse((e as { stdout: string }).stdout);
