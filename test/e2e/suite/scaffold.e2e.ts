@@ -98,6 +98,19 @@ suite('Scaffolding from the command palette', () => {
     assert.match(fs.readFileSync(path.join(dir, created[0]), 'utf8'), /orders_checkpoint/);
   });
 
+  test('contributed snippets complete in SQL and TypeScript files', async () => {
+    await api();
+    const labels = async (language: string, typed: string) => {
+      const doc = await vscode.workspace.openTextDocument({ language, content: typed });
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(typed.length));
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    assert.ok((await labels('sql', 'sql-add-index')).some((l) => l.startsWith('sql-add-index-online')), 'SQL snippet');
+    const ts = await labels('typescript', 'typeorm-add-index');
+    assert.ok(ts.some((l) => l.startsWith('typeorm-add-index-online')), `TypeORM snippet in ${JSON.stringify(ts.slice(0, 20))}`);
+    assert.ok((await labels('javascript', 'sequelize-add-index')).some((l) => l.startsWith('sequelize-add-index-online')), 'Sequelize snippet');
+  });
+
   test('a parameter the engine refuses fails the command with its message, and nothing is written', async () => {
     await api();
     const dir = path.join(workspaceRoot(), 'src/migrations');
