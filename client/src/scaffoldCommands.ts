@@ -149,7 +149,8 @@ async function askParams(pattern: PatternInfo, project: CatalogProject | undefin
   const tables = project?.catalog.tables ?? [];
   const step = (i: number) => `${pattern.title} (${i + 1}/${pattern.params.length})`;
   for (const [i, spec] of pattern.params.entries()) {
-    const table = tables.find((t) => t.name.toLowerCase() === (answers.table ?? '').toLowerCase());
+    const tableName = spec.name.startsWith('ref') ? answers.refTable : answers.table;
+    const table = tables.find((t) => t.name.toLowerCase() === (tableName ?? '').toLowerCase());
     let value: string | undefined;
     if (spec.kind === 'table' && tables.length) {
       value = await pickName(step(i), spec, tables.map((t) => ({ label: t.name, description: describeTable(t) })), answers, dialect);
@@ -160,8 +161,10 @@ async function askParams(pattern: PatternInfo, project: CatalogProject | undefin
       if (!picked) throw new Cancelled();
       value = picked;
     } else if (spec.kind === 'columns' && table?.columns.length) {
-      const picked = await vscode.window.showQuickPick(table.columns.map((c) => ({ label: c.name, description: c.type })), { title: step(i), placeHolder: spec.prompt, canPickMany: true });
+      const preset = new Set((defaultFor(spec, answers) ?? '').split(',').map((c) => c.trim().toLowerCase()));
+      const picked = await vscode.window.showQuickPick(table.columns.map((c) => ({ label: c.name, description: c.type, picked: preset.has(c.name.toLowerCase()) })), { title: step(i), placeHolder: spec.prompt, canPickMany: true });
       if (!picked) throw new Cancelled();
+      if (picked.length === 0 && spec.required) throw new Error(`${spec.prompt}: pick at least one column.`);
       value = picked.map((p) => p.label).join(', ');
     } else {
       const column = table?.columns.find((c) => c.name.toLowerCase() === (answers.column ?? '').toLowerCase());
