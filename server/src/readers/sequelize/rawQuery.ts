@@ -3,6 +3,7 @@ import type { Operation } from '../../model/migration';
 import { snippet } from '../../model/text';
 import { evaluateString } from '../ts/evaluateString';
 import { propertyValue, unwrap } from '../ts/objectLiteral';
+import { restorePlaceholderNames } from '../ts/placeholderNames';
 import { readSql } from '../sql/index';
 import { apiOperation, operationNode, type BodyContext } from './bodyContext';
 import { maskQueryPlaceholders } from './queryReplacements';
@@ -48,6 +49,7 @@ export function readRawQuery(call: ts.CallExpression, bc: BodyContext, inTransac
     if (sql !== evaluated.text) o.text = snippet(originalSlice(evaluated.text, offsets, o.offset) ?? o.text);
     o.details = { ...o.details, call: 'sequelize.query' };
     if (placeholders.length) o.details.placeholders = placeholders;
+    restorePlaceholderNames(o, evaluated.placeholders);
     if (inTransaction) o.inTransaction = true;
   }
   return result.operations;

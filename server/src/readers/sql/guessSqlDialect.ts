@@ -33,7 +33,7 @@ const SAMPLE = 200_000;
 
 /** Best guess of the dialect from SQL text alone; undefined when nothing points either way. */
 export function guessSqlDialect(sql: string): DialectInfo | undefined {
-  const text = sql.length > SAMPLE ? sql.slice(0, SAMPLE) : sql;
+  const text = withoutComments(sql.length > SAMPLE ? sql.slice(0, SAMPLE) : sql);
   const score = (clues: Clue[]) => {
     const hits = clues.filter((c) => c.re.test(text));
     return { total: hits.reduce((n, c) => n + c.weight, 0), what: hits.map((c) => c.what) };
@@ -44,4 +44,32 @@ export function guessSqlDialect(sql: string): DialectInfo | undefined {
   return my.total > pg.total
     ? { dialect: 'mysql', source: 'content', reason: `SQL uses ${my.what.join(', ')}` }
     : { dialect: 'postgres', source: 'content', reason: `SQL uses ${pg.what.join(', ')}` };
+}
+
+// Comments are prose: a `name` in backticks or a "quoted" word there says nothing about the dialect
+// (goose/Flyway headers often quote code in Markdown style). String literals are kept as they are.
+function withoutComments(sql: string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    if (c === "'") {
+      const end = sql.indexOf("'", i + 1);
+      const stop = end < 0 ? sql.length : end + 1;
+      out += sql.slice(i, stop);
+      i = stop;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end;
+      out += ' ';
+    } else if (c === '/' && sql[i + 1] === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      i = end < 0 ? sql.length : end + 2;
+      out += ' ';
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }

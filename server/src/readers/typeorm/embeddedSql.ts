@@ -3,6 +3,7 @@ import type { Operation } from '../../model/migration';
 import { snippet } from '../../model/text';
 import { evaluateString, type EvaluatedString } from '../ts/evaluateString';
 import { unwrap } from '../ts/objectLiteral';
+import { restorePlaceholderNames } from '../ts/placeholderNames';
 import { readSql } from '../sql';
 import { awaitedNode, nodeSpan, problemAt, type TypeormReadState } from './readState';
 
@@ -39,6 +40,7 @@ export function embeddedSqlOperations(state: TypeormReadState, call: ts.CallExpr
   const placeholders = evaluated.placeholders.map((p) => ({ name: p.name, expression: p.expression }));
   for (const op of result.operations) {
     op.details = { ...op.details, call: method, ...(placeholders.length ? { placeholders } : {}) };
+    restorePlaceholderNames(op, placeholders);
   }
   return result.operations;
 }

@@ -16,6 +16,8 @@ export interface MigrationClass {
   implementsInterface: boolean;
 }
 
+const TIMESTAMPED_NAME = /\D\d{10,17}$/;
+
 /** Finds ES classes (declarations and expressions) and ES5 constructor functions with prototype up/down. */
 export function findMigrationClasses(sourceFile: ts.SourceFile): MigrationClass[] {
   const found: MigrationClass[] = [];
@@ -59,9 +61,12 @@ function fromClass(node: ts.ClassLikeDeclaration): MigrationClass | undefined {
   }
   const up = methods.get('up');
   const down = methods.get('down');
-  const shaped = !!up && up.parameters.length > 0 && !!down;
+  const className = classNameOf(node);
+  // Up-only classes are migrations too when TypeORM's naming says so (`AddX1623936588000`):
+  // irreversible ones in projects with their own interface (n8n's IrreversibleMigration) have no down.
+  const shaped = !!up && up.parameters.length > 0 && (!!down || TIMESTAMPED_NAME.test(className));
   if (!implementsInterface && !shaped) return undefined;
-  return { className: classNameOf(node), node, up, down, properties, methods, implementsInterface };
+  return { className, node, up, down, properties, methods, implementsInterface };
 }
 
 function isStatic(member: ts.ClassElement): boolean {

@@ -16,7 +16,12 @@ export class RunnerReceivers {
   constructor(method: ts.FunctionLikeDeclaration, runnerParameter = 0) {
     const first = method.parameters[runnerParameter];
     if (first && ts.isIdentifier(first.name)) this.runnerNames.add(first.name.text);
-    else if (first && ts.isObjectBindingPattern(first.name)) this.addBindings(first.name, 'runner');
+    else if (first && ts.isObjectBindingPattern(first.name)) {
+      // `up({ queryRunner, tablePrefix })`: a context object that carries the runner (n8n's migrations).
+      const carried = first.name.elements.filter((el) => ts.isIdentifier(el.name) && bindingProperty(el) === 'queryRunner');
+      for (const el of carried) this.runnerNames.add((el.name as ts.Identifier).text);
+      if (!carried.length) this.addBindings(first.name, 'runner');
+    }
     else this.runnerNames.add('queryRunner');
     if (method.body) this.collectAliases(method.body);
   }
@@ -55,8 +60,13 @@ export class RunnerReceivers {
   private addBindings(pattern: ts.ObjectBindingPattern, from: ReceiverKind): void {
     if (from !== 'runner') return;
     for (const el of pattern.elements) {
-      const prop = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+      const prop = bindingProperty(el);
       if (ts.isIdentifier(el.name) && (prop === 'manager' || prop === 'connection' || prop === 'dataSource')) this.managerNames.add(el.name.text);
     }
   }
+}
+
+/** The property a binding element takes: `manager` in `{ manager }` and in `{ manager: m }`. */
+function bindingProperty(el: ts.BindingElement): string | undefined {
+  return el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
 }

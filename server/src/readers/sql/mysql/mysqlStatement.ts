@@ -7,6 +7,7 @@ import type { MysqlStatementContext } from './mysqlStatementContext';
 import { MysqlCursor } from './mysqlTokens';
 
 const ROUTINES = new Set(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT']);
+const ALTERABLE = new Set(['DATABASE', 'SCHEMA', 'VIEW', 'PROCEDURE', 'FUNCTION', 'EVENT', 'USER', 'ROLE', 'SEQUENCE', 'SERVER', 'TABLESPACE', 'INSTANCE', 'LOGFILE']);
 
 /**
  * Maps one MySQL/MariaDB statement to operations. The DDL and migration-relevant shapes are read
@@ -24,6 +25,9 @@ export function mysqlStatementOps(ctx: MysqlStatementContext): Operation[] {
       c.i++;
       c.accept('ONLINE'); c.accept('IGNORE');
       if (c.accept('TABLE')) return mysqlAlterTable(ctx, c);
+      // ALTER DATABASE … CHARACTER SET, ALTER VIEW/EVENT/USER…: not table DDL, but a known statement.
+      const what = c.word();
+      if (ALTERABLE.has(what)) return [whole('rawSql', { statement: `ALTER ${what}` })];
       break;
     }
     case 'CREATE': {

@@ -1,6 +1,7 @@
 import { snippet } from '../../../model/text';
 import type { OperationBuilder } from '../operationBuilder';
 import { splitStatements } from '../splitStatements';
+import { sqlitePragmaOp } from '../sqlitePragma';
 import { mysqlStatementOps } from './mysqlStatement';
 import { MysqlStatementContext } from './mysqlStatementContext';
 
@@ -15,6 +16,8 @@ export function readMysql(b: OperationBuilder, dialect: 'mysql' | 'mariadb'): { 
       b.push(b.op('unknown', stmt.start, stmt.end, { reason: `${stmt.unterminated}: ${snippet(b.sql.slice(stmt.start, Math.min(stmt.end, stmt.start + 200)), 80)}` }));
       continue;
     }
+    const pragma = sqlitePragmaOp(b, stmt.start, stmt.end);
+    if (pragma) { b.push(pragma); continue; }
     const ctx = new MysqlStatementContext(b, stmt.start, stmt.end, dialect);
     try {
       b.push(...mysqlStatementOps(ctx));

@@ -2,6 +2,7 @@ import { loadModule, parseSync } from 'libpg-query';
 import { Utf8OffsetMap, snippet } from '../../../model/text';
 import type { OperationBuilder } from '../operationBuilder';
 import { splitStatements, type SqlStatementSpan } from '../splitStatements';
+import { sqlitePragmaOp } from '../sqlitePragma';
 import { mapParseResult } from './pgParseResult';
 
 let loaded: Promise<void> | undefined;
@@ -65,7 +66,11 @@ function parseBatch(b: OperationBuilder, stmts: SqlStatementSpan[], from: number
     return;
   }
   const failure = attempt.failure!;
-  if (single) { fail(b, stmts[from], failure.message, stats, true); return; }
+  if (single) {
+    const pragma = sqlitePragmaOp(b, stmts[from].start, stmts[from].end);
+    if (pragma) b.push(pragma); else fail(b, stmts[from], failure.message, stats, true);
+    return;
+  }
   // Many errors (another dialect, a broken paste): re-parsing what follows each error would be
   // quadratic, so go one statement at a time.
   if (stats.failed >= MAX_BATCHED_FAILURES) { for (let i = from; i < to; i++) parseBatch(b, stmts, i, i + 1, stats); return; }

@@ -1,0 +1,57 @@
+// Shapes met in public migration files that the SQL readers first got wrong (each SQL here is written
+// for the test, in the same shape).
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { guessSqlDialect, initSqlParsers } from '../../../server/src/readers/sql';
+import { at, kinds, read } from './readHelpers';
+
+before(() => initSqlParsers());
+
+test('comments do not vote for a dialect: Markdown backticks in a goose header leave PostgreSQL SQL alone', () => {
+  const sql = [
+    '-- +goose Up',
+    '-- The `ON CONFLICT` clause never fired; dedupe `reports` first.',
+    '/* see `notes` */',
+    'DELETE FROM reports r USING dup WHERE r.id = dup.id;',
+    'CREATE UNIQUE INDEX reports_dedup ON reports (a, b) WHERE kind = \'auto\';',
+  ].join('\n');
+  assert.notEqual(guessSqlDialect(sql)?.dialect, 'mysql');
+  const r = read(sql, 'unknown');
+  assert.deepEqual(kinds(r), ['delete', 'createIndex']);
+  assert.equal(r.problems.length, 0);
+  // Backticks that are SQL still count.
+  assert.equal(guessSqlDialect('-- header\nALTER TABLE `t` ADD `a` int')?.dialect, 'mysql');
+  // A `--` inside a string literal is not a comment.
+  assert.equal(guessSqlDialect("UPDATE t SET a = '--x' WHERE b = 1; ALTER TABLE `t` ADD `c` int")?.dialect, 'mysql');
+});
+
+test('SQLite PRAGMA (Prisma RedefineTables) is a setting, not a syntax error, in either reader', () => {
+  const sql = [
+    'PRAGMA defer_foreign_keys=ON;',
+    'PRAGMA foreign_keys=OFF;',
+    'CREATE TABLE "new_T" ("id" TEXT NOT NULL PRIMARY KEY, "n" TEXT);',
+    'INSERT INTO "new_T" ("id") SELECT "id" FROM "T";',
+    'DROP TABLE "T";',
+    'ALTER TABLE "new_T" RENAME TO "T";',
+    'PRAGMA foreign_keys=ON;',
+  ].join('\n');
+  for (const dialect of ['unknown', 'postgres', 'mysql'] as const) {
+    const r = read(sql, dialect);
+    assert.equal(r.problems.length, 0, `${dialect}: ${JSON.stringify(r.problems)}`);
+    const settings = r.operations.filter((o) => o.kind === 'setting');
+    assert.equal(settings.length, 3, dialect);
+    assert.deepEqual(settings[1].setting, { name: 'foreign_keys', value: 'OFF' });
+    assert.equal(at(sql, settings[1]).replace(/;$/, ''), 'PRAGMA foreign_keys=OFF');
+    assert.ok(!r.operations.some((o) => o.kind === 'unknown'), dialect);
+  }
+  const call = read('PRAGMA table_info("users")', 'postgres');
+  assert.deepEqual(call.operations.map((o) => o.setting), [{ name: 'table_info', value: '"users"' }]);
+  // Not a PRAGMA: still a syntax error.
+  assert.ok(read('PRAGMAX foo', 'postgres').problems.some((p) => p.code === 'sql-syntax'));
+});
+
+test('MySQL ALTER DATABASE / ALTER EVENT are known statements, not unknown', () => {
+  const r = read('ALTER DATABASE `app` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;\nALTER EVENT purge DISABLE;', 'mysql');
+  assert.deepEqual(r.operations.map((o) => [o.kind, o.statement]), [['rawSql', 'ALTER DATABASE'], ['rawSql', 'ALTER EVENT']]);
+  assert.equal(r.problems.length, 0);
+});

@@ -1,0 +1,51 @@
+// Shapes met in public TypeORM migrations that the reader first missed (each file here is written
+// for the test, in the same shape).
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { initSqlParsers } from '../../../server/src/readers/sql';
+import { readFile, readMigration, textAt } from './readTypeorm';
+
+before(() => initSqlParsers());
+
+test('compiled up-only class taking a context object ({ queryRunner, tablePrefix }) is a migration', () => {
+  const text = [
+    '"use strict";',
+    'Object.defineProperty(exports, "__esModule", { value: true });',
+    'class AddFlag1690000000000 {',
+    '    async up({ queryRunner, tablePrefix }) {',
+    '        await queryRunner.query(`ALTER TABLE ${tablePrefix}orders ADD COLUMN flag boolean`);',
+    '    }',
+    '}',
+    'exports.AddFlag1690000000000 = AddFlag1690000000000;',
+  ].join('\n');
+  const m = readMigration(text, { path: '/p/dist/migrations/1690000000000-AddFlag.js' });
+  assert.equal(m.name, 'AddFlag1690000000000');
+  assert.equal(m.hasDown, false);
+  assert.deepEqual(m.up.map((o) => o.kind), ['addColumn']);
+  assert.equal(m.up[0].column, 'flag');
+  assert.equal(m.up[0].table, '${tablePrefix}orders');
+  assert.equal(textAt(text, m.up[0].offset), 'ALTER TABLE ${tablePrefix}orders ADD COLUMN flag boolean');
+});
+
+test('a class with only up and no timestamp in its name is not taken for a migration', () => {
+  const text = 'export class Helper {\n  async up(x) { await x.query("DROP TABLE t"); }\n}\n';
+  assert.equal(readFile(text).migrations.length, 0);
+});
+
+test('names built from ${…} are reported as the expression, not as an internal placeholder', () => {
+  const text = [
+    "import { MigrationInterface, QueryRunner } from 'typeorm';",
+    'export class Relax1700000000001 implements MigrationInterface {',
+    '  async up(queryRunner: QueryRunner): Promise<void> {',
+    '    for (const t of ["a", "b"]) {',
+    '      await queryRunner.query(`ALTER TABLE "${t}" ALTER COLUMN "${col(t)}" DROP NOT NULL`);',
+    '    }',
+    '  }',
+    '  async down(): Promise<void> {}',
+    '}',
+  ].join('\n');
+  const [op] = readMigration(text).up;
+  assert.equal(op.kind, 'dropNotNull');
+  assert.equal(op.table, '${t}');
+  assert.equal(op.column, '${col(t)}');
+});
