@@ -96,7 +96,9 @@ function append(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: nu
     return true;
   }
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return append(expr.left, ctx, b, depth + 1, allowPlaceholders) && append(expr.right, ctx, b, depth + 1, allowPlaceholders);
+    // `'CREATE TABLE t (' + '"a" int, ' + … + ');'` nests one level per term: walk the chain flat, so
+    // a long concatenation does not hit the depth limit meant for constants referring to constants.
+    return concatenationTerms(expr).every((term) => append(term, ctx, b, depth + 1, allowPlaceholders));
   }
   if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
     const init = resolveReference(expr, ctx);
@@ -137,6 +139,18 @@ function append(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: nu
     }
   }
   return false;
+}
+
+/** The terms of `a + b + c` (parsed as `(a + b) + c`), left to right. */
+function concatenationTerms(expr: ts.BinaryExpression): ts.Expression[] {
+  const terms: ts.Expression[] = [];
+  let e: ts.Expression = expr;
+  while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    terms.push(e.right);
+    e = e.left;
+  }
+  terms.push(e);
+  return terms.reverse();
 }
 
 /** The expression a name stands for: a file constant, a member of a constant object (`TABLES.users`), or what the caller's resolver knows. */

@@ -18,6 +18,7 @@ export function restorePlaceholderNames(op: Operation, placeholders: { name: str
     const v = op[field];
     if (typeof v === 'string') op[field] = swap(v);
   }
+  op.text = swap(op.text);
   if (op.columns) op.columns = op.columns.map(swap);
   if (op.columnSpec?.name) op.columnSpec = { ...op.columnSpec, name: swap(op.columnSpec.name) };
   if (op.references) op.references = { ...op.references, table: swap(op.references.table), columns: op.references.columns.map(swap) };
