@@ -18,7 +18,8 @@ export interface MysqlColumn {
 /** Reads `name type [attributes…]` up to the cursor's end (one element of a comma list). */
 export function readMysqlColumn(c: MysqlCursor): MysqlColumn {
   const tv = c.tv;
-  const spec: ColumnSpec = { name: c.isNameToken(c.i) ? identifierName(tv.sql, tv.tokens[c.i++]) : '' };
+  // A column definition starts with its name; SQLite also quotes it as a 'string'.
+  const spec: ColumnSpec = { name: c.isNameToken(c.i) || tv.tokens[c.i]?.kind === 'string' ? identifierName(tv.sql, tv.tokens[c.i++]) : '' };
   const details: Record<string, unknown> = {};
   const typeStart = c.i;
   let depth = 0;

@@ -59,6 +59,8 @@ export function mysqlStatementOps(ctx: MysqlStatementContext): Operation[] {
         const guarded = c.ifExists();
         const names = namesList(c);
         const flags = { ...(guarded ? { guarded: true, ifExists: true } : {}), ...(ctx.tv.findWord('CASCADE', c.i) >= 0 ? { cascade: true } : {}) };
+        // A name this reader cannot take (SQLite's `'t'`) must not make the statement vanish.
+        if (!names.length) return [whole(dropKind, flags)];
         return names.map((n) => whole(dropKind, { ...named(n), ...flags }));
       }
       c.accept('ONLINE'); c.accept('OFFLINE');

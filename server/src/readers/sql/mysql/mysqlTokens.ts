@@ -28,7 +28,8 @@ export class MysqlCursor {
 
   /** A possibly qualified name (`db`.`t`): the last part is the name. */
   name(): { name?: string; schema?: string } {
-    if (this.done || !this.isNameToken(this.i)) return {};
+    // SQLite also takes a 'single-quoted' name; MySQL has no other meaning for a string here.
+    if (this.done || !(this.isNameToken(this.i) || this.isSingleQuoted(this.i))) return {};
     let name = identifierName(this.tv.sql, this.tv.tokens[this.i++]);
     let schema: string | undefined;
     while (this.punct('.') && this.i + 1 < this.end && this.isNameToken(this.i + 1)) {
@@ -37,6 +38,11 @@ export class MysqlCursor {
       this.i += 2;
     }
     return schema ? { name, schema } : { name };
+  }
+
+  private isSingleQuoted(i: number): boolean {
+    const t = this.tv.tokens[i];
+    return t?.kind === 'string' && this.tv.sql[t.start] === "'";
   }
 
   isNameToken(i: number): boolean {
