@@ -134,6 +134,42 @@ function generate() {
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const ms = (n) => n.toFixed(2);
 
+/** Time from didOpen / didChange to published diagnostics, talking plain LSP to dist/server.js. */
+async function measureEditorLatency(text) {
+  const { spawn } = await import('node:child_process');
+  const { pathToFileURL } = await import('node:url');
+  const rpc = require('vscode-jsonrpc/node');
+  const ws = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'sm-bench-lsp-'));
+  fs.mkdirSync(path.join(ws, 'migrations'));
+  fs.writeFileSync(path.join(ws, '.safe-migrations.json'), JSON.stringify({ dialect: 'postgres' }));
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  let waiting;
+  conn.onNotification('textDocument/publishDiagnostics', (p) => { if (waiting && p.version === waiting.version) waiting.resolve(performance.now()); });
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  const uri = pathToFileURL(path.join(ws, 'migrations', '001_big.sql')).toString();
+  const wsUri = pathToFileURL(ws).toString();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: wsUri, workspaceFolders: [{ uri: wsUri, name: 'bench' }], capabilities: {} });
+  await conn.sendNotification('initialized', {});
+  const diagnosticsFor = (version, send) => new Promise((resolve) => { waiting = { version, resolve }; const s = performance.now(); send(); waiting.start = s; }).then((t) => t - waiting.start);
+  const open = await diagnosticsFor(1, () => conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sql', version: 1, text } }));
+  const edits = [];
+  let hover = 0;
+  for (let v = 2; v <= 6; v++) {
+    edits.push(await diagnosticsFor(v, () => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: `-- edit ${v}\n` }] })));
+    const h = performance.now();
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 5 } });
+    hover = performance.now() - h;
+  }
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+  child.kill();
+  fs.rmSync(ws, { recursive: true, force: true });
+  return { open, edit: pct(edits, 0.5), edits: edits.length, hover };
+}
+
 async function main() {
   const { big } = generate();
   const engine = require(engineJs);
@@ -191,6 +227,8 @@ async function main() {
   const squawkTimes = squawkBin ? Array.from({ length: 5 }, () => wall(squawkBin, ['--reporter', 'json', big])) : [];
   const cliCorpus = wall(process.execPath, [cli, 'inspect', corpus, '--format', 'json']);
 
+  const editor = await measureEditorLatency(bigText);
+
   const lines = [];
   lines.push(`Safe Migrations bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${require('node:os').cpus().length} cores`);
   lines.push('');
@@ -210,6 +248,8 @@ async function main() {
   lines.push(`| safe-migrations CLI | whole process, \`inspect --format json\` | ${ms(pct(cliTimes, 0.5))} |`);
   if (squawkTimes.length) lines.push(`| squawk-cli 2.66 | whole process, \`--reporter json\` (binary called directly) | ${ms(pct(squawkTimes, 0.5))} |`);
   else lines.push('| squawk-cli | could not be installed (scripts/setup-squawk.sh) | – |');
+  lines.push('');
+  lines.push(`Editor: the bundled language server over stdio, the 2,000-statement file open as a .sql migration: first diagnostics ${Math.round(editor.open)} ms after didOpen; after a one-line edit, ${Math.round(editor.edit)} ms (median of ${editor.edits}, including the 150 ms debounce); then a hover on the edited file answers in ${editor.hover.toFixed(1)} ms.`);
   const report = lines.join('\n');
   console.log(report);
   fs.writeFileSync(path.join(out, 'results.md'), report + '\n');
