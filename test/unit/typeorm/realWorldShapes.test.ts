@@ -49,3 +49,42 @@ test('names built from ${…} are reported as the expression, not as an internal
   assert.equal(op.table, '${t}');
   assert.equal(op.column, '${col(t)}');
 });
+
+test('static readonly names (ClassName.TABLE, or through const self = ClassName) resolve', () => {
+  const text = [
+    "import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';",
+    'export class Tokens1700000000002 implements MigrationInterface {',
+    "  private static readonly TABLE = 'tokens';",
+    "  private static readonly INDEX = 'idx_tokens_user';",
+    '  async up(queryRunner: QueryRunner): Promise<void> {',
+    '    const self = Tokens1700000000002;',
+    "    await queryRunner.createTable(new Table({ name: self.TABLE, columns: [{ name: 'id', type: 'int', isPrimary: true }] }));",
+    "    await queryRunner.createIndex(Tokens1700000000002.TABLE, new TableIndex({ name: self.INDEX, columnNames: ['userId'] }));",
+    '  }',
+    '  async down(queryRunner: QueryRunner): Promise<void> {',
+    '    await queryRunner.dropTable(Tokens1700000000002.TABLE);',
+    '  }',
+    '}',
+  ].join('\n');
+  const m = readMigration(text);
+  assert.deepEqual(m.up.map((o) => [o.kind, o.table]), [['createTable', 'tokens'], ['createIndex', 'tokens']]);
+  assert.equal(m.up[1].index, 'idx_tokens_user');
+  assert.deepEqual(m.down.map((o) => [o.kind, o.table]), [['dropTable', 'tokens']]);
+});
+
+test('a SELECT whose result the code uses is a probe, not an operation; a bare one still shows', () => {
+  const text = [
+    "import { MigrationInterface, QueryRunner } from 'typeorm';",
+    'export class Backfill1700000000003 implements MigrationInterface {',
+    '  async up(queryRunner: QueryRunner): Promise<void> {',
+    "    const rows = await queryRunner.manager.query('SELECT id FROM users');",
+    '    for (const r of rows) await queryRunner.query(`UPDATE users SET n = 1 WHERE id = $1`, [r.id]);',
+    "    await queryRunner.query('SELECT pg_sleep(1)');",
+    '  }',
+    '  async down(): Promise<void> {}',
+    '}',
+  ].join('\n');
+  const m = readMigration(text);
+  assert.deepEqual(m.up.map((o) => o.kind), ['update', 'rawSql']);
+  assert.equal(m.up[1].statement, 'SELECT');
+});

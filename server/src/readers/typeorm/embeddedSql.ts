@@ -7,6 +7,8 @@ import { restorePlaceholderNames } from '../ts/placeholderNames';
 import { readSql } from '../sql';
 import { awaitedNode, nodeSpan, problemAt, type TypeormReadState } from './readState';
 
+const READ_SQL = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(select|show|describe|desc|explain)\b/i;
+
 /**
  * `queryRunner.query(sql, params?)`: evaluates the SQL argument statically and hands it to the
  * SQL reader with an offset map, so each statement's range lands on its text in this file.
@@ -25,6 +27,10 @@ export function embeddedSqlOperations(state: TypeormReadState, call: ts.CallExpr
       reason: `dynamic SQL: ${what}`, details: { call: method },
     }];
   }
+  // `const rows = await queryRunner.query('SELECT …')`: a probe or a data read whose result the code
+  // uses, not a schema or data change (a bare `await queryRunner.query('SELECT …')` still shows).
+  const node = awaitedNode(call);
+  if (READ_SQL.test(evaluated.text) && !(node.parent && ts.isExpressionStatement(node.parent))) return [];
   const { fileOffsets } = evaluated;
   const last = fileOffsets.length - 1;
   const result = readSql(evaluated.text, {

@@ -11,6 +11,8 @@ export interface MigrationClass {
   down?: MethodLike;
   /** Class fields and constructor `this.x = …` assignments, by name (`name`, `transaction`, `tableName`). */
   properties: Map<string, ts.Expression>;
+  /** Static fields (`private static readonly TABLE = 'users'`), read as `ClassName.TABLE`. */
+  staticProperties: Map<string, ts.Expression>;
   /** Every method by name, for helpers up/down call with the runner (`this.addAuditColumns(queryRunner)`). */
   methods: Map<string, MethodLike>;
   implementsInterface: boolean;
@@ -45,6 +47,7 @@ function fromClass(node: ts.ClassLikeDeclaration): MigrationClass | undefined {
     (h) => h.token === ts.SyntaxKind.ImplementsKeyword && h.types.some((t) => /\bMigrationInterface$/.test(t.expression.getText())),
   );
   const properties = new Map<string, ts.Expression>();
+  const staticProperties = new Map<string, ts.Expression>();
   const methods = new Map<string, MethodLike>();
   for (const member of node.members) {
     const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
@@ -53,7 +56,7 @@ function fromClass(node: ts.ClassLikeDeclaration): MigrationClass | undefined {
     else if (ts.isPropertyDeclaration(member) && member.initializer) {
       const init = member.initializer;
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) fn = init;
-      else if (name && !isStatic(member)) properties.set(name, init);
+      else if (name) (isStatic(member) ? staticProperties : properties).set(name, init);
     } else if (ts.isConstructorDeclaration(member) && member.body) {
       collectThisAssignments(member.body, properties);
     }
@@ -66,7 +69,7 @@ function fromClass(node: ts.ClassLikeDeclaration): MigrationClass | undefined {
   // irreversible ones in projects with their own interface (n8n's IrreversibleMigration) have no down.
   const shaped = !!up && up.parameters.length > 0 && (!!down || TIMESTAMPED_NAME.test(className));
   if (!implementsInterface && !shaped) return undefined;
-  return { className, node, up, down, properties, methods, implementsInterface };
+  return { className, node, up, down, properties, staticProperties, methods, implementsInterface };
 }
 
 function isStatic(member: ts.ClassElement): boolean {
@@ -116,7 +119,7 @@ function fromPrototypeAssignments(statements: ts.NodeArray<ts.Statement>): Migra
     const properties = new Map<string, ts.Expression>();
     const ctor = statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === className);
     if (ctor?.body) collectThisAssignments(ctor.body, properties);
-    result.push({ className, node: enclosingStatement(up), up, down, properties, methods, implementsInterface: false });
+    result.push({ className, node: enclosingStatement(up), up, down, properties, staticProperties: new Map(), methods, implementsInterface: false });
   }
   return result;
 }

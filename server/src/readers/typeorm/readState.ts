@@ -16,6 +16,8 @@ export interface TypeormReadState {
   learnedDialect?: Dialect;
   /** Property initializers of the migration class being read (`this.tableName`, `name`, `transaction`). */
   classProperties: Map<string, ts.Expression>;
+  /** Static field initializers of that class (`ClassName.TABLE`, or `self.TABLE` after `const self = ClassName`). */
+  classStatics?: { className: string; properties: Map<string, ts.Expression> };
   /** Methods of that class and functions declared in the file: helpers an up/down method may pass the runner to. */
   helpers: { methods: Map<string, ts.FunctionLikeDeclaration>; functions: Map<string, ts.FunctionLikeDeclaration> };
 }
@@ -61,4 +63,18 @@ export function problemAt(state: TypeormReadState, node: ts.Node, code: string, 
 export function stripUndefined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
+}
+
+/**
+ * What `this.x` or `ClassName.X` (also through `const self = ClassName`) stands for in the class
+ * being read: the field's initializer, or undefined.
+ */
+export function classMember(state: TypeormReadState, expr: ts.PropertyAccessExpression): ts.Expression | undefined {
+  const target = expr.expression;
+  if (target.kind === ts.SyntaxKind.ThisKeyword) return state.classProperties.get(expr.name.text);
+  const statics = state.classStatics;
+  if (!statics || !ts.isIdentifier(target)) return undefined;
+  const alias = state.evaluate.constants.get(target.text);
+  const names = target.text === statics.className || (alias && ts.isIdentifier(alias) && alias.text === statics.className);
+  return names ? statics.properties.get(expr.name.text) : undefined;
 }

@@ -2,17 +2,17 @@ import ts from 'typescript';
 import type { ColumnSpec } from '../../model/migration';
 import { booleanLiteral, propertyValue, unwrap } from '../ts/objectLiteral';
 import { staticString } from '../ts/evaluateString';
-import type { TypeormReadState } from './readState';
+import { classMember, type TypeormReadState } from './readState';
 
 const MAX_RESOLVE_DEPTH = 6;
 
-/** Follows file constants and `this.x` class fields to the expression they stand for. */
+/** Follows file constants, `this.x` class fields and `ClassName.X` static fields to the expression they stand for. */
 export function resolveValue(state: TypeormReadState, expr: ts.Expression | undefined): ts.Expression | undefined {
   let e = expr && unwrap(expr);
   for (let depth = 0; e && depth < MAX_RESOLVE_DEPTH; depth++) {
     let next: ts.Expression | undefined;
     if (ts.isIdentifier(e)) next = state.evaluate.constants.get(e.text);
-    else if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) next = state.classProperties.get(e.name.text);
+    else if (ts.isPropertyAccessExpression(e)) next = classMember(state, e);
     if (!next) break;
     e = unwrap(next);
   }

@@ -7,7 +7,7 @@ import { parseSourceFile } from '../ts/parseSourceFile';
 import type { ReadContext, ReaderResult } from '../types';
 import { findMigrationClasses, type MigrationClass } from './findMigrationClasses';
 import { methodOperations } from './methodOperations';
-import { nodeSpan, problemAt, type TypeormReadState } from './readState';
+import { classMember, nodeSpan, problemAt, type TypeormReadState } from './readState';
 import { str } from './tableOptions';
 import { transactionFacts } from './transactionMode';
 
@@ -27,8 +27,7 @@ export function readTypeormFile(ctx: ReadContext): ReaderResult {
       helpers: { methods: new Map(), functions: fileFunctions(sourceFile) },
       evaluate: { sourceFile, constants: collectConstants(sourceFile) },
     };
-    state.evaluate.resolveExpression = (expr) =>
-      ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword ? state.classProperties.get(expr.name.text) : undefined;
+    state.evaluate.resolveExpression = (expr) => ts.isPropertyAccessExpression(expr) ? classMember(state, expr) : undefined;
 
     const classes = findMigrationClasses(sourceFile);
     if (classes.length === 0) {
@@ -61,6 +60,7 @@ export function readTypeormFile(ctx: ReadContext): ReaderResult {
 
 function readMigration(state: TypeormReadState, c: MigrationClass): Migration {
   state.classProperties = c.properties;
+  state.classStatics = { className: c.className, properties: c.staticProperties };
   state.helpers.methods = c.methods;
   const nameProperty = str(state, c.properties.get('name'));
   const name = nameProperty ?? c.className;
