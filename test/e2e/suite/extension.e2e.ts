@@ -46,12 +46,16 @@ suite('Safe Migrations in the VS Code extension host', () => {
     assert.ok(unresolved.range.start.line <= line && line <= unresolved.range.end.line, `it covers line ${line + 1}`);
   });
 
-  test('[engine] hover over a CREATE INDEX in a TypeORM migration names the operation', async () => {
+  test('[engine] hover over a CREATE INDEX in a TypeORM migration: the operation, its lock, its rollback and its finding', async () => {
     await api();
     const doc = await open('src/migrations/1700000500000-IndexProductsName.ts');
     await diagnosticsFor(doc.uri, () => true);
     const text = await hoverText(doc, 'CREATE INDEX "IDX_products_name"');
     assert.match(text, /createIndex/);
+    assert.match(text, /`SHARE` lock on "products"/);
+    assert.match(text, /blocks all writes/);
+    assert.match(text, /Rollback: DROP INDEX/);
+    assert.match(text, /index-create-not-concurrent/);
   });
 
   test('[engine] findings offer fixes or ignore comments as code actions', async () => {
