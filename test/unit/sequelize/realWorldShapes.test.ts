@@ -50,3 +50,28 @@ test('${…} names in raw SQL are reported as the expression', () => {
   assert.equal(op.table, 'orders');
   assert.ok(op.text.includes('${database}.orders'), op.text);
 });
+
+test('schema, function and trigger helpers of queryInterface, and upsert/insert, are known operations', () => {
+  const text = [
+    "'use strict';",
+    'module.exports = {',
+    '  async up(queryInterface, Sequelize) {',
+    "    await queryInterface.createSchema('billing');",
+    "    await queryInterface.createFunction('touch', [], 'trigger', 'plpgsql', 'BEGIN RETURN NEW; END;', [], { force: true });",
+    "    await queryInterface.upsert('settings', { key: 'a', value: '1' }, { value: '1' }, { key: 'a' });",
+    "    await queryInterface.insert(null, 'settings', { key: 'b', value: '2' });",
+    '  },',
+    '  async down(queryInterface) {',
+    "    await queryInterface.dropFunction('touch', []);",
+    "    await queryInterface.dropSchema('billing');",
+    '  },',
+    '};',
+  ].join('\n');
+  const m = readMigration(text);
+  assert.deepEqual(m.up.map((o) => [o.kind, o.statement ?? o.table]), [
+    ['rawSql', 'CREATE SCHEMA'], ['rawSql', 'CREATE FUNCTION'], ['insert', 'settings'], ['insert', 'settings'],
+  ]);
+  assert.equal(m.up[0].details?.name, 'billing');
+  assert.deepEqual(m.down.map((o) => o.statement), ['DROP FUNCTION', 'DROP SCHEMA']);
+  assert.ok(![...m.up, ...m.down].some((o) => o.kind === 'unknown'));
+});

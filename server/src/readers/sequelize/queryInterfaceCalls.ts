@@ -16,6 +16,15 @@ const READ_ONLY = new Set([
   'getQueryInterface', 'escape', 'queryGenerator',
 ]);
 
+/** queryInterface methods that send one known non-table statement, by the statement they send. */
+const OTHER_STATEMENTS: Record<string, string> = {
+  createSchema: 'CREATE SCHEMA', dropSchema: 'DROP SCHEMA', dropAllSchemas: 'DROP SCHEMA',
+  createFunction: 'CREATE FUNCTION', dropFunction: 'DROP FUNCTION', renameFunction: 'ALTER FUNCTION',
+  createTrigger: 'CREATE TRIGGER', dropTrigger: 'DROP TRIGGER', renameTrigger: 'ALTER TRIGGER',
+  createDatabase: 'CREATE DATABASE', dropDatabase: 'DROP DATABASE',
+  dropAllTables: 'DROP TABLE', dropAllEnums: 'DROP TYPE',
+};
+
 /** Maps one `queryInterface.<method>(…)` call to operations; [] for reads. */
 export function readQueryInterfaceCall(call: ts.CallExpression, method: string, bc: BodyContext): Operation[] {
   if (READ_ONLY.has(method)) return [];
@@ -159,7 +168,28 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       o.guarded = true;
       return [o];
     }
+    case 'insert': case 'upsert': {
+      // insert(instance, tableName, values) / upsert(tableName, insertValues, updateValues, where)
+      const o = op('insert');
+      if (method === 'insert') {
+        const t = tableNameOf(args[1], ev);
+        o.table = t?.table;
+        if (t?.schema) o.schema = t.schema;
+      }
+      if (method === 'upsert') o.details!.upsert = true;
+      return [o];
+    }
     default: {
+      const statement = OTHER_STATEMENTS[method];
+      if (statement) {
+        // Not table DDL the rules reason about, but known: the statement Sequelize sends, by name.
+        const o = op('rawSql');
+        o.table = undefined;
+        o.statement = statement;
+        const n = name(0);
+        if (n !== undefined) o.details!.name = n;
+        return [o];
+      }
       const o = op('unknown');
       o.reason = `unrecognised queryInterface call: ${method}`;
       return [o];
