@@ -68,3 +68,24 @@ test("SQLite 'single-quoted' table and column names (dbmate) are read; a DROP ne
   const odd = read('DROP TABLE IF EXISTS 123;', 'mysql');
   assert.deepEqual(kinds(odd), ['dropTable']);
 });
+
+test('MySQL prepared-statement guard: the DDL in SET @sql = IF(…) is read, guarded, with its range in the literal', () => {
+  const sql = [
+    "SET @exists = (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_NAME = 'users' AND COLUMN_NAME = 'age');",
+    "SET @sql = IF(@exists = 0, 'ALTER TABLE users ADD COLUMN age INT NULL DEFAULT ''0''', 'SELECT ''skip''');",
+    'PREPARE stmt FROM @sql;',
+    'EXECUTE stmt;',
+    'DEALLOCATE PREPARE stmt;',
+    'ALTER TABLE `users` DISABLE KEYS;',
+  ].join('\n');
+  const r = read(sql, 'mysql');
+  assert.equal(r.problems.length, 0, JSON.stringify(r.problems));
+  assert.deepEqual(r.operations.map((o) => o.kind === 'rawSql' ? o.statement : o.kind),
+    ['setting', 'addColumn', 'PREPARE', 'EXECUTE', 'DEALLOCATE PREPARE', 'DISABLE KEYS']);
+  const add = r.operations[1];
+  assert.equal(add.guarded, true);
+  assert.equal(add.table, 'users');
+  assert.equal(add.column, 'age');
+  assert.equal(add.columnSpec?.default, "'0'");
+  assert.ok(at(sql, add).startsWith('ADD COLUMN age INT'), at(sql, add));
+});

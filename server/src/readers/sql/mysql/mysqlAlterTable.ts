@@ -106,7 +106,7 @@ function alterAction(a: MysqlCursor, op: Make, ctx: MysqlStatementContext): Oper
   if (a.accept('CONVERT', 'TO')) return [op('rawSql', { statement: 'CONVERT TO CHARACTER SET' })];
   const option = a.word();
   if (TABLE_OPTIONS.has(option) || a.accept('DEFAULT')) return [op('rawSql', { statement: 'TABLE OPTION', details: { option: option || a.word() } })];
-  if (option === 'ORDER' || option === 'DISCARD' || option === 'IMPORT' || /PARTITION/.test(option)) return [op('rawSql', { statement: `${option} ${a.word(1)}`.trim() })];
+  if (option === 'ORDER' || option === 'DISCARD' || option === 'IMPORT' || option === 'DISABLE' || option === 'ENABLE' || /PARTITION/.test(option)) return [op('rawSql', { statement: `${option} ${a.word(1)}`.trim() })];
   const text = tv.slice(a.i, a.end);
   ctx.unparsed(`ALTER TABLE action not understood: ${text.slice(0, 80)}`, a);
   return [op('unknown', { reason: `ALTER TABLE action not understood: ${text.slice(0, 120)}` })];

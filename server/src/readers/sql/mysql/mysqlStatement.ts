@@ -4,6 +4,8 @@ import { mysqlAlterTable } from './mysqlAlterTable';
 import { readMysqlColumn, readReferentialActions } from './mysqlColumnDef';
 import { astifyMysql } from './mysqlParser';
 import type { MysqlStatementContext } from './mysqlStatementContext';
+import { preparedIfBranches } from './mysqlPreparedSql';
+import { readMysql } from './readMysql';
 import { MysqlCursor } from './mysqlTokens';
 
 const ROUTINES = new Set(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT']);
@@ -125,6 +127,10 @@ export function mysqlStatementOps(ctx: MysqlStatementContext): Operation[] {
       return [whole('rawSql', { ...named(tables[0] ?? {}), statement: `${first} TABLE`, details: { tables: tables.map((t) => t.name) } })];
     }
     case 'LOCK': case 'UNLOCK': return [whole('rawSql', { statement: `${first} TABLES` })];
+    // Prepared statements: the SQL they run is read where it is written (preparedIfBranches).
+    case 'PREPARE': c.i++; return [whole('rawSql', { statement: 'PREPARE', details: { name: c.name().name } })];
+    case 'EXECUTE': c.i++; return [whole('rawSql', { statement: 'EXECUTE', details: { name: c.name().name } })];
+    case 'DEALLOCATE': c.i++; c.accept('PREPARE'); return [whole('rawSql', { statement: 'DEALLOCATE PREPARE', details: { name: c.name().name } })];
   }
   return viaNodeSqlParser(ctx);
 }
@@ -308,7 +314,10 @@ function settings(ctx: MysqlStatementContext, c: MysqlCursor): Operation[] {
     const unquoted = /^'(.*)'$/s.test(value) ? value.slice(1, -1) : value;
     const span = ctx.tv.span(p.from, p.to);
     const whole = { start: ctx.start, end: ctx.end };
-    return ctx.b.op('setting', parts.length > 1 ? span.start : ctx.start, parts.length > 1 ? span.end : ctx.end,
+    const setting = ctx.b.op('setting', parts.length > 1 ? span.start : ctx.start, parts.length > 1 ? span.end : ctx.end,
       { setting: { name: name.replace(/^`|`$/g, ''), value: unquoted }, ...(scope ? { details: { scope } } : {}) }, whole);
-  });
+    // `SET @sql = IF(cond, 'ALTER TABLE …', 'SELECT 1')`: the guarded DDL a later EXECUTE runs.
+    const prepared = name.startsWith('@') && value ? preparedIfBranches(ctx, pc.i, pc.end, (inner) => { readMysql(inner, ctx.dialect); }) : [];
+    return prepared.length ? prepared : [setting];
+  }).flat();
 }
