@@ -89,3 +89,15 @@ test('MySQL prepared-statement guard: the DDL in SET @sql = IF(…) is read, gua
   assert.equal(add.columnSpec?.default, "'0'");
   assert.ok(at(sql, add).startsWith('ADD COLUMN age INT'), at(sql, add));
 });
+
+test('psql scripts: a meta-command line is its own statement, and COPY … FROM stdin data is skipped', () => {
+  const sql = '\\set ON_ERROR_STOP on\nBEGIN;\nCOPY public.t (id, name) FROM stdin;\n1\tfoo; DROP TABLE x\n2\tbar\n\\.\nCREATE TABLE y (id int);\nCOMMIT;\n';
+  for (const dialect of ['postgres', 'unknown'] as const) {
+    const r = read(sql, dialect);
+    assert.equal(r.problems.length, 0, `${dialect}: ${JSON.stringify(r.problems)}`);
+    assert.deepEqual(r.operations.map((o) => o.kind === 'rawSql' ? o.statement : o.kind),
+      ['psql meta-command', 'transactionControl', 'COPY', 'createTable', 'transactionControl'], dialect);
+    assert.equal(at(sql, r.operations[0]), '\\set ON_ERROR_STOP on');
+    assert.equal(r.operations[3].table, 'y');
+  }
+});

@@ -60,6 +60,14 @@ export function splitStatements(sql: string, flavor: SqlFlavor): SplitResult {
       continue;
     }
 
+    // psql meta-commands (`\set ON_ERROR_STOP on`, `\connect db`) run to the end of their line.
+    if (flavor === 'postgres' && start < 0 && sql.charCodeAt(i) === 92 && isLineStart(sql, i)) {
+      const e = lineEnd(sql, i);
+      statements.push({ start: i, end: e });
+      i = e;
+      continue;
+    }
+
     const tok = readToken(sql, i, flavor);
     if (delimiter !== ';' && (tok.kind === 'word' || tok.kind === 'punct' || tok.kind === 'number')) {
       // `END$$`: a custom delimiter may touch the token before it.
@@ -75,7 +83,13 @@ export function splitStatements(sql: string, flavor: SqlFlavor): SplitResult {
     }
     i = tok.end;
 
-    if (delimiter === ';' && tok.kind === 'punct' && sql.charCodeAt(tok.start) === 59 && depth <= 0) { finish(); continue; }
+    if (delimiter === ';' && tok.kind === 'punct' && sql.charCodeAt(tok.start) === 59 && depth <= 0) {
+      const copyFromStdin = flavor === 'postgres' && start >= 0 && /^COPY\b[\s\S]*\bFROM\s+STDIN\b/i.test(sql.slice(start, last));
+      finish();
+      // pg_dump's `COPY … FROM stdin;` is followed by data rows up to a `\.` line: data, not SQL.
+      if (copyFromStdin) i = afterCopyData(sql, i);
+      continue;
+    }
     if (start < 0) start = tok.start;
     last = tok.end;
     if (tok.kind === 'word') trackBlocks(tok);
@@ -112,4 +126,16 @@ function isLineStart(sql: string, i: number): boolean {
     if (c !== 32 && c !== 9) return false;
   }
   return true;
+}
+
+function lineEnd(sql: string, i: number): number {
+  let e = i;
+  while (e < sql.length && sql.charCodeAt(e) !== 10 && sql.charCodeAt(e) !== 13) e++;
+  return e;
+}
+
+/** Offset after the `\.` line that ends COPY data starting on the line after `from`. */
+function afterCopyData(sql: string, from: number): number {
+  const m = /\r?\n\\\.[ \t]*(?=\r?\n|$)/.exec(sql.slice(from));
+  return m ? from + m.index + m[0].length : from;
 }

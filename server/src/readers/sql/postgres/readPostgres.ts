@@ -68,7 +68,10 @@ function parseBatch(b: OperationBuilder, stmts: SqlStatementSpan[], from: number
   const failure = attempt.failure!;
   if (single) {
     const pragma = sqlitePragmaOp(b, stmts[from].start, stmts[from].end);
-    if (pragma) b.push(pragma); else fail(b, stmts[from], failure.message, stats, true);
+    if (pragma) b.push(pragma);
+    // A psql meta-command in a script (`\set ON_ERROR_STOP on`): psql's, not the server's; nothing to check.
+    else if (b.sql.charCodeAt(stmts[from].start) === 92) b.push(b.op('rawSql', stmts[from].start, stmts[from].end, { statement: 'psql meta-command' }));
+    else fail(b, stmts[from], failure.message, stats, true);
     return;
   }
   // Many errors (another dialect, a broken paste): re-parsing what follows each error would be
