@@ -88,3 +88,20 @@ test('a SELECT whose result the code uses is a probe, not an operation; a bare o
   assert.deepEqual(m.up.map((o) => o.kind), ['update', 'rawSql']);
   assert.equal(m.up[1].statement, 'SELECT');
 });
+
+test('SQL run through the manager of queryRunner.manager.transaction(async (em) => …) is read', () => {
+  const text = [
+    "import { MigrationInterface, QueryRunner } from 'typeorm';",
+    'export class Backfill1700000000004 implements MigrationInterface {',
+    '  async up(queryRunner: QueryRunner): Promise<void> {',
+    '    await queryRunner.manager.transaction(async (em) => {',
+    "      await em.query('UPDATE users SET active = true WHERE active IS NULL');",
+    '    });',
+    '  }',
+    '  async down(): Promise<void> {}',
+    '}',
+  ].join('\n');
+  const m = readMigration(text);
+  assert.deepEqual(m.up.map((o) => [o.kind, o.table, o.hasWhere]), [['update', 'users', true]]);
+  assert.equal(textAt(text, m.up[0].offset), 'UPDATE users SET active = true WHERE active IS NULL');
+});

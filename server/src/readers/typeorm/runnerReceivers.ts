@@ -50,6 +50,15 @@ export class RunnerReceivers {
           if (kind && ts.isIdentifier(node.name)) (kind === 'runner' ? this.runnerNames : this.managerNames).add(node.name.text);
           else if (kind === 'runner' && ts.isObjectBindingPattern(node.name)) this.addBindings(node.name, 'runner');
         }
+        // `queryRunner.manager.transaction(async (em) => { await em.query(…) })`: the callback's manager.
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'transaction'
+          && this.kindOf(node.expression.expression)) {
+          for (const arg of node.arguments) {
+            const fn = unwrap(arg);
+            const param = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn.parameters[0] : undefined;
+            if (param && ts.isIdentifier(param.name)) this.managerNames.add(param.name.text);
+          }
+        }
         ts.forEachChild(node, visit);
       };
       visit(body);
