@@ -105,3 +105,23 @@ test('SQL run through the manager of queryRunner.manager.transaction(async (em) 
   assert.deepEqual(m.up.map((o) => [o.kind, o.table, o.hasWhere]), [['update', 'users', true]]);
   assert.equal(textAt(text, m.up[0].offset), 'UPDATE users SET active = true WHERE active IS NULL');
 });
+
+test("data written through TypeORM 0.2's global getRepository (also tsc's (0, typeorm_1.getRepository)) is read", () => {
+  const text = [
+    '"use strict";',
+    'const typeorm_1 = require("typeorm");',
+    'class Seed1650000000000 {',
+    '    async up(queryRunner) {',
+    "        await (0, typeorm_1.getRepository)('Permission').save([{ name: 'a' }]);",
+    "        await typeorm_1.getRepository('Role').delete({ name: 'old' });",
+    '    }',
+    '    async down(queryRunner) {}',
+    '}',
+    'exports.Seed1650000000000 = Seed1650000000000;',
+  ].join('\n');
+  const m = readMigration(text, { path: '/p/dist/migrations/1650000000000-Seed.js' });
+  assert.deepEqual(m.up.map((o) => [o.kind, o.table]), [['insert', 'Permission'], ['delete', 'Role']]);
+  // A helper of the project's own with the same shape is not mistaken for one.
+  const other = readMigration(text.replace(/getRepository/g, 'lookup'), { path: '/p/dist/migrations/1650000000000-Seed.js' });
+  assert.deepEqual(other.up, []);
+});

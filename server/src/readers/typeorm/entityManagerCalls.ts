@@ -26,7 +26,23 @@ const BUILDER_TARGET = new Set(['from', 'into', 'update', 'softDelete', 'restore
 
 export function methodName(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
-  return ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return globalManagerFactory(call);
+}
+
+/** TypeORM 0.2's global accessors, which reach the default connection's manager without the runner. */
+const GLOBAL_FACTORIES = new Set(['getRepository', 'getManager', 'getConnection', 'getTreeRepository', 'getCustomRepository', 'getMongoRepository']);
+
+/**
+ * `getRepository(User)`, or tsc's `(0, typeorm_1.getRepository)(User)`: the call's name when it is one of
+ * TypeORM's global manager accessors (a `typeorm_1.getRepository(…)` property call is found by name anyway).
+ */
+export function globalManagerFactory(call: ts.CallExpression): string | undefined {
+  let callee: ts.Expression = call.expression;
+  while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+  if (ts.isBinaryExpression(callee) && callee.operatorToken.kind === ts.SyntaxKind.CommaToken) callee = callee.right;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name && GLOBAL_FACTORIES.has(name) ? name : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { Operation } from '../../model/migration';
 import { unwrap } from '../ts/objectLiteral';
 import { embeddedSqlOperations } from './embeddedSql';
-import { entityManagerOperations, methodName } from './entityManagerCalls';
+import { entityManagerOperations, globalManagerFactory, methodName } from './entityManagerCalls';
 import { GuardDetector } from './guards';
 import { queryRunnerApiOperations, READ_ONLY_METHODS } from './queryRunnerApi';
 import { apiOperation, type TypeormReadState } from './readState';
@@ -96,7 +96,9 @@ function callChain(outer: ts.CallExpression): { chain: ts.CallExpression[]; root
 }
 
 function classify(state: TypeormReadState, chain: ts.CallExpression[], root: ts.Expression | undefined, receivers: RunnerReceivers): Operation[] {
-  const kind = root && receivers.kindOf(root);
+  // Data written through TypeORM's global accessors (`getRepository(User).save(…)`) runs on another
+  // connection, but it is still this migration's change.
+  const kind = (root && receivers.kindOf(root)) || (isGlobalManagerRoot(chain[0], root) ? 'manager' : undefined);
   if (!kind) return [];
   const first = chain[0];
   const method = methodName(first) ?? '';
@@ -108,6 +110,12 @@ function classify(state: TypeormReadState, chain: ts.CallExpression[], root: ts.
   const ops = queryRunnerApiOperations(state, first, method);
   if (ops) return ops;
   return [apiOperation(state, first, method, 'unknown', { reason: `unrecognised QueryRunner call: ${method}` })];
+}
+
+function isGlobalManagerRoot(first: ts.CallExpression, root: ts.Expression | undefined): boolean {
+  if (!globalManagerFactory(first)) return false;
+  // `getRepository(…)` / `(0, typeorm_1.getRepository)(…)` have no receiver; `typeorm_1.getRepository(…)` has the module.
+  return !root || ts.isIdentifier(unwrap(root));
 }
 
 function isInCondition(node: ts.Node): boolean {
