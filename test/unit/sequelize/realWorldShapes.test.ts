@@ -75,3 +75,24 @@ test('schema, function and trigger helpers of queryInterface, and upsert/insert,
   assert.deepEqual(m.down.map((o) => o.statement), ['DROP FUNCTION', 'DROP SCHEMA']);
   assert.ok(![...m.up, ...m.down].some((o) => o.kind === 'unknown'));
 });
+
+test('let/var names the file never reassigns resolve like constants; reassigned ones do not', () => {
+  const text = [
+    "'use strict';",
+    "let opts = { tableName: 'Tags' };",
+    "var COLUMN = 'state';",
+    "let moving = 'a';",
+    "moving = 'b';",
+    'module.exports = {',
+    '  up: (queryInterface, Sequelize) => queryInterface.sequelize.transaction(async (t) => {',
+    '    opts.schema = "app";',
+    '    await queryInterface.addColumn(opts, COLUMN, { type: Sequelize.STRING }, { transaction: t });',
+    '    await queryInterface.removeColumn(moving, COLUMN, { transaction: t });',
+    '  }),',
+    '  down: (queryInterface) => queryInterface.removeColumn(opts, COLUMN),',
+    '};',
+  ].join('\n');
+  const m = readMigration(text);
+  assert.deepEqual(m.up.map((o) => [o.kind, o.table, o.column]), [['addColumn', 'Tags', 'state'], ['dropColumn', undefined, 'state']]);
+  assert.deepEqual(m.down.map((o) => [o.kind, o.table, o.column]), [['dropColumn', 'Tags', 'state']]);
+});

@@ -23,18 +23,30 @@ export interface EvaluateContext {
 
 const MAX_DEPTH = 8;
 
-/** Collects `const NAME = <expr>` declarations anywhere in the file (small local constants). */
+/**
+ * Collects `const NAME = <expr>` declarations anywhere in the file (small local constants), and
+ * `let`/`var` ones the file never assigns again (older JS migrations write `var TABLE = 'users'`).
+ */
 export function collectConstants(sourceFile: ts.SourceFile): Map<string, ts.Expression> {
   const constants = new Map<string, ts.Expression>();
+  const mutable = new Map<string, ts.Expression>();
+  const reassigned = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Const)) {
+    if (ts.isVariableDeclarationList(node)) {
+      const into = node.flags & ts.NodeFlags.Const ? constants : mutable;
       for (const d of node.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && !constants.has(d.name.text)) constants.set(d.name.text, d.initializer);
+        if (ts.isIdentifier(d.name) && d.initializer && !into.has(d.name.text)) into.set(d.name.text, d.initializer);
       }
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment
+      && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left)) {
+      reassigned.add(node.left.text);
+    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand)) {
+      reassigned.add(node.operand.text);
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
+  for (const [name, init] of mutable) if (!reassigned.has(name) && !constants.has(name)) constants.set(name, init);
   return constants;
 }
 
