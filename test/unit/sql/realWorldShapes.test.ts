@@ -101,3 +101,19 @@ test('psql scripts: a meta-command line is its own statement, and COPY … FROM 
     assert.equal(r.operations[3].table, 'y');
   }
 });
+
+test('SQLite-only SQL (PRAGMA, AUTOINCREMENT, WITHOUT ROWID) is reported as sqlite, not PostgreSQL or MySQL', () => {
+  for (const sql of [
+    'PRAGMA foreign_keys=OFF;\nCREATE TABLE "new_T" ("id" TEXT NOT NULL PRIMARY KEY);\nPRAGMA foreign_keys=ON;',
+    'CREATE TABLE "t" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "at" DATETIME);',
+    "CREATE TABLE 'k' ('id' INTEGER PRIMARY KEY AUTOINCREMENT, FOREIGN KEY(`o`) REFERENCES 'o' ('id'));",
+  ]) {
+    const r = read(sql, 'unknown');
+    assert.equal(r.dialect, 'sqlite', sql);
+    assert.ok(r.operations.some((o) => o.kind === 'createTable'), sql);
+    assert.equal(r.problems.length, 0, sql);
+  }
+  // A stated dialect stays; MySQL's AUTO_INCREMENT is not SQLite's AUTOINCREMENT.
+  assert.equal(read('CREATE TABLE t (id int AUTOINCREMENT)', 'postgres').dialect, 'postgres');
+  assert.equal(read('CREATE TABLE `t` (`id` int AUTO_INCREMENT PRIMARY KEY)', 'unknown').dialect, 'mysql');
+});

@@ -25,6 +25,20 @@ export async function initSqlParsers(): Promise<void> { await loadPostgresParser
 
 /** Splits and parses SQL, one Operation per action (an ALTER TABLE with 3 actions → 3 operations). Never throws. */
 export function readSql(sql: string, options: SqlReadOptions): SqlReadResult {
+  // SQLite (Prisma's sqlite provider, dbmate on SQLite) is read with the PostgreSQL/MySQL readers, but
+  // must not be reported as either: their lock and rewrite rules do not apply to it.
+  if ((options.dialect !== 'unknown' && options.dialect !== 'sqlite') || !SQLITE_ONLY.test(sql)) return readSqlAs(sql, options);
+  // Blank out the SQLite-only clauses (same length, so offsets hold) so the other readers take the rest.
+  const masked = sql.replace(SQLITE_CLAUSES, (m) => ' '.repeat(m.length));
+  return { ...readSqlAs(masked, options), dialect: 'sqlite' };
+}
+
+const SQLITE_CLAUSES = /\bAUTOINCREMENT\b|\bWITHOUT\s+ROWID\b/gi;
+
+/** What only SQLite writes: PRAGMA statements, AUTOINCREMENT (MySQL spells it AUTO_INCREMENT), WITHOUT ROWID. */
+const SQLITE_ONLY = /^[ \t]*PRAGMA\s+\w+|\bAUTOINCREMENT\b|\bWITHOUT\s+ROWID\b/im;
+
+function readSqlAs(sql: string, options: SqlReadOptions): SqlReadResult {
   let dialect = options.dialect;
   if (dialect === 'unknown' || dialect === 'sqlite') dialect = guess(sql)?.dialect ?? 'unknown';
   const builder = (d: Dialect) => new OperationBuilder(sql, options.lines, options.mapOffset, !!options.inTransaction, d);
