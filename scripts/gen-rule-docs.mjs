@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const compiled = join(root, 'out/server/src/rules/index.js');
-const { allRules } = existsSync(compiled) && !process.env.SM_DOCS_FROM_SOURCE ? require(compiled) : require(join(root, 'server/src/rules/index.ts'));
+// Always the sources (through tsx): a stale out/ must not decide what the docs say.
+const { allRules } = require(join(root, 'server/src/rules/index.ts'));
 
 const DIALECT = { postgres: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB' };
 const CATEGORY = {

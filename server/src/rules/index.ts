@@ -68,6 +68,7 @@ import migrationDoesTooMuch from './size/migration-does-too-much';
 import missingIdempotencyGuard from './transactions/missing-idempotency-guard';
 import mixedTransactionModes from './transactions/mixed-transaction-modes';
 import sequelizePostgresWithoutTransaction from './transactions/sequelize-postgres-without-transaction';
+import sequelizeTransactionOptionMissing from './transactions/sequelize-transaction-option-missing';
 import transactionNesting from './transactions/transaction-nesting';
 import banCharType from './types/ban-char-type';
 import banMoneyType from './types/ban-money-type';
@@ -139,6 +140,7 @@ export const allRules: Rule[] = [
   missingIdempotencyGuard,
   mixedTransactionModes,
   sequelizePostgresWithoutTransaction,
+  sequelizeTransactionOptionMissing,
   transactionNesting,
   banCharType,
   banMoneyType,

@@ -14,11 +14,30 @@ test('a managed transaction around everything makes the migration transactional'
     await queryInterface.removeColumn('users', 'b');
   }
 };`);
-  assert.equal(m.transactional, true);
-  assert.match(m.transactionalReason ?? '', /transaction the migration opens/);
-  assert.deepEqual(m.up.map(o => o.inTransaction), [true, true], 'inside the callback counts even without { transaction: t }');
+  // Without CLS, the call that does not pass { transaction: t } runs outside the transaction.
+  assert.deepEqual(m.up.map(o => o.inTransaction), [true, undefined]);
+  assert.deepEqual(m.up.map(o => o.details?.missingTransactionOption), [undefined, true]);
+  assert.equal(m.transactional, false, 'not every operation is in the transaction');
   assert.equal(m.down[0].inTransaction, undefined);
   assert.equal(m.up.some(o => o.kind === 'transactionControl'), false);
+});
+
+test('a managed transaction where every call passes { transaction: t } makes the migration transactional; CLS makes the option implicit', () => {
+  const body = (opt: string) => `module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.sequelize.transaction(async (t) => {
+      await queryInterface.addColumn('users', 'a', Sequelize.STRING${opt});
+      await queryInterface.addColumn('users', 'b', Sequelize.STRING${opt});
+    });
+  },
+  async down(queryInterface) { await queryInterface.removeColumn('users', 'b'); }
+};`;
+  const m = readMigration(body(', { transaction: t }'));
+  assert.equal(m.transactional, true);
+  assert.match(m.transactionalReason ?? '', /transaction the migration opens/);
+  assert.deepEqual(m.up.map(o => o.inTransaction), [true, true]);
+  const cls = readMigration(`const { Sequelize: S } = require('sequelize');\nS.useCLS(require('cls-hooked').createNamespace('m'));\n` + body(''));
+  assert.deepEqual(cls.up.map(o => o.inTransaction), [true, true]);
 });
 
 test('an unmanaged transaction: begin, ops passing { transaction }, commit and rollback', () => {

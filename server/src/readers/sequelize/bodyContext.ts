@@ -29,10 +29,12 @@ export interface BodyContext {
   problems: Problem[];
   /** `{ ifNotExists }` / `{ ifExists }` options take effect (@sequelize/core 7; Sequelize 6 ignores them). */
   optionGuards: boolean;
+  /** The file turns on CLS (`Sequelize.useCLS(…)`): calls inside a managed transaction join it without `{ transaction }`. */
+  usesCls: boolean;
   /** File-level helper functions (`async function addTimestamps(qi, table) {…}`) that up/down may call. */
   helpers: Map<string, ts.FunctionLikeDeclaration>;
   /** While reading a helper's body: what holds at the call in up/down (a guard around it, a transaction). */
-  callSite?: { guard: GuardKind | undefined; inTransaction: boolean };
+  callSite?: { guard: GuardKind | undefined; inTransaction: boolean; inTransactionCallback?: boolean };
   /** Dialect learned from embedded SQL, when the file's dialect was unknown. */
   learnedDialect?: Dialect;
 }

@@ -65,7 +65,8 @@ function readHelper(call: ts.CallExpression, helper: ts.FunctionLikeDeclaration,
     else if (ts.isIdentifier(unwrap(arg)) && bc.transactionNames.has((unwrap(arg) as ts.Identifier).text)) bc.transactionNames.add(p.name.text);
   });
   const outer = bc.callSite;
-  bc.callSite = outer ?? { guard: guardOf(call, bc), inTransaction: insideManagedTransaction(call, bc) || passesTransactionOption(call) };
+  const inCallback = insideManagedTransaction(call, bc);
+  bc.callSite = outer ?? { guard: guardOf(call, bc), inTransaction: (bc.usesCls && inCallback) || passesTransactionOption(call), inTransactionCallback: inCallback };
   readBody(helper, bc, out, active);
   bc.callSite = outer;
 }
@@ -90,7 +91,10 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
   if (!ts.isPropertyAccessExpression(callee)) return;
   const method = callee.name.text;
   const recv = callee.expression;
-  const inTransaction = (): boolean => insideManagedTransaction(call, bc) || passesTransactionOption(call) || !!bc.callSite?.inTransaction;
+  // Without CLS, Sequelize runs a call inside `sequelize.transaction(async (t) => …)` OUTSIDE the
+  // transaction unless it passes `{ transaction: t }`: the callback alone proves nothing.
+  const inCallback = insideManagedTransaction(call, bc) || !!bc.callSite?.inTransactionCallback;
+  const inTransaction = (): boolean => (inCallback && bc.usesCls) || passesTransactionOption(call) || !!bc.callSite?.inTransaction;
   let ops: Operation[];
   if (method === 'query' && (isQueryInterface(recv, bc) || isSequelizeInstance(recv, bc))) {
     ops = readRawQuery(call, bc, inTransaction());
@@ -111,6 +115,7 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
   for (const o of ops) {
     if (guard) { o.guarded = true; o.details = { ...o.details, guardedBy: guard }; }
     if (inTx && o.kind !== 'transactionControl') o.inTransaction = true;
+    else if (inCallback && o.kind !== 'transactionControl') o.details = { ...o.details, missingTransactionOption: true };
     if (loop) o.details = { ...o.details, inLoop: true };
   }
   out.push(...ops);

@@ -52,6 +52,7 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
   const version = ctx.project?.orms.find(o => o.orm === 'sequelize')?.version;
   const major = version ? Number(/\d+/.exec(version)?.[0]) : NaN;
   let learned: BodyContext['learnedDialect'];
+  const usesCls = /\buseCLS\s*\(/.test(ctx.text);
   const readPhase = (fn: MigrationFunction | undefined): Operation[] => {
     if (!fn) return [];
     const bc: BodyContext = {
@@ -64,6 +65,7 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
       earlyExitEnd: new Map(),
       helpers,
       optionGuards: !(major < 7),
+      usesCls,
       problems,
     };
     const ops = readMigrationBody(bc);
