@@ -6,6 +6,7 @@ import { LineIndex } from '../model/text';
 import type { MigrationDir, ProjectInfo } from '../project/types';
 import type { SafeMigrationsConfig } from '../config/types';
 import { dialectFromFolderName, projectForFile } from '../project/detect';
+import { dialectFromDriverName } from '../project/dialectNames';
 import { guessSqlDialect, initSqlParsers } from '../readers/sql';
 import { readTypeormFile, looksLikeTypeorm } from '../readers/typeorm/typeormReader';
 import { readSequelizeFile, looksLikeSequelize } from '../readers/sequelize/sequelizeReader';
@@ -41,7 +42,8 @@ export function readMigrationText(file: string, text: string, options: ReadOptio
   const project = options.config?.typeormTransactionMode ? withTypeormModeSetting(detected, file, options.config.typeormTransactionMode) : detected;
   const dir = project ? migrationDirFor(project, file) : undefined;
   const orm = chooseOrm(file, text, project, dir, options.config?.orm);
-  const dialectInfo = chooseDialect(file, project, dir, options);
+  let dialectInfo = chooseDialect(file, project, dir, options);
+  if (orm === 'prisma' && dialectInfo.dialect === 'unknown') dialectInfo = prismaLockDialect(file, options) ?? dialectInfo;
   const model: FileModel = { path: file, orm, dialect: dialectInfo.dialect, dialectInfo, migrations: [], problems: [] };
 
   const inputProblem = checkInput(text, lines);
@@ -67,6 +69,16 @@ export function readMigrationText(file: string, text: string, options: ReadOptio
   for (const m of model.migrations) if (m.dialect === 'unknown') m.dialect = model.dialect;
   (model as FileModel & { text?: string }).text = text;
   return model;
+}
+
+/** A Prisma migrations folder outside a detected project still names its provider in migration_lock.toml. */
+function prismaLockDialect(file: string, options: ReadOptions): DialectInfo | undefined {
+  const lockFile = path.join(path.dirname(path.dirname(file)), 'migration_lock.toml');
+  const text = options.readSibling?.(lockFile);
+  const provider = text && /^\s*provider\s*=\s*"([^"]+)"/m.exec(text)?.[1];
+  if (!provider) return undefined;
+  const { dialect } = dialectFromDriverName(provider);
+  return dialect === 'unknown' ? undefined : { dialect, source: 'project', reason: `migration_lock.toml says provider = "${provider}"` };
 }
 
 /** The `typeormTransactionMode` setting beats what the DataSource says (or the lack of one). */

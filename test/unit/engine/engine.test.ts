@@ -47,3 +47,11 @@ test('a reader error is reported as a problem and the text is kept', () => {
   assert.equal(model.text, TYPEORM);
   assert.equal(model.problems.filter((p) => p.severity === 'error').length, 0);
 });
+
+test('a Prisma migrations folder outside any project takes its dialect from migration_lock.toml', () => {
+  const file = '/x/migrations/20240101000000_init/migration.sql';
+  const readSibling = (f: string) => (f === '/x/migrations/migration_lock.toml' ? '# Please do not edit\nprovider = "mysql"\n' : undefined);
+  const model = readMigrationText(file, 'CREATE TABLE t (id int);', { readSibling });
+  assert.deepEqual([model.orm, model.dialect, model.dialectInfo.source], ['prisma', 'mysql', 'project']);
+  assert.equal(readMigrationText(file, 'CREATE TABLE t (id int);').dialect, 'unknown');
+});
