@@ -136,8 +136,14 @@ async function main() {
   ];
   const url = `http://127.0.0.1:${port}/?${args.folder ? `folder=${encodeURIComponent(args.folder)}&` : ''}payload=${encodeURIComponent(JSON.stringify(payload))}`;
   await page.goto(url);
+  // Opt-in pictures of the workbench while the tests run (the extension host is gone once they end),
+  // for a human look: SAFE_MIGRATIONS_E2E_SCREENSHOTS=<dir> writes one every 2 s.
+  const shots = process.env.SAFE_MIGRATIONS_E2E_SCREENSHOTS;
+  let shot = 0;
+  const shooter = shots ? setInterval(() => { void page.screenshot({ path: `${shots}/workbench-${String(++shot).padStart(2, '0')}.png` }).catch(() => {}); }, 2000) : undefined;
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
   const code = await Promise.race([exitCode, timeout]);
+  if (shooter) clearInterval(shooter);
   if (code === 'timeout') return finish(1, `no test result after ${timeoutMs / 1000} s`);
   return finish(code, verbose ? `tests exited with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s` : undefined);
 }
