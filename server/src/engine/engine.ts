@@ -8,9 +8,9 @@ import type { SafeMigrationsConfig } from '../config/types';
 import { dialectFromFolderName, projectForFile } from '../project/detect';
 import { dialectFromDriverName } from '../project/dialectNames';
 import { guessSqlDialect, initSqlParsers } from '../readers/sql';
-import { readTypeormFile, looksLikeTypeorm } from '../readers/typeorm/typeormReader';
-import { readSequelizeFile, looksLikeSequelize } from '../readers/sequelize/sequelizeReader';
-import { readPrismaMigration } from '../readers/prisma/prismaMigrationReader';
+import type * as TypeormReader from '../readers/typeorm/typeormReader';
+import type * as SequelizeReader from '../readers/sequelize/sequelizeReader';
+import type * as PrismaMigrationReader from '../readers/prisma/prismaMigrationReader';
 import { downSiblingName, readSqlMigrationFile } from '../readers/sqlMigration/sqlMigrationReader';
 import type { ReadContext, ReaderResult } from '../readers/types';
 
@@ -26,6 +26,12 @@ export interface ReadOptions {
 
 /** Files larger than this are not parsed: the editor stays responsive and the user is told why. */
 export const MAX_FILE_CHARS = 5_000_000;
+
+// The TS/JS readers pull in the TypeScript compiler (≈250 ms to load) and the Prisma reader its
+// WASM: loaded on first use, so a run over SQL files never pays for them.
+const typeormReader = () => require('../readers/typeorm/typeormReader') as typeof TypeormReader;
+const sequelizeReader = () => require('../readers/sequelize/sequelizeReader') as typeof SequelizeReader;
+const prismaReader = () => require('../readers/prisma/prismaMigrationReader') as typeof PrismaMigrationReader;
 
 let initialised: Promise<void> | undefined;
 
@@ -103,9 +109,9 @@ function runReader(orm: Orm, ctx: ReadContext, options: ReadOptions): ReaderResu
     return text === undefined ? undefined : { path: file, text };
   };
   switch (orm) {
-    case 'typeorm': return readTypeormFile(ctx);
-    case 'sequelize': return readSequelizeFile(ctx);
-    case 'prisma': return readPrismaMigration(ctx, sibling(path.join(path.dirname(ctx.path), 'down.sql')));
+    case 'typeorm': return typeormReader().readTypeormFile(ctx);
+    case 'sequelize': return sequelizeReader().readSequelizeFile(ctx);
+    case 'prisma': return prismaReader().readPrismaMigration(ctx, sibling(path.join(path.dirname(ctx.path), 'down.sql')));
     case 'sql': return readSqlMigrationFile(ctx, sibling(downSiblingName(ctx.path)));
   }
 }
@@ -143,8 +149,8 @@ function chooseOrm(file: string, text: string, project: ProjectInfo | undefined,
   if (forced && forced !== 'sql' && forced !== 'prisma') return forced;
   if (dir && (dir.orm === 'typeorm' || dir.orm === 'sequelize')) return dir.orm;
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const typeorm = looksLikeTypeorm(head);
-  const sequelize = looksLikeSequelize(head);
+  const typeorm = typeormReader().looksLikeTypeorm(head);
+  const sequelize = sequelizeReader().looksLikeSequelize(head);
   if (typeorm && !sequelize) return 'typeorm';
   if (sequelize && !typeorm) return 'sequelize';
   const orms = project?.orms.map((o) => o.orm) ?? [];

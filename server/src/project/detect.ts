@@ -10,9 +10,9 @@ import { FileTree, MAX_PROJECT_DEPTH, isInside, readSmallFile } from './fileTree
 import { learnNaming, migrationFilesIn } from './migrationNaming';
 import { dialectOfFolder } from './dialectNames';
 import { type DialectClaim, type PackageJson, type ProjectContext, dependencyVersion } from './projectContext';
-import { detectTypeorm } from './typeormDetect';
-import { detectSequelize } from './sequelizeDetect';
-import { detectPrisma } from './prismaDetect';
+import type * as TypeormDetect from './typeormDetect';
+import type * as SequelizeDetect from './sequelizeDetect';
+import type * as PrismaDetect from './prismaDetect';
 
 export { dialectFromFolderName } from './dialectNames';
 
@@ -125,21 +125,21 @@ function detectOne(tree: FileTree, root: string, isNestedProject: (dir: string) 
   const dirs: MigrationDir[] = [];
   const info: ProjectInfo = { root, orms, dialect: { dialect: 'unknown', source: 'unknown', reason: '' }, migrationDirs: dirs, unknowns: ctx.unknowns };
 
-  const typeorm = detectTypeorm(ctx, has('typeorm'));
+  const typeorm = (require('./typeormDetect') as typeof TypeormDetect).detectTypeorm(ctx, has('typeorm'));
   if (typeorm) {
     info.typeorm = typeorm.info;
     dirs.push(...typeorm.dirs);
     claims.push(...typeorm.claims);
     if (!has('typeorm') && typeorm.info.configFiles.length) orms.push({ orm: 'typeorm', source: path.relative(root, typeorm.info.configFiles[0]) });
   }
-  const sequelize = detectSequelize(ctx, { sequelize: deps(['sequelize', '@sequelize/core', 'sequelize-cli', 'sequelize-typescript']), umzug: deps(['umzug']) });
+  const sequelize = (require('./sequelizeDetect') as typeof SequelizeDetect).detectSequelize(ctx, { sequelize: deps(['sequelize', '@sequelize/core', 'sequelize-cli', 'sequelize-typescript']), umzug: deps(['umzug']) });
   if (sequelize) {
     info.sequelize = sequelize.info;
     dirs.push(...sequelize.dirs.filter((d) => !dirs.some((x) => x.path === d.path)));
     claims.push(...sequelize.claims);
     if (!has('sequelize') && sequelize.info.sequelizerc) orms.push({ orm: 'sequelize', source: '.sequelizerc' });
   }
-  const prisma = detectPrisma(ctx, has('prisma'));
+  const prisma = (require('./prismaDetect') as typeof PrismaDetect).detectPrisma(ctx, has('prisma'));
   if (prisma) {
     info.prisma = prisma.info;
     dirs.push(...prisma.dirs.filter((d) => !dirs.some((x) => x.path === d.path)));
