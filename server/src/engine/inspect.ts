@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding';
 import type { ProjectInfo } from '../project/types';
 import type { SafeMigrationsConfig } from '../config/types';
 import { loadConfigWithSources } from '../config/load';
-import { collectFiles, readTextFile } from './workspace';
+import { collectFiles, readTextFile, readTextFileIfPresent } from './workspace';
 import { initEngine, readMigrationText } from './engine';
 import { checkFiles } from './check';
 
@@ -32,7 +32,6 @@ export async function inspectPaths(inputs: string[], options: InspectOptions = {
   const explicit = new Set(inputs.map((i) => path.resolve(i)));
   const files: FileModel[] = [];
   const errors = [...collected.errors];
-  const readSibling = (f: string) => { try { return readTextFile(f); } catch { return undefined; } };
   let done = 0;
   for (const file of collected.files) {
     let text: string;
@@ -40,7 +39,7 @@ export async function inspectPaths(inputs: string[], options: InspectOptions = {
       errors.push({ path: file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       continue;
     }
-    const model = readMigrationText(file, text, { projects: collected.projects, dialect: options.dialect, config, readSibling });
+    const model = readMigrationText(file, text, { projects: collected.projects, dialect: options.dialect, config, readSibling: readTextFileIfPresent });
     // Folder walks meet entities, configs and helpers: keep only what holds a migration (or was named explicitly).
     if (model.migrations.length > 0 || explicit.has(file) || !model.problems.some((p) => p.code === 'no-migration-found')) files.push(model);
     done++;

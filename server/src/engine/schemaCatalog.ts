@@ -9,6 +9,7 @@ import type { ProjectInfo } from '../project/types';
 import { orderedMigrations } from '../rules/schemaHistory';
 import { propertyNameText, propertyValue, booleanLiteral, unwrap } from '../readers/ts/objectLiteral';
 import { scriptKindFor } from '../readers/ts/parseSourceFile';
+import { readTextFileIfPresent } from './workspace';
 
 export type CatalogSource = 'migrations' | 'typeorm-entity' | 'sequelize-model' | 'prisma-schema';
 
@@ -30,9 +31,7 @@ export interface SchemaCatalog { tables: CatalogTable[] }
 
 type ReadFile = (file: string) => string | undefined;
 
-const defaultReadFile: ReadFile = (file) => {
-  try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; }
-};
+const defaultReadFile: ReadFile = readTextFileIfPresent;
 
 /** Case-insensitive table map that keeps the first spelling seen. */
 class CatalogBuilder {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectInfo } from '../project/types';
 import { detectProjects } from '../project/detect';
+import { isInside } from '../project/fileTree';
 import { isDownHalf } from '../readers/sqlMigration/sqlMigrationReader';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'coverage', '.next', '.turbo', '.cache']);
@@ -76,11 +77,6 @@ function hasUpHalf(downFile: string, files: Set<string>): boolean {
   return files.has(path.join(dir, 'V' + base.slice(1)));
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 function walk(dir: string, onFile: (f: string) => void, depth = 0): void {
   if (depth > 12) return;
   let entries: fs.Dirent[];
@@ -99,6 +95,11 @@ function dedupeProjects(projects: ProjectInfo[]): ProjectInfo[] {
   const seen = new Map<string, ProjectInfo>();
   for (const p of projects) if (!seen.has(p.root)) seen.set(p.root, p);
   return [...seen.values()];
+}
+
+/** readTextFile, or undefined when the file is missing or unreadable. */
+export function readTextFileIfPresent(file: string): string | undefined {
+  try { return readTextFile(file); } catch { return undefined; }
 }
 
 /** Reads a file as text: UTF-8 (BOM stripped), or UTF-16 when it has a UTF-16 BOM. */

@@ -1,6 +1,5 @@
 // One open document's analysis: model + findings for a given version, cached so that hovers and
 // code actions reuse what diagnostics computed instead of parsing again.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileModel } from '../model/migration';
@@ -11,6 +10,7 @@ import { checkFile } from '../engine/check';
 import { isMigrationPath } from '../engine/classify';
 import type { WorkspaceState } from './workspaceState';
 import { NeighbourModels } from './neighbourModels';
+import { readTextFileIfPresent } from '../engine/workspace';
 
 /** Beyond this size the editor would stall: tell the user instead of parsing. */
 export const MAX_ANALYSED_CHARS = 1_000_000;
@@ -25,19 +25,6 @@ export interface Analysis {
   config: SafeMigrationsConfig;
   /** Set when the document was not analysed (too large); the reason is shown as one info diagnostic. */
   skipped?: string;
-}
-
-/**
- * Findings on this file only: rules run over the neighbours too (for cross-migration facts), and a
- * finding without a path belongs to the file whose migration it names.
- */
-function findingsFor(model: FileModel, config: SafeMigrationsConfig, neighbours: FileModel[]): Finding[] {
-  if (model.migrations.length === 0) return checkFile(model, config);
-  const own = new Set(model.migrations.map((m) => m.name));
-  return checkFile(model, config, neighbours).filter((f) => {
-    const p = (f as Finding & { path?: string }).path;
-    return p !== undefined ? p === model.path : own.has(f.migration);
-  });
 }
 
 export class DocumentAnalyzer {
@@ -69,7 +56,8 @@ export class DocumentAnalyzer {
       analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings: [], config, skipped: `Safe Migrations skipped this file: it is ${(text.length / 1e6).toFixed(1)} MB, and migrations up to ${MAX_ANALYSED_CHARS / 1e6} MB are analysed in the editor. Use the CLI for larger files.` };
     } else {
       const model = readMigrationText(file, text, { projects: this.workspace.projects, config, readSibling: (f) => this.readSibling(f) });
-      const findings = findingsFor(model, config, this.neighbours.around(file, model));
+      // Neighbouring migrations give cross-migration facts; checkFile keeps only this file's findings.
+      const findings = checkFile(model, config, model.migrations.length ? this.neighbours.around(file, model) : []);
       analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings, config };
     }
     this.cache.set(doc.uri, analysis);
@@ -90,6 +78,6 @@ export class DocumentAnalyzer {
   private readSibling(file: string): string | undefined {
     const open = this.readOpenText(file);
     if (open !== undefined) return open;
-    try { return fs.readFileSync(path.resolve(file), 'utf8'); } catch { return undefined; }
+    return readTextFileIfPresent(path.resolve(file));
   }
 }

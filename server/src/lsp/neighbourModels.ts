@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileModel } from '../model/migration';
 import { readMigrationText } from '../engine/engine';
+import { readTextFileIfPresent } from '../engine/workspace';
 import type { WorkspaceState } from './workspaceState';
 
 /** How many neighbours (newest by name) a check sees; bounds the first-open cost in big folders. */
@@ -58,7 +59,8 @@ export class NeighbourModels {
     if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.model;
     let text = this.readOpenText(file);
     if (text === undefined) {
-      try { text = fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+      text = readTextFileIfPresent(file);
+      if (text === undefined) return undefined;
     }
     const model = readMigrationText(file, text, { projects: this.workspace.projects, config: this.workspace.configFor(file) });
     this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, model });

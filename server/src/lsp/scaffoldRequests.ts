@@ -15,6 +15,8 @@ import { projectForFile } from '../project/detect';
 import type { ProjectInfo } from '../project/types';
 import { registerCustomRequest, type RequestContext } from './customRequests';
 import { NeighbourModels } from './neighbourModels';
+import { readTextFileIfPresent } from '../engine/workspace';
+import { isInside } from '../project/fileTree';
 import {
   CATALOG_REQUEST, PATTERNS_REQUEST, SCAFFOLD_REQUEST,
   type CatalogParams, type CatalogResult, type PatternsResult, type ScaffoldParams, type ScaffoldRequestResult, type ScaffoldTargetCandidate,
@@ -32,10 +34,6 @@ function pathOf(uri: unknown): string {
   return fileURLToPath(uri);
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /** A file belongs to its nearest project; a folder holds every project inside it (or belongs to the one around it). */
 export function projectsAt(projects: ProjectInfo[], target: string): ProjectInfo[] {
@@ -90,7 +88,7 @@ export function registerScaffoldRequests(): void {
         return {
           root: project.root,
           targets: targetCandidates(project, config),
-          catalog: buildSchemaCatalog(project, projectModels(project, context), (file) => context.readOpenText?.(file) ?? readText(file)),
+          catalog: buildSchemaCatalog(project, projectModels(project, context), (file) => context.readOpenText?.(file) ?? readTextFileIfPresent(file)),
         };
       }),
     };
@@ -115,6 +113,3 @@ export function registerScaffoldRequests(): void {
   });
 }
 
-function readText(file: string): string | undefined {
-  try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; }
-}
