@@ -2,6 +2,7 @@
 // or, outside any project, named and shaped like one.
 import * as path from 'node:path';
 import type { ProjectInfo } from '../project/types';
+import { isInside } from '../project/fileTree';
 
 const SOURCE_EXT = /\.(ts|mts|cts|js|mjs|cjs|sql)$/i;
 const NOT_MIGRATIONS = /\.(d\.ts|test\.[cm]?[jt]s|spec\.[cm]?[jt]s)$/i;
@@ -9,12 +10,7 @@ const MIGRATION_SEGMENT = /(^|[\\/])(migrations?|migrate|db[\\/]migrate)([\\/]|$
 
 export function isMigrationPath(file: string, projects: ProjectInfo[], text?: string): boolean {
   if (!SOURCE_EXT.test(file) || NOT_MIGRATIONS.test(file)) return false;
-  for (const p of projects) {
-    for (const d of p.migrationDirs) {
-      const rel = path.relative(d.path, file);
-      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return true;
-    }
-  }
+  if (projects.some((p) => p.migrationDirs.some((d) => isInside(file, d.path)))) return true;
   if (/\.sql$/i.test(file)) return true;
   if (MIGRATION_SEGMENT.test(path.dirname(file))) return true;
   // A loose TS/JS file that declares a migration (TypeORM class or Sequelize up/down module).

@@ -7,6 +7,7 @@ import type { MigrationDir, ProjectInfo } from '../project/types';
 import type { SafeMigrationsConfig } from '../config/types';
 import { dialectFromFolderName, projectForFile } from '../project/detect';
 import { dialectFromDriverName } from '../project/dialectNames';
+import { isInside } from '../project/fileTree';
 import { guessSqlDialect, initSqlParsers } from '../readers/sql';
 import type * as TypeormReader from '../readers/typeorm/typeormReader';
 import type * as SequelizeReader from '../readers/sequelize/sequelizeReader';
@@ -131,10 +132,7 @@ function checkInput(text: string, lines: LineIndex): Problem | undefined {
 
 function migrationDirFor(project: ProjectInfo, file: string): MigrationDir | undefined {
   let best: MigrationDir | undefined;
-  for (const d of project.migrationDirs) {
-    const rel = path.relative(d.path, file);
-    if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || d.path.length > best.path.length)) best = d;
-  }
+  for (const d of project.migrationDirs) if (isInside(file, d.path) && (!best || d.path.length > best.path.length)) best = d;
   return best;
 }
 

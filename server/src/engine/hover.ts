@@ -3,7 +3,7 @@
 import type { FileModel, Migration, Operation } from '../model/migration';
 import type { Finding } from '../model/finding';
 import type { SafeMigrationsConfig } from '../config/types';
-import { describeOp } from '../cli/format/inspectFormat';
+import { describeOp } from './describeOp';
 import { explainOperation } from '../knowledge/explain';
 
 export interface Hover { markdown: string; start: number; end: number }
