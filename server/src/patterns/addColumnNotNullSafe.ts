@@ -1,5 +1,5 @@
 import { DialectSql } from './dialectSql';
-import { batchSizeParam, keyParam, tableParam, typeParam } from './params';
+import { batchSizeParam, keyParam, tableParam, typeParam, newColumnParam } from './params';
 import type { Phase, PatternDefinition } from './types';
 
 export const addColumnNotNullSafe: PatternDefinition = {
@@ -9,7 +9,7 @@ export const addColumnNotNullSafe: PatternDefinition = {
   orms: ['typeorm', 'sequelize', 'prisma'],
   dialects: ['postgres', 'mysql', 'mariadb'],
   params: [
-    tableParam, { name: 'column', kind: 'newName', prompt: 'New column name', required: true }, typeParam,
+    tableParam, newColumnParam, typeParam,
     { name: 'default', kind: 'expression', prompt: 'Value for existing rows and default for new ones (e.g. 0, \'none\')', required: true },
     keyParam, batchSizeParam,
     { name: 'constraint', kind: 'newName', prompt: 'Name of the temporary NOT NULL check (PostgreSQL)', required: false, default: '{table}_{column}_not_null' },

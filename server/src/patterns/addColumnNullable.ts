@@ -1,5 +1,5 @@
 import { DialectSql } from './dialectSql';
-import { tableParam, typeParam } from './params';
+import { tableParam, typeParam, newColumnParam } from './params';
 import type { PatternDefinition } from './types';
 
 export const addColumnNullable: PatternDefinition = {
@@ -8,7 +8,7 @@ export const addColumnNullable: PatternDefinition = {
   description: 'ADD COLUMN without NOT NULL or default: a metadata-only change on PostgreSQL, INSTANT on MySQL 8.0.12+ and MariaDB 10.3+.',
   orms: ['typeorm', 'sequelize', 'prisma'],
   dialects: ['postgres', 'mysql', 'mariadb'],
-  params: [tableParam, { name: 'column', kind: 'newName', prompt: 'New column name', required: true }, typeParam],
+  params: [tableParam, newColumnParam, typeParam],
   name: (p) => ['add', p.column, 'to', p.table],
   build(p, ctx) {
     const d = new DialectSql(ctx);

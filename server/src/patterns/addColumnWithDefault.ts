@@ -1,5 +1,5 @@
 import { DialectSql } from './dialectSql';
-import { tableParam, typeParam } from './params';
+import { tableParam, typeParam, newColumnParam } from './params';
 import type { PatternDefinition } from './types';
 
 export const addColumnWithDefault: PatternDefinition = {
@@ -9,7 +9,7 @@ export const addColumnWithDefault: PatternDefinition = {
   orms: ['typeorm', 'sequelize', 'prisma'],
   dialects: ['postgres', 'mysql', 'mariadb'],
   params: [
-    tableParam, { name: 'column', kind: 'newName', prompt: 'New column name', required: true }, typeParam,
+    tableParam, newColumnParam, typeParam,
     { name: 'default', kind: 'expression', prompt: 'Constant default (e.g. 0, \'active\', false)', required: true },
   ],
   name: (p) => ['add', p.column, 'to', p.table],

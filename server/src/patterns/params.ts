@@ -4,6 +4,7 @@ import type { Params, ParamSpec, PatternDefinition, ScaffoldDialect } from './ty
 
 export const tableParam: ParamSpec = { name: 'table', kind: 'table', prompt: 'Table', required: true };
 export const columnParam: ParamSpec = { name: 'column', kind: 'column', prompt: 'Column', required: true };
+export const newColumnParam: ParamSpec = { name: 'column', kind: 'newName', prompt: 'New column name', required: true };
 export const typeParam: ParamSpec = { name: 'type', kind: 'type', prompt: 'Column type as the database spells it (e.g. varchar(255), integer)', required: true };
 export const keyParam: ParamSpec = { name: 'key', kind: 'column', prompt: 'Key column batches walk in order (unique and indexed, usually the primary key)', required: false, default: 'id' };
 export const batchSizeParam: ParamSpec = { name: 'batchSize', kind: 'number', prompt: 'Rows per batch', required: false, default: '1000' };
