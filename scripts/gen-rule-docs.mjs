@@ -31,6 +31,7 @@ function rulePage(rule) {
     `> ${rule.summary}`, '',
     '| | |', '|---|---|',
     `| Category | ${CATEGORY[rule.category] ?? rule.category} |`,
+    `| Rule set | ${rule.set ?? 'recommended'}${(rule.set ?? 'recommended') === 'strict' ? ' (opt-in: `"extends": "strict"`)' : ''} |`,
     `| Default severity | ${rule.severity} |`,
     `| Dialects | ${rule.dialects.map((d) => DIALECT[d]).join(', ')} |`,
     `| Server versions | ${versions(rule)} |`,
@@ -74,8 +75,8 @@ function indexPage(rules) {
   for (const [cat, title] of Object.entries(CATEGORY)) {
     const inCat = rules.filter((r) => r.category === cat);
     if (!inCat.length) continue;
-    lines.push(`## ${title}`, '', '| Rule | Severity | Dialects | Summary | squawk |', '|---|---|---|---|---|');
-    for (const r of inCat) lines.push(`| [${r.id}](${r.id}.md) | ${r.severity} | ${r.dialects.map((d) => DIALECT[d]).join(', ')} | ${r.summary.replace(/\|/g, '\\|')} | ${r.equivalents.squawk.map((s) => `\`${s}\``).join(', ')} |`);
+    lines.push(`## ${title}`, '', '| Rule | Set | Severity | Dialects | Summary | squawk |', '|---|---|---|---|---|---|');
+    for (const r of inCat) lines.push(`| [${r.id}](${r.id}.md) | ${r.set ?? 'recommended'} | ${r.severity} | ${r.dialects.map((d) => DIALECT[d]).join(', ')} | ${r.summary.replace(/\|/g, '\\|')} | ${r.equivalents.squawk.map((s) => `\`${s}\``).join(', ')} |`);
     lines.push('');
   }
   return lines.join('\n');

@@ -8,7 +8,7 @@ import { registerScaffoldCommands } from './scaffoldCommands';
 
 const SETTING_KEYS: (keyof SettingsOverrides)[] = [
   'dialect', 'postgresVersion', 'mysqlVersion', 'mariadbVersion', 'recentlyCreated',
-  'smallTables', 'rules', 'migrationsPaths', 'typeormTransactionMode',
+  'smallTables', 'rules', 'migrationsPaths', 'typeormTransactionMode', 'extends', 'startAfter',
 ];
 // Globs stay flat: VS Code's glob matcher does not support nested braces.
 /** Files whose presence means "there is something to check here". */

@@ -25,6 +25,10 @@ Commands:
   check PATH…    Report dialect, lock and rollback problems
                  --format text|json|sarif (default text)
                  --fail-on error|warning|info|never (default error)
+                 --rule-set recommended|strict (default recommended; --strict)
+                 --start-after TIMESTAMP|NAME  baseline: report nothing on migrations
+                                 at or before it (they are already in production)
+                 --hints        also list hints (nudges the editor shows faintly)
   rules          List the rules   --format text|json
   new PATTERN    Scaffold a migration (safe-migrations new --list)
 
@@ -48,10 +52,10 @@ function packageVersion(): string {
   }
 }
 
-interface Parsed { command?: string; paths: string[]; format?: string; dialect?: Dialect; failOn: Severity | 'never'; help: boolean; version: boolean }
+interface Parsed { command?: string; paths: string[]; format?: string; dialect?: Dialect; failOn: Severity | 'never'; help: boolean; version: boolean; ruleSet?: 'recommended' | 'strict'; startAfter?: string; hints: boolean }
 
 function parseArgs(argv: string[]): Parsed {
-  const out: Parsed = { paths: [], failOn: 'error', help: false, version: false };
+  const out: Parsed = { paths: [], failOn: 'error', help: false, version: false, hints: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -70,6 +74,15 @@ function parseArgs(argv: string[]): Parsed {
         out.dialect = d as Dialect;
         break;
       }
+      case '--strict': out.ruleSet = 'strict'; break;
+      case '--rule-set': {
+        const s = value();
+        if (s !== 'recommended' && s !== 'strict') throw new UsageError(`--rule-set must be recommended or strict (got "${s}")`);
+        out.ruleSet = s;
+        break;
+      }
+      case '--start-after': out.startAfter = value(); break;
+      case '--hints': out.hints = true; break;
       case '--fail-on': {
         const f = value();
         if (!['error', 'warning', 'info', 'never'].includes(f)) throw new UsageError(`--fail-on must be error, warning, info or never (got "${f}")`);
@@ -103,7 +116,7 @@ function reportErrors(result: InspectResult, io: CliIo): void {
   for (const p of result.configProblems) io.stderr(`safe-migrations: ${p}\n`);
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { hint: -1, info: 0, warning: 1, error: 2 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -124,9 +137,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'check': {
         const format = requireFormat(args.format, ['text', 'json', 'sarif']);
         if (!paths.length) throw new UsageError('check needs at least one PATH');
-        const result = await checkPaths(paths, { dialect: args.dialect, onProgress: progress(io) });
+        const config = { ...(args.ruleSet ? { extends: args.ruleSet } : {}), ...(args.startAfter ? { startAfter: args.startAfter } : {}) };
+        const result = await checkPaths(paths, { dialect: args.dialect, config, onProgress: progress(io) });
         reportErrors(result, io);
-        const findings: PathFinding[] = result.findings;
+        const findings: PathFinding[] = args.hints ? result.findings : result.findings.filter((f) => f.severity !== 'hint');
         const out = format === 'json' ? formatCheckJson(result.files.length, findings, io.cwd)
           : format === 'sarif' ? formatCheckSarif(findings, io.cwd)
           : formatCheckText(result.files, findings, io.cwd);
@@ -140,7 +154,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const format = requireFormat(args.format, ['text', 'json']);
         const rules = rulesMetadata();
         if (format === 'json') io.stdout(JSON.stringify({ rules }, null, 2) + '\n');
-        else for (const r of rules) io.stdout(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${r.dialects.join(',').padEnd(24)} ${r.summary}\n`);
+        else for (const r of rules) io.stdout(`${r.id.padEnd(40)} ${r.set.padEnd(12)} ${r.severity.padEnd(8)} ${r.dialects.join(',').padEnd(24)} ${r.summary}\n`);
         return 0;
       }
       default:

@@ -58,7 +58,7 @@ function readJson(file: string, problems: string[]): unknown {
 }
 
 const DIALECTS = new Set(['postgres', 'mysql', 'mariadb', 'sqlite']);
-const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 /** Drops values of the wrong type (with a message) so a typo in the config never breaks analysis. */
 function sanitize(raw: Partial<SafeMigrationsConfig>, problems: string[]): Partial<SafeMigrationsConfig> {
@@ -96,13 +96,22 @@ function sanitize(raw: Partial<SafeMigrationsConfig>, problems: string[]): Parti
         if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value as string[];
         else bad(key, 'expected an array of strings');
         break;
+      case 'extends':
+        if (value === 'recommended' || value === 'strict') out.extends = value;
+        else bad(key, 'expected "recommended" or "strict"');
+        break;
+      case 'startAfter':
+        if (value === '') break;
+        if (typeof value === 'string' && value.trim() || typeof value === 'number') out.startAfter = String(value).trim();
+        else bad(key, 'expected a migration timestamp or name');
+        break;
       case 'rules':
         if (typeof value === 'object' && !Array.isArray(value)) {
           const rules: Record<string, 'error'> = {};
           for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
             if (typeof sev === 'string' && SEVERITIES.has(sev)) rules[id] = sev as 'error';
             else if (sev === false) rules[id] = 'off' as 'error';
-            else bad(`rules.${id}`, 'expected error, warning, info or off');
+            else bad(`rules.${id}`, 'expected error, warning, info, hint or off');
           }
           out.rules = rules;
         } else bad(key, 'expected an object of rule id → severity');

@@ -18,8 +18,15 @@ export interface SafeMigrationsConfig {
   recentlyCreated: number;
   /** Tables known to be small: lock/rewrite warnings are lowered to info. */
   smallTables: string[];
-  /** Rule id → severity, or 'off'. */
+  /** Rule id → severity, or 'off'. A strict-set rule given a severity here runs under `recommended` too. */
   rules: Record<string, Severity | 'off'>;
+  /** The rule set: `recommended` (default) or `strict` (adds the style and policy rules). */
+  extends: 'recommended' | 'strict';
+  /**
+   * Baseline: migrations at or before this one (a timestamp like `20240101120000` / `1700000000000`, or a
+   * migration's name) are already in production: read for history, never reported.
+   */
+  startAfter?: string;
 }
 
 export const DEFAULT_CONFIG: SafeMigrationsConfig = {
@@ -29,4 +36,5 @@ export const DEFAULT_CONFIG: SafeMigrationsConfig = {
   recentlyCreated: 1,
   smallTables: [],
   rules: {},
+  extends: 'recommended',
 };

@@ -14,7 +14,7 @@ export function isFindingData(data: unknown): data is FindingDiagnosticData {
 }
 
 function severity(s: Severity): DiagnosticSeverity {
-  return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+  return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : s === 'hint' ? DiagnosticSeverity.Hint : DiagnosticSeverity.Information;
 }
 
 export function toDiagnostics(analysis: Analysis): Diagnostic[] {

@@ -71,6 +71,8 @@ export interface SettingsOverrides {
   rules?: Record<string, string>;
   migrationsPaths?: string[];
   typeormTransactionMode?: string;
+  extends?: string;
+  startAfter?: string;
 }
 
 export interface InitializationOptions {

@@ -1,6 +1,7 @@
 import type { Range } from './migration';
 
-export type Severity = 'error' | 'warning' | 'info';
+/** `hint`: a nudge the editor shows faintly (with its quick fix); the CLI lists hints only with --hints. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** A text edit in the file a finding is on (0-based UTF-16 offsets), or a new file to create. */
 export interface FixEdit { start: number; end: number; newText: string }

@@ -128,6 +128,8 @@ export interface Migration {
   downThrows?: boolean;
   /** Range of the whole migration (class, module.exports object, or file). */
   range: Range;
+  /** The migration's name where the source states it (class name, `module.exports =`, first line of a SQL file): findings about the whole migration sit here. */
+  nameRange?: Range;
   upRange?: Range;
   downRange?: Range;
   /** Path of a separate down file (Prisma down.sql), when the down lives elsewhere. */

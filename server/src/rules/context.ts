@@ -84,6 +84,17 @@ export function buildContext(state: RunState, index: number, phase: 'up' | 'down
     rangeOf(start, end) {
       return lines ? lines.range(start, end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     },
+    migrationNameRange() {
+      if (migration.nameRange) return migration.nameRange;
+      const start = migration.range.start;
+      if (!lines || file.text === undefined) return { start, end: start };
+      // First line of the migration, without its trailing blank: the class/module head or the SQL's first line.
+      const from = lines.offsetAt(start);
+      const eol = file.text.indexOf('\n', from);
+      const end = (eol < 0 ? file.text.length : eol);
+      const lineText = file.text.slice(from, end).replace(/\s+$/, '');
+      return lines.range(from, from + Math.max(lineText.length, 0));
+    },
     offsetsOf(range: Range) {
       return lines ? { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) } : { start: 0, end: 0 };
     },

@@ -1,6 +1,6 @@
 // The rule registry and the runner: every rule over every migration phase, then severity overrides and ignore comments.
 import type { SafeMigrationsConfig } from '../config/types';
-import type { Finding } from '../model/finding';
+import type { Finding, Severity } from '../model/finding';
 import type { FileModel } from '../model/migration';
 import { LineIndex } from '../model/text';
 import { compareVersions, serverVersion } from '../knowledge/versions';
@@ -157,6 +157,13 @@ const BY_ID = new Map(allRules.map((r) => [r.id, r]));
 export type { RuleMetadata };
 export function ruleById(id: string): Rule | undefined { return BY_ID.get(id); }
 
+/** The rule runs under this config's rule set: recommended rules always, strict ones on `"extends": "strict"` or an explicit severity. */
+export function ruleEnabled(rule: Rule, config: Pick<SafeMigrationsConfig, 'extends' | 'rules'>): boolean {
+  const override = config.rules[rule.id];
+  if (override === 'off') return false;
+  return (rule.set ?? 'recommended') === 'recommended' || config.extends === 'strict' || override !== undefined;
+}
+
 /** Rule applies to this dialect and configured server version. Unknown dialect: only the dialect-neutral rules. */
 export function ruleApplies(rule: Rule, ctx: Pick<RuleContext, 'dialect' | 'config'>): boolean {
   if (ctx.dialect === 'unknown') return rule.dialects.length === 3;
@@ -183,22 +190,25 @@ export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsC
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const only = onlyPaths ? new Set(onlyPaths) : undefined;
+  const enabled = rules.filter((r) => ruleEnabled(r, config));
+  const baselined = baselineIndex(ordered.map((e) => e.migration), config.startAfter);
   for (let i = 0; i < ordered.length; i++) {
     if (only && !only.has(ordered[i].file.path)) continue;
+    if (i <= baselined) continue;
     for (const phase of ['up', 'down'] as const) {
       const ctx = buildContext(state, i, phase);
       if (phase === 'down' && ctx.ops.length === 0) continue;
-      for (const rule of rules) {
+      for (const rule of enabled) {
         const override = config.rules[rule.id];
-        if (override === 'off' || !(rule.phases ?? ['up']).includes(phase) || !ruleApplies(rule, ctx)) continue;
+        if (!(rule.phases ?? ['up']).includes(phase) || !ruleApplies(rule, ctx)) continue;
         let produced;
         try { produced = rule.check(ctx); } catch { continue; }
         for (const f of produced) {
-          const range = f.op?.range ?? f.range ?? ctx.migration.range;
+          const range = f.op?.range ?? f.range ?? ctx.migrationNameRange();
           const offset = f.op?.offset ?? f.offset ?? ctx.offsetsOf(range);
           const inOtherFile = phase === 'down' && !!ctx.migration.downPath;
           if (!inOtherFile && ignoredAt(ignores, ctx.file, rule.id, range.start.line)) continue;
-          let severity = override ?? f.severity ?? rule.severity;
+          let severity: Severity = (override as Severity | undefined) ?? f.severity ?? rule.severity;
           if (!override && rule.lockRule && f.table && small.has(f.table.toLowerCase())) severity = 'info';
           const key = `${rule.id}|${ctx.file.path}|${offset.start}|${offset.end}|${f.message}`;
           if (seen.has(key)) continue;
@@ -209,6 +219,32 @@ export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsC
     }
   }
   return findings.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.offset.start - b.offset.start || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * Position (in run order) of the last migration at or before `startAfter`, or -1. A value that starts with
+ * 8+ digits is a timestamp (TypeORM epoch ms, sequelize-cli / Prisma YYYYMMDDHHmmss); otherwise a name.
+ */
+export function baselineIndex(migrations: { name: string; timestamp?: string }[], startAfter: string | undefined): number {
+  if (!startAfter) return -1;
+  const digits = /^(\d{8,})/.exec(startAfter)?.[1];
+  if (digits) {
+    const limit = sortableTimestamp(digits);
+    let last = -1;
+    migrations.forEach((m, i) => { if (m.timestamp && /^\d{8,}$/.test(m.timestamp) && sortableTimestamp(m.timestamp) <= limit) last = i; });
+    return last;
+  }
+  const wanted = startAfter.toLowerCase();
+  return migrations.findIndex((m) => m.name.toLowerCase() === wanted);
+}
+
+/** YYYYMMDDHHmmssSSS, so epoch-millisecond and calendar timestamps compare with each other. */
+function sortableTimestamp(ts: string): string {
+  if (ts.length === 13 || ts.length === 10) {
+    const d = new Date(Number(ts) * (ts.length === 10 ? 1000 : 1));
+    if (!Number.isNaN(d.getTime())) return d.toISOString().replace(/\D/g, '').slice(0, 17);
+  }
+  return ts.slice(0, 17).padEnd(17, '0');
 }
 
 function ignoredAt(cache: Map<FileModel, IgnoreDirectives | undefined>, file: FileModel, rule: string, line: number): boolean {

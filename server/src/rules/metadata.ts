@@ -1,10 +1,12 @@
 // Rule metadata as plain JSON: the CLI's `rules --format json`, the config schema and the docs generator read it.
 import type { Severity } from '../model/finding';
-import type { OrmSnippets, Rule, RuleDialect, RuleEquivalents } from './rule';
+import type { OrmSnippets, Rule, RuleDialect, RuleEquivalents, RuleSet } from './rule';
 
 export interface RuleMetadata {
   id: string;
   category: string;
+  /** The rule set it belongs to: `recommended` (default) or `strict` (opt-in). */
+  set: RuleSet;
   severity: Severity;
   dialects: RuleDialect[];
   versions?: Rule['versions'];
@@ -24,7 +26,7 @@ export const DOCS_BASE = 'docs/rules';
 
 export function ruleMetadata(rule: Rule): RuleMetadata {
   return {
-    id: rule.id, category: rule.category, severity: rule.severity, dialects: rule.dialects,
+    id: rule.id, category: rule.category, set: rule.set ?? 'recommended', severity: rule.severity, dialects: rule.dialects,
     ...(rule.versions ? { versions: rule.versions } : {}),
     summary: rule.summary, why: rule.why, safeAlternative: rule.safeAlternative.text, snippets: rule.safeAlternative.snippets, equivalents: rule.equivalents,
     fixable: !!rule.fixable, docs: `${DOCS_BASE}/${rule.id}.md`,
@@ -35,7 +37,7 @@ export function ruleMetadata(rule: Rule): RuleMetadata {
 export function rulesConfigSchema(rules: Rule[]): { type: 'object'; additionalProperties: false; properties: Record<string, { enum: string[]; default: Severity; description: string; markdownDescription: string }> } {
   const properties: Record<string, { enum: string[]; default: Severity; description: string; markdownDescription: string }> = {};
   for (const r of rules) {
-    properties[r.id] = { enum: ['error', 'warning', 'info', 'off'], default: r.severity, description: r.summary, markdownDescription: `${r.summary} ([docs](${DOCS_BASE}/${r.id}.md))` };
+    properties[r.id] = { enum: ['error', 'warning', 'info', 'hint', 'off'], default: r.severity, description: r.summary, markdownDescription: `${r.summary} ([docs](${DOCS_BASE}/${r.id}.md))` };
   }
   return { type: 'object', additionalProperties: false, properties };
 }

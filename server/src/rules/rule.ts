@@ -7,6 +7,9 @@ import type { ColumnHistory } from './schemaHistory';
 export type RuleDialect = 'postgres' | 'mysql' | 'mariadb';
 export const RULE_DIALECTS: RuleDialect[] = ['postgres', 'mysql', 'mariadb'];
 
+export type RuleSet = 'recommended' | 'strict';
+export const RULE_SETS: RuleSet[] = ['recommended', 'strict'];
+
 export type RuleCategory = 'locks' | 'mysql' | 'compatibility' | 'rollback' | 'transactions' | 'types' | 'size' | 'coverage';
 
 export interface OrmSnippets { sql?: string; typeorm?: string; sequelize?: string }
@@ -17,6 +20,11 @@ export interface Rule {
   /** kebab-case, stable: used in config, ignore comments and the docs file name. */
   id: string;
   category: RuleCategory;
+  /**
+   * `recommended` (the default set): findings a senior reviewer acts on. `strict`: style and policy
+   * (type preferences, timeouts on every migration…), on only with `"extends": "strict"` or an explicit severity.
+   */
+  set?: RuleSet;
   severity: Severity;
   dialects: RuleDialect[];
   /** Server versions the rule applies to, per dialect (`min` inclusive, `below` exclusive). Absent = all. */
@@ -83,6 +91,8 @@ export interface RuleContext {
   columnHistory(table: string | undefined, column: string | undefined, before: Operation): ColumnHistory;
   /** Offsets → range in this file. */
   rangeOf(start: number, end: number): Range;
+  /** Where a finding about the whole migration goes: its name, else the first line of the migration (never the whole file). */
+  migrationNameRange(): Range;
   /** Offsets of a migration-level range (the migration, its up or its down). */
   offsetsOf(range: Range): { start: number; end: number };
 }

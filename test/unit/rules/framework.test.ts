@@ -2,7 +2,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding, FixEdit } from '../../../server/src/model/finding';
-import { allRules, rulesMetadata, rulesSchema, runRules } from '../../../server/src/rules';
+import { allRules, baselineIndex, rulesMetadata, rulesSchema, runRules } from '../../../server/src/rules';
 import { DEFAULT_CONFIG } from '../../../server/src/config/types';
 import { engineReady, findingsFor, readFile, SQL_PATH, TYPEORM_PATH } from './harness';
 
@@ -148,7 +148,7 @@ describe('rule metadata', () => {
     const schema = rulesSchema();
     assert.deepEqual(Object.keys(schema.properties).sort(), allRules.map((r) => r.id).sort());
     assert.equal(schema.properties['drop-column'].default, 'warning');
-    assert.deepEqual(schema.properties['drop-column'].enum, ['error', 'warning', 'info', 'off']);
+    assert.deepEqual(schema.properties['drop-column'].enum, ['error', 'warning', 'info', 'hint', 'off']);
   });
 
   test('rulesMetadata is what `rules --format json` prints', () => {
@@ -177,5 +177,45 @@ describe('runRules over a folder', () => {
     assert.equal(idx.length, 1, 'items was created by a recent migration: only orders_y is reported');
     assert.match(idx[0].message, /orders_y/);
     assert.ok(onlyB.every((f, i) => i === 0 || f.offset.start >= onlyB[i - 1].offset.start), 'sorted by position');
+  });
+});
+
+describe('rule sets and the baseline', () => {
+  before(engineReady);
+  const sql = 'ALTER TABLE orders ADD COLUMN placed_at timestamp;\nCREATE INDEX orders_placed_idx ON orders (placed_at);';
+  const rulesOf = (config: Partial<typeof DEFAULT_CONFIG>) => {
+    const init = readFile('db/migrations/20240101000000_init.sql', 'CREATE TABLE orders (id bigint PRIMARY KEY);', 'postgres');
+    const change = readFile('db/migrations/20240102000000_change.sql', sql, 'postgres');
+    return runRules([init, change], { ...DEFAULT_CONFIG, recentlyCreated: 0, ...config }).map((f) => `${f.path?.slice(-25)}:${f.rule}`);
+  };
+
+  test('recommended (the default) leaves the style rules out; strict adds them; an explicit severity turns one on', () => {
+    const recommended = rulesOf({});
+    assert.ok(recommended.some((r) => r.endsWith('index-create-not-concurrent')));
+    assert.ok(!recommended.some((r) => r.endsWith('prefer-timestamptz')), recommended.join('\n'));
+    assert.ok(rulesOf({ extends: 'strict' }).some((r) => r.endsWith('prefer-timestamptz')));
+    assert.ok(rulesOf({ rules: { 'prefer-timestamptz': 'warning' } }).some((r) => r.endsWith('prefer-timestamptz')));
+    assert.ok(!rulesOf({ extends: 'strict', rules: { 'prefer-timestamptz': 'off' } }).some((r) => r.endsWith('prefer-timestamptz')));
+    for (const id of ['prefer-bigint', 'prefer-bigint-ids', 'prefer-timestamptz', 'prefer-identity', 'prefer-text-field', 'ban-char-type', 'missing-statement-timeout', 'uninspectable-sql']) {
+      assert.equal(allRules.find((r) => r.id === id)?.set, 'strict', id);
+    }
+  });
+
+  test('startAfter: migrations at or before it are context, never reported', () => {
+    const both = (startAfter?: string) => rulesOf({ startAfter }).filter((r) => r.includes('20240102000000_change'));
+    assert.ok(both().length > 0);
+    assert.deepEqual(both('20240102000000'), [], 'the timestamp itself is baselined');
+    assert.deepEqual(both('20240102000000_change'), [], 'a Prisma-style folder name works too');
+    assert.ok(both('20240101000000').length > 0, 'an earlier baseline leaves the change reported');
+  });
+
+  test('baselineIndex compares epoch-millisecond and calendar timestamps, and matches names', () => {
+    const ms = (iso: string) => String(Date.parse(iso));
+    const history = [{ name: 'Init' + ms('2024-01-01T00:00:00Z'), timestamp: ms('2024-01-01T00:00:00Z') }, { name: 'AddUsers', timestamp: ms('2024-03-01T00:00:00Z') }, { name: 'Later', timestamp: ms('2024-06-01T00:00:00Z') }];
+    assert.equal(baselineIndex(history, '20240301000000'), 1);
+    assert.equal(baselineIndex(history, ms('2024-02-01T00:00:00Z')), 0);
+    assert.equal(baselineIndex(history, 'AddUsers'), 1);
+    assert.equal(baselineIndex(history, 'NoSuchMigration'), -1);
+    assert.equal(baselineIndex(history, undefined), -1);
   });
 });

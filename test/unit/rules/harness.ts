@@ -37,7 +37,8 @@ export function readFile(path: string, text: string, dialect: RuleDialect): File
 export function findingsFor(c: Pick<RuleCase, 'text' | 'path' | 'earlier' | 'config' | 'dialect'>): { findings: Finding[]; file: FileModel } {
   const file = readFile(c.path ?? SQL_PATH, c.text, c.dialect);
   const earlier = [existing(c.dialect), ...(c.earlier ?? [])].map((e) => readFile(e.path, e.text, c.dialect));
-  const config = { ...DEFAULT_CONFIG, ...c.config };
+  // Rule tests exercise every rule, the opt-in strict set included.
+  const config: SafeMigrationsConfig = { ...DEFAULT_CONFIG, extends: 'strict', ...c.config };
   const findings = runRules([...earlier, file], config).filter((f) => f.path === undefined || f.path === file.path);
   return { findings, file };
 }

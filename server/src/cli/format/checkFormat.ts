@@ -42,7 +42,7 @@ export function formatCheckText(files: FileModel[], findings: PathFinding[], cwd
   return lines.join('\n') + '\n';
 }
 
-const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
 /** SARIF 2.1.0, for GitHub code scanning and other CI viewers. Columns are 1-based there. */
 export function formatCheckSarif(findings: PathFinding[], cwd: string): string {

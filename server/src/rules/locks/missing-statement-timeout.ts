@@ -6,7 +6,7 @@ const SETTING: Record<string, RegExp> = { postgres: /^statement_timeout$/i, mysq
 
 export default defineRule({
   id: 'missing-statement-timeout',
-  category: 'locks', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'], lockRule: true,
+  category: 'locks', set: 'strict', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'], lockRule: true,
   summary: 'DDL or a backfill runs without a statement timeout.',
   why: 'A backfill or validation that runs far longer than expected keeps its locks the whole time, and a statement stuck waiting for its lock holds up everyone queued behind it. statement_timeout (PostgreSQL, which also counts the lock wait), max_execution_time (MySQL) and max_statement_time (MariaDB) bound it.',
   safeAlternative: { text: 'Set a statement timeout sized for the migration.', snippets: { sql: "SET statement_timeout = '15min';" } },

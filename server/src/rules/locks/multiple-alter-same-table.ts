@@ -7,7 +7,7 @@ const ALTERS = new Set(['addColumn', 'dropColumn', 'alterColumnType', 'setNotNul
 
 export default defineRule({
   id: 'multiple-alter-same-table',
-  category: 'locks', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'], lockRule: true,
+  category: 'locks', set: 'strict', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'], lockRule: true,
   summary: 'Several ALTER TABLE statements on the same table in one migration, where one statement would do.',
   why: 'Each ALTER TABLE waits for and takes its own lock, and on MySQL/MariaDB each one that is not instant rebuilds the table again. One statement with several actions locks (and rebuilds) once.',
   safeAlternative: { text: 'Combine the actions into one ALTER TABLE.', snippets: { sql: 'ALTER TABLE orders ADD COLUMN flag boolean, ADD COLUMN note2 text;' } },

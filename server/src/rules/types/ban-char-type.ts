@@ -5,7 +5,7 @@ import { findOn } from '../helpers';
 
 export default defineRule({
   id: 'ban-char-type',
-  category: 'types', severity: 'info', dialects: ['postgres'],
+  category: 'types', set: 'strict', severity: 'info', dialects: ['postgres'],
   summary: 'Avoid char(n): it pads with spaces and is no faster than text.',
   why: 'char(n) blank-pads values, compares ignoring trailing spaces in surprising ways and is stored no more efficiently than text or varchar in PostgreSQL.',
   safeAlternative: { text: 'Use text (with a CHECK on length if needed) or varchar(n).', snippets: { sql: "ALTER TABLE orders ADD COLUMN currency text CHECK (length(currency) = 3);" } },

@@ -5,7 +5,7 @@ import { findOn } from '../helpers';
 
 export default defineRule({
   id: 'ban-money-type',
-  category: 'types', severity: 'warning', dialects: ['postgres'],
+  category: 'types', set: 'strict', severity: 'warning', dialects: ['postgres'],
   summary: 'Avoid the money type.',
   why: 'money formats and parses according to lc_monetary: the same value reads differently on a server with another locale, and it holds a single implicit currency with fixed fractional precision.',
   safeAlternative: { text: 'Use numeric(p, s) (plus a currency column), or an integer count of minor units.', snippets: { sql: 'ALTER TABLE orders ADD COLUMN total numeric(12, 2);' } },

@@ -7,7 +7,7 @@ const INT32 = /^(int|integer|int4|int2|smallint|serial|serial4|smallserial|seria
 
 export default defineRule({
   id: 'prefer-bigint-ids',
-  category: 'types', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'],
+  category: 'types', set: 'strict', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'],
   summary: 'Primary and foreign keys declared as 32-bit integers overflow at 2.1 billion.',
   why: 'Busy tables reach 2^31 ids sooner than expected; widening the key later rewrites the table and every referencing table under lock.',
   safeAlternative: { text: 'Use bigint (identity) for keys and the columns that reference them.', snippets: { sql: 'CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);', typeorm: "@PrimaryGeneratedColumn('increment', { type: 'bigint' }) id: string;", sequelize: 'id: { type: Sequelize.BIGINT, autoIncrement: true, primaryKey: true }' } },

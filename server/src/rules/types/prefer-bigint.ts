@@ -7,7 +7,7 @@ export const SMALL_INTS = /^(int|integer|int4|int2|smallint|serial|serial4|small
 
 export default defineRule({
   id: 'prefer-bigint',
-  category: 'types', severity: 'info', dialects: ['postgres'],
+  category: 'types', set: 'strict', severity: 'info', dialects: ['postgres'],
   summary: 'An integer or smallint column written in SQL: prefer bigint.',
   why: 'Counters, amounts and ids outgrow 32 bits (2.1 billion) or 16 bits (32 767) sooner than expected, and widening later rewrites the table under an ACCESS EXCLUSIVE lock. On PostgreSQL bigint costs 4 extra bytes at most.',
   safeAlternative: { text: 'Use bigint (bigint GENERATED … AS IDENTITY for keys).', snippets: { sql: 'ALTER TABLE orders ADD COLUMN quantity bigint;' } },

@@ -6,7 +6,7 @@ import { isSerialType } from '../../knowledge/operationFacts';
 
 export default defineRule({
   id: 'prefer-identity',
-  category: 'types', severity: 'info', dialects: ['postgres'],
+  category: 'types', set: 'strict', severity: 'info', dialects: ['postgres'],
   summary: 'Use identity columns instead of serial.',
   why: 'serial is a loose sequence with a default: permissions, ownership and copying the table (CREATE TABLE … LIKE) do not follow it, and explicit inserts can desynchronise it. GENERATED … AS IDENTITY is the standard, managed form.',
   safeAlternative: { text: 'bigint GENERATED ALWAYS AS IDENTITY (or BY DEFAULT).', snippets: { sql: 'CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);', typeorm: "@PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id: string;" } },

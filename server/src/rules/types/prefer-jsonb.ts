@@ -4,7 +4,7 @@ import { columnsOfType, typeFinding } from './columnTypeRule';
 
 export default defineRule({
   id: 'prefer-jsonb',
-  category: 'types', severity: 'warning', dialects: ['postgres'], fixable: true,
+  category: 'types', set: 'strict', severity: 'warning', dialects: ['postgres'], fixable: true,
   summary: 'Use jsonb instead of json.',
   why: 'json has no equality operator, so DISTINCT, GROUP BY, UNION and unique indexes on it fail; it is re-parsed on every access and cannot be indexed with GIN.',
   safeAlternative: { text: 'Declare the column jsonb.', snippets: { sql: 'ALTER TABLE events ADD COLUMN payload jsonb;', typeorm: "@Column({ type: 'jsonb' }) payload: object;", sequelize: 'payload: { type: Sequelize.JSONB }' } },

@@ -5,7 +5,7 @@ import { findOn } from '../helpers';
 
 export default defineRule({
   id: 'prefer-text-field',
-  category: 'types', severity: 'info', dialects: ['postgres'],
+  category: 'types', set: 'strict', severity: 'info', dialects: ['postgres'],
   summary: 'A varchar(n) column written in SQL: changing its limit later locks (or rewrites) the table.',
   why: 'In PostgreSQL varchar(n) is text plus a length check. Shrinking the limit rewrites the table under ACCESS EXCLUSIVE and even growing it takes that lock; a CHECK constraint on a text column can be changed with NOT VALID instead.',
   safeAlternative: { text: 'Use text with a CHECK (length(col) <= n) constraint.', snippets: { sql: 'ALTER TABLE users ADD COLUMN nickname text CONSTRAINT users_nickname_len CHECK (length(nickname) <= 50);' } },

@@ -4,7 +4,7 @@ import { columnsOfType, typeFinding } from './columnTypeRule';
 
 export default defineRule({
   id: 'prefer-timestamptz',
-  category: 'types', severity: 'warning', dialects: ['postgres'], fixable: true,
+  category: 'types', set: 'strict', severity: 'warning', dialects: ['postgres'], fixable: true,
   summary: 'Use timestamptz instead of timestamp without time zone.',
   why: 'timestamp stores wall-clock time with no zone: the same instant written by servers in different zones (or across a DST change) compares wrongly, and conversions depend on the session TimeZone.',
   safeAlternative: { text: 'Declare the column timestamptz.', snippets: { sql: 'ALTER TABLE orders ADD COLUMN shipped_at timestamptz;', typeorm: "@Column({ type: 'timestamptz' }) shippedAt: Date;", sequelize: 'shipped_at: { type: Sequelize.DATE } // Sequelize DATE is timestamptz on PostgreSQL' } },
