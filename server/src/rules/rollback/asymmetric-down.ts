@@ -12,6 +12,36 @@ function describe(op: Operation): string {
   return `${op.kind} ${target}`.trim();
 }
 
+const lower = (s: string | undefined) => (s ?? '').toLowerCase();
+
+/** Columns an operation names (its column, the new name of a rename, an index's or key's columns). */
+function columnsOf(op: Operation): Set<string> {
+  const out = new Set<string>();
+  for (const c of [op.column, op.newName, op.columnSpec?.name, ...(op.columns ?? [])]) if (c) out.add(lower(c));
+  return out;
+}
+
+/** Two steps on one table depend on each other only through a shared column (or a table rename); otherwise their undo order is free. */
+function dependent(a: Operation, b: Operation): boolean {
+  if (a.kind === 'renameTable' || b.kind === 'renameTable') return true;
+  const ca = columnsOf(a);
+  for (const c of columnsOf(b)) if (ca.has(c)) return true;
+  return false;
+}
+
+/**
+ * The down removes the step's object with something bigger: dropping a table (or materialized view) drops its
+ * indexes, keys and columns; dropping a column drops the indexes and constraints on it.
+ */
+function undoneImplicitly(op: Operation, down: Operation[]): boolean {
+  const table = lower(op.table);
+  if (!table) return false;
+  const cols = columnsOf(op);
+  return down.some((d) => lower(d.table) === table && (
+    d.kind === 'dropTable' || d.kind === 'dropView' ||
+    (d.kind === 'dropColumn' && op.kind !== 'addColumn' && cols.has(lower(d.column ?? d.columnSpec?.name)))));
+}
+
 export default defineRule({
   id: 'asymmetric-down',
   category: 'rollback', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'],
@@ -28,13 +58,15 @@ export default defineRule({
     const opaqueDown = m.down.some((d) => d.kind === 'unknown' || d.kind === 'rawSql');
     const out: RuleFinding[] = [];
     const matched = matchInverses(m.up, m.down);
-    const lastOnTable = new Map<string, number>();
-    m.up.forEach((op, i) => {
+    // Later up steps (visited first, since up is walked backwards) and where the down undoes them.
+    const undoneBefore: { op: Operation; j: number }[] = [];
+    [...m.up.keys()].reverse().forEach((i) => {
+      const op = m.up[i];
       if (inverseKinds(op).length === 0 || op.kind === 'dropConstraint' || op.kind === 'setDefault' || op.kind === 'dropDefault') return;
       if (op.kind !== 'createTable' && ctx.isTableCreatedEarlier(op)) return;
       const j = matched[i];
       if (j < 0) {
-        if (!opaqueDown) out.push(findOn(op, `The down does not undo ${describe(op)}: expected ${rollbackFact(op).how.replace(/^irreversible: /, '')}${op.kind === 'renameColumn' || op.kind === 'renameTable' ? ` (${op.newName} → ${op.column ?? op.table})` : ''}.`));
+        if (!opaqueDown && !undoneImplicitly(op, m.down)) out.push(findOn(op, `The down does not undo ${describe(op)}: expected ${rollbackFact(op).how.replace(/^irreversible: /, '')}${op.kind === 'renameColumn' || op.kind === 'renameTable' ? ` (${op.newName} → ${op.column ?? op.table})` : ''}.`));
         return;
       }
       const d = m.down[j];
@@ -46,10 +78,12 @@ export default defineRule({
         const before = ctx.columnHistory(op.table, op.column, op);
         if (before.type && d.columnSpec?.type && norm(before.type) !== norm(d.columnSpec.type)) out.push(findOn(op, `The down re-adds ${q(op.table)}.${q(colName(op))} as ${d.columnSpec.type}, but it was ${before.type}: the rollback does not restore the original column.`));
       }
-      const t = (op.table ?? '').toLowerCase();
-      const prev = lastOnTable.get(t);
-      if (prev !== undefined && prev < j && op.kind !== 'createTable') out.push(findOn(op, `The down undoes ${describe(op)} after an earlier step on ${q(op.table)}: undo steps in reverse order so each inverse sees the state its step left.`));
-      lastOnTable.set(t, j);
+      // Undo order matters only between dependent steps (same column, or a table rename).
+      if (op.kind !== 'createTable') {
+        const later = undoneBefore.find((e) => e.j > j && lower(e.op.table) === lower(op.table) && dependent(e.op, op));
+        if (later) out.push(findOn(later.op, `The down undoes ${describe(later.op)} after ${describe(op)}, which up ran first: undo dependent steps in reverse order so each inverse sees the state its step left.`));
+      }
+      undoneBefore.push({ op, j });
     });
     return out;
   },
