@@ -4,7 +4,7 @@ import { q } from '../ormAdvice';
 
 export default defineRule({
   id: 'drop-not-null',
-  category: 'compatibility', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'],
+  category: 'compatibility', set: 'strict', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'],
   summary: 'Dropping NOT NULL lets NULLs in that running code does not expect.',
   why: 'Readers of the previous release assume the column is never NULL; the first NULL written by new code can crash them. It also makes the rollback (SET NOT NULL) fail once NULLs exist.',
   safeAlternative: { text: 'Deploy code that handles NULL first, then drop the constraint.', snippets: {} },

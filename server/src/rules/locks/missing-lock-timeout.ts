@@ -3,6 +3,15 @@ import { defineRule, eq, type RuleContext } from '../rule';
 import { findOn, locksExistingTable } from '../helpers';
 import { editableSql, fix, prependToUp } from '../fixes';
 import { q } from '../ormAdvice';
+import { pgLockFor } from '../../knowledge/postgresLocks';
+
+/** CONCURRENTLY builds and VALIDATE take locks that ordinary reads and writes do not queue behind. */
+function queuesTraffic(op: Operation, dialect: string): boolean {
+  if (dialect !== 'postgres') return true;
+  if (op.concurrently) return false;
+  const mode = pgLockFor(op)?.lock;
+  return mode !== 'ShareUpdateExclusiveLock' && mode !== 'AccessShareLock' && mode !== 'RowShareLock' && mode !== 'RowExclusiveLock';
+}
 
 const SETTING: Record<string, RegExp> = { postgres: /^lock_timeout$/i, mysql: /^lock_wait_timeout$/i, mariadb: /^lock_wait_timeout$/i };
 
@@ -17,7 +26,7 @@ export function firstOpWithoutSetting(ctx: RuleContext, name: RegExp, risky: (op
 
 export default defineRule({
   id: 'missing-lock-timeout',
-  category: 'locks', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], lockRule: true, fixable: true,
+  category: 'locks', set: 'strict', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], lockRule: true, fixable: true,
   summary: 'A migration takes a blocking lock without a lock timeout: while it waits, every query behind it queues.',
   why: 'A DDL statement waiting for its lock (behind one long query) blocks every later query on the table. lock_timeout (PostgreSQL) / lock_wait_timeout (MySQL, MariaDB) turns that outage into a quick failure you can retry.',
   safeAlternative: { text: "Set a short lock timeout at the start of the migration and retry on failure.", snippets: { sql: "SET lock_timeout = '2s';", typeorm: "await queryRunner.query(`SET lock_timeout = '2s'`);", sequelize: "await queryInterface.sequelize.query(\"SET lock_timeout = '2s'\");" } },
@@ -28,7 +37,7 @@ export default defineRule({
   },
   check(ctx) {
     const pg = ctx.dialect === 'postgres';
-    const op = firstOpWithoutSetting(ctx, SETTING[ctx.dialect] ?? /^lock_timeout$/i, (o) => locksExistingTable(ctx, o));
+    const op = firstOpWithoutSetting(ctx, SETTING[ctx.dialect] ?? /^lock_timeout$/i, (o) => locksExistingTable(ctx, o) && queuesTraffic(o, ctx.dialect));
     if (!op) return [];
     const canPrepend = pg && (ctx.orm === 'sql' || ctx.orm === 'prisma') && editableSql(ctx, op);
     const setting = pg ? "SET lock_timeout = '2s'" : 'SET SESSION lock_wait_timeout = 5';

@@ -6,7 +6,7 @@ import { pgLockFor } from '../../knowledge/postgresLocks';
 
 export default defineRule({
   id: 'statement-after-exclusive-lock',
-  category: 'locks', severity: 'warning', dialects: ['postgres'], lockRule: true,
+  category: 'locks', set: 'strict', severity: 'warning', dialects: ['postgres'], lockRule: true,
   summary: 'More statements run after an ACCESS EXCLUSIVE lock is taken in the same transaction: the lock is held for all of them.',
   why: 'Locks are released at commit, not at the end of the statement. Everything that follows an ACCESS EXCLUSIVE lock in the same transaction extends the time the table is unreadable.',
   safeAlternative: { text: 'Put the locking statement last, or in its own migration, so the transaction commits right after it.', snippets: { sql: '-- migration 1\nALTER TABLE orders ADD COLUMN status text;\n-- migration 2\nUPDATE … / CREATE INDEX …' } },

@@ -33,7 +33,7 @@ function hasCheckpoint(ctx: RuleContext, before: Operation): boolean {
 
 export default defineRule({
   id: 'irreversible-without-checkpoint',
-  category: 'rollback', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'],
+  category: 'rollback', set: 'strict', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'],
   summary: 'An irreversible step (drop column/table, truncate, type narrowing) runs without a checkpoint to restore from.',
   why: 'No down can bring dropped or truncated data back. A backup table written just before the destructive step turns "irreversible" into "restore from the checkpoint".',
   safeAlternative: { text: 'Copy the data to a checkpoint table earlier in up; the down restores from it.', snippets: {

@@ -101,12 +101,16 @@ export const lockCases: RuleCase[] = [
 
   { rule: 'missing-lock-timeout', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;' },
   { rule: 'missing-lock-timeout', dialect: 'postgres', expect: false, text: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN flag boolean;" },
+  // CONCURRENTLY and VALIDATE take SHARE UPDATE EXCLUSIVE: ordinary reads and writes never queue behind them.
+  { rule: 'missing-lock-timeout', dialect: 'postgres', expect: false, text: 'CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);' },
+  { rule: 'missing-lock-timeout', dialect: 'postgres', expect: false, text: 'DROP INDEX CONCURRENTLY orders_status_idx;' },
   ...each('missing-lock-timeout', MY, true, 'ALTER TABLE orders ADD COLUMN flag tinyint;'),
   ...each('missing-lock-timeout', MY, false, 'SET SESSION lock_wait_timeout = 5;\nALTER TABLE orders ADD COLUMN flag tinyint;'),
 
   { rule: 'missing-statement-timeout', dialect: 'postgres', expect: true, text: "UPDATE orders SET status = 'new' WHERE status IS NULL;" },
   { rule: 'missing-statement-timeout', dialect: 'postgres', expect: false, text: "SET statement_timeout = '5min';\nUPDATE orders SET status = 'new' WHERE status IS NULL;" },
-  { rule: 'missing-statement-timeout', dialect: 'mysql', expect: true, text: "UPDATE orders SET status = 'new' WHERE status IS NULL;" },
+  // MySQL has no statement timeout for writes or DDL (max_execution_time limits read-only SELECTs): nothing to advise.
+  { rule: 'missing-statement-timeout', dialect: 'mysql', expect: false, text: "UPDATE orders SET status = 'new' WHERE status IS NULL;" },
   { rule: 'missing-statement-timeout', dialect: 'mysql', expect: false, text: "SET SESSION max_execution_time = 300000;\nUPDATE orders SET status = 'new' WHERE status IS NULL;" },
   { rule: 'missing-statement-timeout', dialect: 'mariadb', expect: true, text: "UPDATE orders SET status = 'new' WHERE status IS NULL;" },
   { rule: 'missing-statement-timeout', dialect: 'mariadb', expect: false, text: "SET SESSION max_statement_time = 300;\nUPDATE orders SET status = 'new' WHERE status IS NULL;" },
