@@ -62,7 +62,7 @@ export function buildContext(state: RunState, index: number, phase: 'up' | 'down
   // First position where this phase creates each table (or renames a new table to it).
   const createdAt = new Map<string, number>();
   ops.forEach((op, i) => {
-    const made = op.kind === 'createTable' ? lower(op.table) : op.kind === 'renameTable' && (recent.has(lower(op.table)) || createdAt.has(lower(op.table))) ? lower(op.newName) : '';
+    const made = op.kind === 'createTable' || (op.kind === 'createView' && /\bMATERIALIZED\b/i.test(op.text)) ? lower(op.table) : op.kind === 'renameTable' && (recent.has(lower(op.table)) || createdAt.has(lower(op.table))) ? lower(op.newName) : '';
     if (made && !createdAt.has(made)) createdAt.set(made, i);
   });
 

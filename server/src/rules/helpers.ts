@@ -53,6 +53,16 @@ export function indexCreatedEarlier(ctx: RuleContext, op: Operation): boolean {
   return false;
 }
 
+/** The addColumn earlier in this phase that created `table.column`, if any (its values are all the default, or NULL). */
+export function columnAddedEarlier(ctx: RuleContext, table: string | undefined, column: string, before: Operation): Operation | undefined {
+  const t = (table ?? '').toLowerCase(), c = column.toLowerCase();
+  for (const o of ctx.ops) {
+    if (o === before) return undefined;
+    if (o.kind === 'addColumn' && (o.table ?? '').toLowerCase() === t && (o.column ?? o.columnSpec?.name ?? '').toLowerCase() === c) return o;
+  }
+  return undefined;
+}
+
 export function findOn(op: Operation, message: string, extra: Partial<RuleFinding> = {}): RuleFinding {
   return { op, message, table: op.table, ...extra };
 }

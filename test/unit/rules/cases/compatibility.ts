@@ -25,6 +25,8 @@ export const compatibilityCases: RuleCase[] = [
 
   ...each('add-unique-on-existing-data', ALL, true, 'CREATE UNIQUE INDEX accounts_email_key ON accounts (email);'),
   ...each('add-unique-on-existing-data', ALL, false, 'CREATE INDEX accounts_email_idx ON accounts (email);'),
+  ...each('add-unique-on-existing-data', ALL, false, 'ALTER TABLE accounts ADD COLUMN handle varchar(40);\nCREATE UNIQUE INDEX accounts_handle_key ON accounts (handle);', { name: 'a column just added holds only NULLs' }),
+  ...each('add-unique-on-existing-data', ALL, true, "ALTER TABLE accounts ADD COLUMN handle varchar(40);\nUPDATE accounts SET handle = lower(email);\nCREATE UNIQUE INDEX accounts_handle_key ON accounts (handle);", { name: 'a column just added and backfilled' }),
 
   { rule: 'drop-not-null', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ALTER COLUMN account_id DROP NOT NULL;' },
   { rule: 'drop-not-null', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;' },

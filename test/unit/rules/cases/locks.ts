@@ -120,6 +120,9 @@ export const lockCases: RuleCase[] = [
 
   { rule: 'refresh-matview-blocking', dialect: 'postgres', expect: true, text: 'REFRESH MATERIALIZED VIEW order_totals;' },
   { rule: 'refresh-matview-blocking', dialect: 'postgres', expect: false, text: 'REFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;' },
+  // A materialized view created in the same migration is new: nobody reads it yet.
+  { rule: 'index-create-not-concurrent', dialect: 'postgres', expect: false, name: 'index on a materialized view created just before', text: 'CREATE MATERIALIZED VIEW order_totals AS SELECT account_id, sum(total) AS total FROM orders GROUP BY account_id;\nCREATE UNIQUE INDEX order_totals_account_idx ON order_totals (account_id);' },
+  { rule: 'refresh-matview-blocking', dialect: 'postgres', expect: false, name: 'refresh of a materialized view created just before', text: 'CREATE MATERIALIZED VIEW order_totals AS SELECT account_id, sum(total) AS total FROM orders GROUP BY account_id WITH NO DATA;\nREFRESH MATERIALIZED VIEW order_totals;' },
 
   { rule: 'enum-change', dialect: 'postgres', expect: true, name: 'new value used in the same transaction', text: "BEGIN;\nALTER TYPE order_status ADD VALUE 'refunded';\nUPDATE orders SET status = 'refunded' WHERE id = 1;\nCOMMIT;" },
   { rule: 'enum-change', dialect: 'postgres', expect: true, name: 'rename value', text: "ALTER TYPE order_status RENAME VALUE 'paid' TO 'settled';" },
