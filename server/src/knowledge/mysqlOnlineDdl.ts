@@ -173,12 +173,24 @@ export function mysqlDdlKey(op: Operation, history: MysqlColumnHistory = {}): st
   }
 }
 
+/**
+ * The same stored type: integer display widths (`tinyint(1)` vs `tinyint`, `int(11)` vs `int`) and the
+ * `boolean`/`integer` spellings are metadata only (deprecated since MySQL 8.0.19, never stored differently).
+ */
+export function sameMysqlType(a: string, b: string): boolean {
+  const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim()
+    .replace(/^(bool|boolean)$/, 'tinyint')
+    .replace(/^integer\b/, 'int')
+    .replace(/^(tinyint|smallint|mediumint|int|bigint)\s*\(\s*\d+\s*\)/, '$1')
+    .replace(/\s+/g, '');
+  return norm(a) === norm(b);
+}
+
 function columnChangeKey(op: Operation, history: MysqlColumnHistory): string {
   const to = op.columnSpec?.type;
   const from = history.previousType;
   if (!to || !from) return 'changeType';
-  const norm = (t: string) => t.toLowerCase().replace(/\s+/g, '');
-  if (norm(to) === norm(from)) {
+  if (sameMysqlType(to, from)) {
     if (op.columnSpec?.nullable === false && history.previousNullable !== false) return 'setNotNull';
     if (op.columnSpec?.nullable !== false && history.previousNullable === false) return 'dropNotNull';
     return op.newName ? 'renameColumn' : 'setDefault';

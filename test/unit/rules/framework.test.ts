@@ -15,7 +15,7 @@ describe('rule runner', () => {
   before(engineReady);
 
   test('safe-migrations-ignore on the line above silences that rule only', () => {
-    const text = '-- safe-migrations-ignore index-create-not-concurrent\nCREATE INDEX orders_account_idx ON orders (account_id);';
+    const text = '-- safe-migrations-ignore index-create-not-concurrent\nCREATE INDEX orders_account_idx ON orders (account_id);\nALTER TABLE orders ADD COLUMN flag boolean;';
     const r = rules(findingsFor({ text, dialect: 'postgres' }).findings);
     assert.ok(!r.includes('index-create-not-concurrent'));
     assert.ok(r.includes('missing-idempotency-guard'));
@@ -73,8 +73,8 @@ describe('rule runner', () => {
     { name: 'lock_timeout', rule: 'missing-lock-timeout', text: 'ALTER TABLE orders ADD COLUMN flag boolean;', expectText: /^SET lock_timeout = '2s';\nALTER TABLE/, safe: false },
     { name: 'lock_timeout in a TypeORM up', rule: 'missing-lock-timeout', path: TYPEORM_PATH, text: "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class Change1700000000001 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('ALTER TABLE orders ADD COLUMN flag boolean');\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('ALTER TABLE orders DROP COLUMN flag');\n  }\n}\n", expectText: /Promise<void> \{\n {4}await queryRunner\.query\("SET lock_timeout = '2s'"\);\n {4}await queryRunner\.query\('ALTER TABLE/, safe: false },
     { name: 'lock_wait_timeout in a Sequelize up (MariaDB)', rule: 'missing-lock-timeout', dialect: 'mariadb', path: 'migrations/20240102000000-flag.js', text: "module.exports = {\n  up: async (qi, Sequelize) => {\n    await qi.addColumn('orders', 'flag', Sequelize.BOOLEAN);\n  },\n  down: async (qi) => {\n    await qi.removeColumn('orders', 'flag');\n  },\n};\n", expectText: /=> \{\n {4}await qi\.sequelize\.query\("SET SESSION lock_wait_timeout = 5"\);\n/, safe: false },
-    { name: 'IF NOT EXISTS on ADD COLUMN', rule: 'missing-idempotency-guard', text: 'ALTER TABLE orders ADD COLUMN flag boolean;', expectText: /ADD COLUMN IF NOT EXISTS flag/, safe: true },
-    { name: 'IF EXISTS on DROP TABLE', rule: 'missing-idempotency-guard', text: 'DROP TABLE legacy;', expectText: /DROP TABLE IF EXISTS legacy/, safe: true },
+    { name: 'IF NOT EXISTS on ADD COLUMN', rule: 'missing-idempotency-guard', text: 'ALTER TABLE orders ADD COLUMN flag boolean;\nALTER TABLE orders ADD COLUMN note2 text;', expectText: /ADD COLUMN IF NOT EXISTS flag/, safe: true },
+    { name: 'IF EXISTS on DROP TABLE', rule: 'missing-idempotency-guard', text: 'DROP TABLE legacy;\nDROP TABLE legacy2;', expectText: /DROP TABLE IF EXISTS legacy;\nDROP TABLE legacy2/, safe: true },
     { name: 'MariaDB IF NOT EXISTS on ADD COLUMN', rule: 'missing-idempotency-guard', dialect: 'mariadb', text: 'ALTER TABLE orders ADD COLUMN flag int;\nCREATE INDEX orders_flag_idx ON orders (flag);', expectText: /ADD COLUMN IF NOT EXISTS flag int;\nCREATE INDEX orders_flag_idx/, safe: true },
     { name: 'TypeORM: CONCURRENTLY and transaction = false', rule: 'index-create-not-concurrent', path: TYPEORM_PATH, text: "import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class Change1700000000001 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`CREATE INDEX orders_account_idx ON orders (account_id)`);\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(`DROP INDEX orders_account_idx`);\n  }\n}\n", expectText: /implements MigrationInterface \{\n {2}public transaction = false;\n[\s\S]*CREATE INDEX CONCURRENTLY orders_account_idx/, safe: false },
   ];

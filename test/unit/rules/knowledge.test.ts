@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from '../../../server/src/config/types';
 import { explainOperation } from '../../../server/src/knowledge/explain';
 import { charsetBytes, mysqlDdlKey, onlineDdlVerdict, varcharLengthBytes } from '../../../server/src/knowledge/mysqlOnlineDdl';
 import { pgTypeChangeRewrites } from '../../../server/src/knowledge/postgresTypes';
-import { isNarrowing } from '../../../server/src/rules/rollback/irreversible-without-checkpoint';
+import { isNarrowing } from '../../../server/src/knowledge/typeWidth';
 import { engineReady, readFile, SQL_PATH } from './harness';
 
 const opOf = (sql: string, dialect: 'postgres' | 'mysql' | 'mariadb') => readFile(SQL_PATH, sql, dialect).migrations[0].up[0];
@@ -24,6 +24,9 @@ describe('PostgreSQL type changes', () => {
     assert.ok(isNarrowing('text', 'varchar(5)'));
     assert.ok(!isNarrowing('int', 'bigint'));
     assert.ok(!isNarrowing('varchar(5)', 'text'));
+    assert.ok(isNarrowing('longtext', 'text'));
+    assert.ok(!isNarrowing('text', 'longtext'));
+    assert.ok(!isNarrowing('text', 'longblob'));
   });
 });
 

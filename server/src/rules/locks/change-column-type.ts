@@ -29,6 +29,9 @@ export default defineRule({
         if (pgTypeChangeRewrites(h.type, to) === false) continue;
         out.push(findOn(op, `Changing ${q(op.table)}.${q(colName(op))}${from} to ${to} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait. Use a new column and backfill (expand/contract).`));
       } else {
+        // Without the column's earlier definition, MODIFY/CHANGE may restate the same type (CHANGE is how older
+        // servers rename): claiming a table copy would be a guess.
+        if (!h.type) continue;
         const key = mysqlDdlKey(op, { previousType: h.type, previousNullable: h.nullable, charset: h.charset });
         if (key !== 'changeType') continue;
         out.push(findOn(op, `Changing ${q(op.table)}.${q(colName(op))}${from} to ${to} needs ALGORITHM=COPY: the table is copied and writes wait. Use a new column and backfill (expand/contract), or gh-ost / pt-online-schema-change.`));

@@ -2,22 +2,8 @@ import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleContext, type RuleFinding } from '../rule';
 import { colName, findOn, onExistingTable } from '../helpers';
 import { q } from '../ormAdvice';
-import { isTruncate, typeLength, baseType } from '../../knowledge/operationFacts';
-
-const INT_RANK: Record<string, number> = { tinyint: 1, smallint: 2, int2: 2, mediumint: 3, int: 4, integer: 4, int4: 4, bigint: 8, int8: 8 };
-
-/** The new type holds fewer values than the old one. */
-export function isNarrowing(from: string | undefined, to: string | undefined): boolean {
-  if (!from || !to) return false;
-  const fb = baseType(from), tb = baseType(to);
-  const fl = typeLength(from), tl = typeLength(to);
-  if (/char/.test(tb) && (fb === 'text' || /char/.test(fb))) return tl !== undefined && (fl === undefined || tl < fl);
-  if (INT_RANK[fb] && INT_RANK[tb]) return INT_RANK[tb] < INT_RANK[fb];
-  if ((fb === 'numeric' || fb === 'decimal') && INT_RANK[tb]) return true;
-  if (fb === 'numeric' && tb === 'numeric') return tl !== undefined && (fl === undefined || tl < fl);
-  if ((fb === 'timestamptz' || fb.startsWith('timestamp')) && tb === 'date') return true;
-  return false;
-}
+import { isTruncate } from '../../knowledge/operationFacts';
+import { isNarrowing } from '../../knowledge/typeWidth';
 
 /** An earlier up step copies the table's data somewhere (CREATE TABLE … AS SELECT, INSERT INTO … SELECT, rename to an archive). */
 function hasCheckpoint(ctx: RuleContext, before: Operation): boolean {

@@ -2,6 +2,7 @@ import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleFinding } from '../rule';
 import { colName, findOn } from '../helpers';
 import { q } from '../ormAdvice';
+import { isNarrowing } from '../../knowledge/typeWidth';
 
 const writesInto = (op: Operation, table: string, column?: string) =>
   (op.kind === 'update' || op.kind === 'insert') && (op.table ?? '').toLowerCase() === table && (!column || op.kind === 'insert' || new RegExp(`\\b${column}\\b`, 'i').test(op.text));
@@ -9,7 +10,7 @@ const writesInto = (op: Operation, table: string, column?: string) =>
 export default defineRule({
   id: 'lossy-rollback',
   category: 'rollback', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], phases: ['down'],
-  summary: 'The down drops a column or table that up filled with data, without moving the data back.',
+  summary: 'The down drops a column or table that up filled with data without moving the data back, or narrows a type that up widened.',
   why: 'After the deploy, the application writes to the new column/table. A down that just drops it (e.g. the split columns of a split-column migration) destroys every write made since — the rollback loses production data.',
   safeAlternative: { text: 'Before dropping, merge the data back into the old shape (UPDATE … SET old = new …), or keep a checkpoint to restore from.', snippets: { sql: "-- down of a split of name into first_name/last_name\nUPDATE users SET name = first_name || ' ' || last_name WHERE name IS NULL;\nALTER TABLE users DROP COLUMN first_name, DROP COLUMN last_name;" } },
   equivalents: eq({}),
@@ -18,6 +19,13 @@ export default defineRule({
     const m = ctx.migration;
     const out: RuleFinding[] = [];
     for (const [i, d] of ctx.ops.entries()) {
+      if (d.kind === 'alterColumnType') {
+        // Up widened the column; values written since may not fit the old type.
+        const widened = m.up.find((u) => u.kind === 'alterColumnType' && (u.table ?? '').toLowerCase() === (d.table ?? '').toLowerCase() && colName(u).toLowerCase() === colName(d).toLowerCase());
+        const now = widened?.columnSpec?.type, back = d.columnSpec?.type;
+        if (now && back && isNarrowing(now, back)) out.push(findOn(d, `The down narrows ${q(d.table)}.${q(colName(d))} from ${now} back to ${back}: values written since the deploy that do not fit make the rollback fail (or, without strict mode on MySQL/MariaDB, are truncated). Check the data first, or keep the wider type.`));
+        continue;
+      }
       if (d.kind !== 'dropColumn' && d.kind !== 'dropTable') continue;
       const table = (d.table ?? '').toLowerCase();
       const column = d.kind === 'dropColumn' ? colName(d) : undefined;

@@ -1,5 +1,5 @@
 import type { Operation } from '../../model/migration';
-import { defineRule, eq, type RuleContext } from '../rule';
+import { defineRule, eq, type RuleContext, type RuleFinding } from '../rule';
 import { findOn, isDdl } from '../helpers';
 import { fix, insertAfter } from '../fixes';
 import { guardAdvice, q } from '../ormAdvice';
@@ -29,7 +29,7 @@ function guardFix(ctx: RuleContext, op: Operation) {
 
 export default defineRule({
   id: 'missing-idempotency-guard',
-  category: 'transactions', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], phases: ['up', 'down'], fixable: true,
+  category: 'transactions', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], fixable: true,
   summary: 'CREATE/DROP of a table, index or column without IF [NOT] EXISTS (or a presence check) where a half-applied migration must be re-run.',
   why: 'Outside a transaction (PostgreSQL without one, CONCURRENTLY, every DDL on MySQL/MariaDB) a migration that fails half-way leaves its earlier steps applied. The re-run then fails on "already exists" / "does not exist" and someone has to fix production by hand.',
   safeAlternative: { text: 'PostgreSQL and MariaDB: IF [NOT] EXISTS. MySQL has no IF [NOT] EXISTS for columns and indexes: check information_schema (TypeORM `hasColumn`, Sequelize `describeTable`).', snippets: {
@@ -60,16 +60,32 @@ export default defineRule({
       // CONCURRENTLY never runs in a transaction, whatever surrounds it.
       return mysqlLike || op.concurrently || !ctx.inTransaction(op);
     });
-    return unguarded.map((op) => {
-      const why = mysqlLike ? `each DDL statement commits on its own on ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'}` : 'this runs outside a transaction';
-      const target = op.index ?? op.constraint ?? (op.column ? `${op.table}.${op.column}` : op.table);
-      const advice = guardAdvice(ctx.migration, ctx.dialect, op);
-      const how = op.kind === 'createIndex' && op.concurrently ? `Run DROP INDEX CONCURRENTLY IF EXISTS ${op.index ?? '<name>'} first (IF NOT EXISTS would keep an INVALID index)`
-        : ADDS_CONSTRAINT.has(op.kind) ? `Drop it first with DROP CONSTRAINT IF EXISTS ${op.constraint ?? '<name>'}, or check ${mysqlLike ? 'information_schema.TABLE_CONSTRAINTS' : 'pg_constraint'}`
-        : op.kind === 'renameColumn' || op.kind === 'renameTable' ? `Check that the old name still exists (${mysqlLike ? 'information_schema' : 'information_schema / to_regclass'}) before renaming`
-        : advice[0].toUpperCase() + advice.slice(1);
-      return findOn(op, `${op.kind} ${q(target)} is not guarded and ${why}: if the migration fails after it, the re-run fails here. ${how}.`,
-        { fixes: op.via === 'sql' ? guardFix(ctx, op) : [] });
-    });
+    // Nothing after the last step can fail, so only unguarded steps followed by another step leave a half-applied state.
+    const steps = ctx.ops.filter((o) => o.kind !== 'setting' && o.kind !== 'transactionControl');
+    const last = steps[steps.length - 1];
+    const atRisk = unguarded.filter((op) => op !== last);
+    if (atRisk.length === 0) return [];
+    // One finding per migration, on its first unguarded step: the advice is the same for all of them.
+    const [first] = atRisk;
+    const finding = describeUnguarded(ctx, first, mysqlLike);
+    const others = atRisk.slice(1);
+    if (others.length) finding.message += ` ${others.length} more step${others.length > 1 ? 's' : ''} of this migration ${others.length > 1 ? 'are' : 'is'} unguarded too (${others.slice(0, 4).map(targetOf).join(', ')}${others.length > 4 ? ', …' : ''}).`;
+    const edits = atRisk.filter((op) => op.via === 'sql').flatMap((op) => guardFix(ctx, op).flatMap((f) => f.edits));
+    finding.fixes = edits.length ? [{ title: `Add IF [NOT] EXISTS to the ${edits.length > 1 ? `${edits.length} unguarded statements` : 'unguarded statement'}`, safe: true, edits }] : [];
+    return [finding];
   },
 });
+
+const targetOf = (op: Operation) => `${op.kind} ${q(op.index ?? op.constraint ?? (op.column ? `${op.table}.${op.column}` : op.table))}`;
+
+/** The finding for one unguarded step, with the dialect's way to guard it. */
+function describeUnguarded(ctx: RuleContext, op: Operation, mysqlLike: boolean): RuleFinding {
+  const why = mysqlLike ? `each DDL statement commits on its own on ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'}` : 'this runs outside a transaction';
+  const target = op.index ?? op.constraint ?? (op.column ? `${op.table}.${op.column}` : op.table);
+  const advice = guardAdvice(ctx.migration, ctx.dialect, op);
+  const how = op.kind === 'createIndex' && op.concurrently ? `Run DROP INDEX CONCURRENTLY IF EXISTS ${op.index ?? '<name>'} first (IF NOT EXISTS would keep an INVALID index)`
+    : ADDS_CONSTRAINT.has(op.kind) ? `Drop it first with DROP CONSTRAINT IF EXISTS ${op.constraint ?? '<name>'}, or check ${mysqlLike ? 'information_schema.TABLE_CONSTRAINTS' : 'pg_constraint'}`
+    : op.kind === 'renameColumn' || op.kind === 'renameTable' ? `Check that the old name still exists (${mysqlLike ? 'information_schema' : 'information_schema / to_regclass'}) before renaming`
+    : advice[0].toUpperCase() + advice.slice(1);
+  return findOn(op, `${op.kind} ${q(target)} is not guarded and ${why}: if the migration fails after it, the re-run fails here. ${how}.`);
+}

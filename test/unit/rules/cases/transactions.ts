@@ -14,9 +14,14 @@ ${down}
 `;
 
 export const transactionCases: RuleCase[] = [
-  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;', message: /IF NOT EXISTS/ },
+  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);', message: /IF NOT EXISTS/ },
+  // The last statement is safe: if it fails, nothing after it was applied, so a re-run starts there cleanly.
+  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, name: 'the last statement', text: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN flag boolean;" },
+  ...each('missing-idempotency-guard', MY, false, 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS flag tinyint;\nCREATE INDEX orders_flag_idx ON orders (flag);', { name: 'only the last statement unguarded' }),
+  // Down steps are not judged: a rollback runs once, by hand, after a failure.
+  { rule: 'missing-idempotency-guard', dialect: 'mariadb', expect: false, name: 'down steps', text: '-- migrate:up\nALTER TABLE orders ADD COLUMN IF NOT EXISTS flag tinyint;\n\n-- migrate:down\nALTER TABLE orders DROP COLUMN flag;\nDROP INDEX orders_x ON orders;\n' },
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS flag boolean;' },
-  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: true, name: 'ALTER TABLE IF EXISTS guards the table only', text: 'ALTER TABLE IF EXISTS orders DROP COLUMN note;' },
+  { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: true, name: 'ALTER TABLE IF EXISTS guards the table only', text: 'ALTER TABLE IF EXISTS orders DROP COLUMN note;\nALTER TABLE orders ADD COLUMN IF NOT EXISTS flag boolean;' },
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, name: 'inside a transaction', text: 'BEGIN;\nALTER TABLE orders ADD COLUMN flag boolean;\nCOMMIT;' },
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: false, name: 'one statement in an ORM migration is atomic', path: SEQUELIZE_PATH, text: sequelize("    await queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN);", "    await queryInterface.removeColumn('orders', 'flag');") },
   { rule: 'missing-idempotency-guard', dialect: 'mariadb', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag tinyint;\nCREATE INDEX orders_flag_idx ON orders (flag);', message: /IF NOT EXISTS/ },
