@@ -157,6 +157,8 @@ const BY_ID = new Map(allRules.map((r) => [r.id, r]));
 export type { RuleMetadata };
 export function ruleById(id: string): Rule | undefined { return BY_ID.get(id); }
 
+const DIALECT_NEUTRAL = new Set<Rule['category']>(['rollback', 'compatibility', 'size', 'coverage']);
+
 /** The rule runs under this config's rule set: recommended rules always, strict ones on `"extends": "strict"` or an explicit severity. */
 export function ruleEnabled(rule: Rule, config: Pick<SafeMigrationsConfig, 'extends' | 'rules'>): boolean {
   const override = config.rules[rule.id];
@@ -166,7 +168,9 @@ export function ruleEnabled(rule: Rule, config: Pick<SafeMigrationsConfig, 'exte
 
 /** Rule applies to this dialect and configured server version. Unknown dialect: only the dialect-neutral rules. */
 export function ruleApplies(rule: Rule, ctx: Pick<RuleContext, 'dialect' | 'config'>): boolean {
-  if (ctx.dialect === 'unknown') return rule.dialects.length === 3;
+  // Unknown dialect: no dialect-specific advice at all (locks, MySQL, transactions and types depend on the engine);
+  // what would make it known is said once, in the status bar and the project details.
+  if (ctx.dialect === 'unknown') return rule.dialects.length === 3 && DIALECT_NEUTRAL.has(rule.category);
   if (!rule.dialects.includes(ctx.dialect)) return false;
   const range = rule.versions?.[ctx.dialect];
   const v = serverVersion(ctx.dialect, ctx.config);

@@ -47,7 +47,8 @@ export function readRawQuery(call: ts.CallExpression, bc: BodyContext, inTransac
   for (const o of result.operations) {
     // The parser saw masked placeholders; show the statement as the user wrote it.
     if (sql !== evaluated.text) o.text = snippet(originalSlice(evaluated.text, offsets, o.offset) ?? o.text);
-    o.details = { ...o.details, call: 'sequelize.query' };
+    // callStart: statements of one query() call share it (PostgreSQL runs a multi-statement query as one implicit transaction).
+    o.details = { ...o.details, call: 'sequelize.query', callStart: call.getStart(bc.sf) };
     if (placeholders.length) o.details.placeholders = placeholders;
     restorePlaceholderNames(o, evaluated.placeholders);
     if (inTransaction) o.inTransaction = true;

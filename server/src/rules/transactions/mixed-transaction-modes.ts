@@ -14,6 +14,9 @@ export default defineRule({
   equivalents: eq({}),
   examples: { postgres: { bad: 'ALTER TABLE orders ADD COLUMN status text;\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);', good: '-- a migration of its own\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);' } },
   check(ctx) {
+    // Sequelize runs each call on its own unless the code opens a transaction (concurrently-in-transaction covers that);
+    // a Prisma script is one transaction, which concurrently-in-transaction reports.
+    if (ctx.orm === 'sequelize' || ctx.orm === 'prisma') return [];
     const nonTx = ctx.ops.filter((o) => o.concurrently || NON_TX_RAW.has(rawStatementKind(o) ?? ''));
     const tx = ctx.ops.filter((o) => isDdl(o) && !nonTx.includes(o));
     if (!nonTx.length || !tx.length) return [];

@@ -12,8 +12,10 @@ export default defineRule({
   check(ctx) {
     if (ctx.orm !== 'sequelize' || ctx.migration.transactional === true) return [];
     const ddl = ctx.ops.filter(isDdl);
-    if (ddl.length < 2 || ctx.ops.some((o) => o.concurrently) || ddl.every((o) => ctx.inTransaction(o))) return [];
+    // Statements of one query() call run as one implicit transaction on PostgreSQL: they count as one step.
+    const steps = new Set(ddl.map((o) => o.details?.callStart ?? `op${o.offset.start}`));
+    if (steps.size < 2 || ctx.ops.some((o) => o.concurrently) || ddl.every((o) => ctx.inTransaction(o))) return [];
     const outside = ddl.filter((o) => !ctx.inTransaction(o));
-    return [findOn(outside[outside.length > 1 ? 1 : 0], `${ddl.length} schema steps run without a shared transaction: if one fails, the earlier ones stay applied and the migration is not recorded. Wrap them in queryInterface.sequelize.transaction(async (transaction) => …) and pass { transaction } to each call.`)];
+    return [findOn(outside[outside.length > 1 ? 1 : 0], `${steps.size} schema steps run without a shared transaction: if one fails, the earlier ones stay applied and the migration is not recorded. Wrap them in queryInterface.sequelize.transaction(async (transaction) => …) and pass { transaction } to each call.`)];
   },
 });
