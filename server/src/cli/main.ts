@@ -9,6 +9,7 @@ import { formatInspectText, formatInspectJson } from './format/inspectFormat';
 import { formatCheckJson, formatCheckSarif, formatCheckText, type PathFinding } from './format/checkFormat';
 import { rulesMetadata } from '../rules';
 import { runNewCommand } from './newCommand';
+import { runSplitCommand } from './splitCommand';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -31,6 +32,7 @@ Commands:
                  --hints        also list hints (nudges the editor shows faintly)
   rules          List the rules   --format text|json
   new PATTERN    Scaffold a migration (safe-migrations new --list)
+  split PATH…    Split migrations that do too much, one per job  --write, --format text|json
 
 Common options:
   --dialect postgres|mysql|mariadb|sqlite   Override the detected dialect
@@ -121,6 +123,7 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: -1, info: 0, warning: 1,
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'new') return await runNewCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    if (argv[0] === 'split') return await runSplitCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     const args = parseArgs(argv);
     if (args.version) { io.stdout(`${packageVersion()}\n`); return 0; }
     if (args.help || !args.command) { (args.help ? io.stdout : io.stderr)(USAGE + '\n'); return args.help ? 0 : 2; }
