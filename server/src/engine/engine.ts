@@ -160,11 +160,12 @@ function chooseOrm(file: string, text: string, project: ProjectInfo | undefined,
 function chooseDialect(file: string, project: ProjectInfo | undefined, dir: MigrationDir | undefined, options: ReadOptions): DialectInfo {
   if (options.dialect && options.dialect !== 'unknown') return { dialect: options.dialect, source: 'flag', reason: `--dialect ${options.dialect}` };
   if (options.config?.dialect) return { dialect: options.config.dialect, source: 'setting', reason: `the "dialect" setting says ${options.config.dialect}` };
-  if (dir?.dialect) {
+  // A per-dialect folder (`migrations/postgresdb/`) is nearer the file than any project-wide claim.
+  const folder = dialectFromFolderName(path.relative(dir?.path ?? project?.root ?? path.parse(file).root, path.dirname(file)));
+  if (dir?.dialect && !(folder && dir.dialectSource === 'project')) {
     const source = dir.dialectSource === 'project' ? 'project' : dir.dialectSource === 'setting' ? 'setting' : 'folder';
     return { dialect: dir.dialect, source, reason: dir.reason ?? `the migrations folder ${path.basename(dir.path)} is for ${dir.dialect}` };
   }
-  const folder = dialectFromFolderName(path.dirname(file));
   if (folder) return { dialect: folder, source: 'folder', reason: `the folder name says ${folder}` };
   if (project && project.dialect.dialect !== 'unknown') return project.dialect;
   return { dialect: 'unknown', source: 'unknown', reason: project ? project.dialect.reason : 'no project configuration found for this file; the dialect is taken from the SQL when it can be recognised' };

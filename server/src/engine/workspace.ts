@@ -53,20 +53,37 @@ export function collectFiles(inputs: string[], options: { migrationsPaths?: stri
   const projects = dedupeProjects(detectProjects([...roots], { migrationsPaths: options.migrationsPaths }))
     .filter((p) => existing.some(({ abs }) => isInside(abs, p.root) || isInside(p.root, abs)));
   const files = new Set<string>();
+  const migrationDirs = projects.flatMap((p) => p.migrationDirs).map((d) => d.path);
   for (const { abs, isDir } of existing) {
     if (!isDir) {
       if (!SOURCE_EXT.test(abs)) errors.push({ path: abs, message: 'not a migration source (expected .ts, .js, .cjs, .mjs or .sql)' });
       else files.add(abs);
       continue;
     }
-    const dirs = projects.flatMap((p) => p.migrationDirs).map((d) => d.path).filter((d) => isInside(d, abs) || isInside(abs, d));
-    if (dirs.length > 0) {
-      for (const d of dirs) walk(isInside(d, abs) ? d : abs, (f) => files.add(f));
-    } else {
-      walk(abs, (f) => files.add(f));
-    }
+    // Detected folders add knowledge (ORM, dialect, naming); they never hide the rest of the folder.
+    for (const d of migrationDirs) if (isInside(d, abs)) walk(d, (f) => files.add(f));
+    const insideDetected = migrationDirs.some((d) => isInside(abs, d));
+    walk(abs, (f) => {
+      if (insideDetected || migrationDirs.some((d) => isInside(f, d)) || isMigrationShaped(f)) files.add(f);
+    }, 0, !insideDetected);
   }
   return { projects, files: [...files].filter((f) => !isDownHalf(f) || !hasUpHalf(f, files)).sort(), errors };
+}
+
+/** `up` written as a method, an exported function or a property: what every migration format has. */
+const UP_STEP = /\bup\s*(?:<[^>]*>\s*)?\(|\bup\s*[:=]\s*(?:async\b|function\b|\(|[A-Za-z_$][\w$]*\s*=>)|\bexports\.up\b|prototype\.up\s*=|\{\s*up\s*,/;
+/** A migrations folder in a path (`migrations/`, `migrate/`, Prisma's `<timestamp>_name/`). */
+const MIGRATION_FOLDER = /(^|[\\/])(?:migrations?|migrate)([\\/]|$)|[\\/]\d{14}_[^\\/]+[\\/][^\\/]+$/i;
+
+/**
+ * Outside detected migrations folders a walk meets entities, configs and helpers: keep SQL files,
+ * and code that defines an up step (entities and configs never do). The reader decides the rest.
+ */
+function isMigrationShaped(file: string): boolean {
+  if (/\.sql$/i.test(file)) return true;
+  if (MIGRATION_FOLDER.test(file) && /[\\/]migration\.[cm]?[jt]s$/.test(file)) return true;
+  const text = readTextFileIfPresent(file);
+  return text !== undefined && UP_STEP.test(text.length > 200_000 ? text.slice(0, 200_000) : text);
 }
 
 function hasUpHalf(downFile: string, files: Set<string>): boolean {
@@ -77,14 +94,20 @@ function hasUpHalf(downFile: string, files: Set<string>): boolean {
   return files.has(path.join(dir, 'V' + base.slice(1)));
 }
 
-function walk(dir: string, onFile: (f: string) => void, depth = 0): void {
+/**
+ * Compiled output (dist/, build/, out/) repeats the sources, and seeders are data run on demand, not
+ * migrations: skipped unless a detected migrations folder lives there.
+ */
+const NOT_MIGRATION_DIRS = new Set(['dist', 'build', 'out', 'lib-esm', '.vscode-test', 'seeders', 'seeds', '__mocks__']);
+
+function walk(dir: string, onFile: (f: string) => void, depth = 0, skipBuildOutput = false): void {
   if (depth > 12) return;
   let entries: fs.Dirent[];
   try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(full, onFile, depth + 1);
+      if (!SKIP_DIRS.has(e.name) && !(skipBuildOutput && NOT_MIGRATION_DIRS.has(e.name))) walk(full, onFile, depth + 1, skipBuildOutput);
     } else if (e.isFile() && SOURCE_EXT.test(e.name) && !NOT_MIGRATIONS.test(e.name)) {
       onFile(full);
     }

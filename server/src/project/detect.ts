@@ -25,7 +25,7 @@ export interface DetectOverrides {
 
 const ORMCONFIG = /^ormconfig\.(?:json|js|cjs|mjs|ts|ya?ml|env)$/;
 const ORM_PACKAGES: { orm: 'typeorm' | 'sequelize' | 'prisma'; names: string[] }[] = [
-  { orm: 'typeorm', names: ['typeorm'] },
+  { orm: 'typeorm', names: ['typeorm', '@n8n/typeorm'] },
   { orm: 'sequelize', names: ['sequelize', '@sequelize/core', 'sequelize-cli', 'sequelize-typescript', 'umzug'] },
   { orm: 'prisma', names: ['prisma', '@prisma/client'] },
 ];
@@ -147,6 +147,11 @@ function detectOne(tree: FileTree, root: string, isNestedProject: (dir: string) 
     if (!has('prisma') && prisma.info.schemaPaths.length) orms.push({ orm: 'prisma', source: path.relative(root, prisma.info.schemaPaths[0]) });
   }
   info.dialect = projectDialect(claims, orms.length > 0);
+  if (info.dialect.dialect === 'unknown' && !claims.some((c) => c.dialect !== 'unknown')) {
+    info.dialect = driverDialect(ctx.pkg) ?? info.dialect;
+    // Migration folders the config left without a dialect take the driver's.
+    if (info.dialect.dialect !== 'unknown') for (const d of dirs) if (!d.dialect) { d.dialect = info.dialect.dialect; d.dialectSource = 'project'; d.reason ??= info.dialect.reason; }
+  }
   if (ctx.notes.length) info.notes = [...new Set(ctx.notes)];
   return info;
 }
@@ -160,6 +165,25 @@ function projectDialect(claims: DialectClaim[], hasOrm: boolean): DialectInfo {
     return { dialect: 'unknown', source: 'unknown', reason: `the project configures several databases (${known.map((c) => `${c.dialect}: ${c.reason}`).join('; ')}); each migrations folder uses its own` };
   }
   return { dialect: 'unknown', source: 'unknown', reason: hasOrm ? 'no ORM config states the database type statically' : 'no TypeORM, Sequelize or Prisma configuration in this folder' };
+}
+
+/** Database driver packages and the dialect each one speaks. */
+const DRIVER_PACKAGES: [string, Exclude<Dialect, 'unknown'>][] = [
+  ['pg', 'postgres'], ['pg-promise', 'postgres'], ['postgres', 'postgres'], ['@neondatabase/serverless', 'postgres'],
+  ['mysql2', 'mysql'], ['mysql', 'mysql'], ['mariadb', 'mariadb'], ['sqlite3', 'sqlite'], ['better-sqlite3', 'sqlite'],
+];
+
+/**
+ * When no config states the database statically (a Sequelize config.js reading env vars), the one
+ * driver package.json depends on does. Several drivers (an app that supports several databases) stay unknown.
+ */
+function driverDialect(pkg: PackageJson | undefined): DialectInfo | undefined {
+  const drivers = DRIVER_PACKAGES.filter(([name]) => dependencyVersion(pkg, name));
+  const dialects = [...new Set(drivers.map(([, d]) => d))];
+  const names = drivers.map(([n]) => n).join(', ');
+  if (dialects.length === 1) return { dialect: dialects[0], source: 'project', reason: `package.json depends on the ${dialects[0]} driver ${names} (no config states the database statically)` };
+  if (dialects.length > 1) return { dialect: 'unknown', source: 'unknown', reason: `no config states the database statically, and package.json depends on several database drivers (${names})` };
+  return undefined;
 }
 
 function installedVersion(root: string, name: string): { version: string; source: string } | undefined {

@@ -2,9 +2,14 @@
 import * as path from 'node:path';
 import type { Dialect } from '../model/migration';
 
+// Real projects spell per-dialect folders many ways (Flowise: postgres/, mysql/, mariadb/, sqlite/;
+// n8n: postgresdb/, mysqldb/, sqlite/): every spelling seen in the wild.
 const FOLDER_DIALECTS: Record<string, Exclude<Dialect, 'unknown'>> = {
-  postgres: 'postgres', postgresql: 'postgres', pg: 'postgres', psql: 'postgres',
-  mysql: 'mysql', mariadb: 'mariadb', sqlite: 'sqlite',
+  postgres: 'postgres', postgresql: 'postgres', postgresdb: 'postgres', postgressql: 'postgres', postgre: 'postgres',
+  pg: 'postgres', psql: 'postgres', pgsql: 'postgres',
+  mysql: 'mysql', mysqldb: 'mysql', mysql2: 'mysql', mysql8: 'mysql',
+  mariadb: 'mariadb', mariadbdb: 'mariadb', maria: 'mariadb',
+  sqlite: 'sqlite', sqlitedb: 'sqlite', sqlite3: 'sqlite', 'better-sqlite3': 'sqlite',
 };
 
 /** Dialect named by a folder segment of `p` (`migrations/postgres/…`, `db/mysql`), nearest segment first. */

@@ -23,7 +23,9 @@ test('compiled up-only class taking a context object ({ queryRunner, tablePrefix
   assert.equal(m.hasDown, false);
   assert.deepEqual(m.up.map((o) => o.kind), ['addColumn']);
   assert.equal(m.up[0].column, 'flag');
-  assert.equal(m.up[0].table, '${tablePrefix}orders');
+  // The prefix is unknown, the table is not: history and rules match `orders`; the name as written stays in details.
+  assert.equal(m.up[0].table, 'orders');
+  assert.deepEqual(m.up[0].details?.writtenNames, { table: '${tablePrefix}orders' });
   assert.equal(textAt(text, m.up[0].offset), 'ALTER TABLE ${tablePrefix}orders ADD COLUMN flag boolean');
 });
 

@@ -3,7 +3,7 @@ import type { Operation } from '../../model/migration';
 import { snippet } from '../../model/text';
 import { evaluateString } from '../ts/evaluateString';
 import { propertyValue, unwrap } from '../ts/objectLiteral';
-import { restorePlaceholderNames } from '../ts/placeholderNames';
+import { restorePlaceholderNames, settleDynamicStatements } from '../ts/placeholderNames';
 import { readSql } from '../sql/index';
 import { apiOperation, operationNode, type BodyContext } from './bodyContext';
 import { maskQueryPlaceholders } from './queryReplacements';
@@ -41,7 +41,7 @@ export function readRawQuery(call: ts.CallExpression, bc: BodyContext, inTransac
     mapOffset: i => offsets[Math.max(0, Math.min(i, last))],
     inTransaction: inTransaction || undefined,
   });
-  bc.problems.push(...result.problems);
+  bc.problems.push(...settleDynamicStatements(result.operations, result.problems, evaluated.placeholders, offsets));
   if (bc.dialect === 'unknown' && result.dialect !== 'unknown' && result.operations.length) bc.learnedDialect ??= result.dialect;
   const placeholders = evaluated.placeholders.map(p => p.expression);
   for (const o of result.operations) {

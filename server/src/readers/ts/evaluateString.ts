@@ -9,8 +9,20 @@ export interface EvaluatedString {
   text: string;
   /** fileOffsets[i] = file offset of text[i]; fileOffsets[text.length] = end of the last piece. */
   fileOffsets: Int32Array;
-  /** `${…}` pieces that could not be resolved and became placeholders. */
-  placeholders: { name: string; expression: string; start: number; end: number }[];
+  /** `${…}` / `+ x +` pieces that could not be resolved and became placeholders. */
+  placeholders: Placeholder[];
+}
+
+/**
+ * An unknown piece of SQL, written into the text as `name` (an identifier the parsers accept) followed
+ * by `known`, the part of it the code states (`escape.tableName('user')` → `__sm_1__user`, known `user`).
+ */
+export interface Placeholder {
+  name: string;
+  expression: string;
+  start: number;
+  end: number;
+  known?: string;
 }
 
 export interface EvaluateContext {
@@ -60,6 +72,8 @@ class Builder {
 export function evaluateString(expr: ts.Expression, ctx: EvaluateContext): EvaluatedString | undefined {
   const b = new Builder();
   if (!append(expr, ctx, b, 0, true)) return undefined;
+  // Nothing but unknown pieces (`a + b`): the text itself is unknowable.
+  if (b.placeholders.length && !b.placeholders.reduce((t, p) => t.split(p.name + (p.known ?? '')).join(''), b.text).trim()) return undefined;
   const end = expr.getEnd();
   const fileOffsets = new Int32Array(b.offsets.length + 1);
   fileOffsets.set(b.offsets);
@@ -90,16 +104,7 @@ function append(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: nu
     const headStart = expr.head.getStart(sf);
     appendCooked(sf.text.slice(headStart + 1, expr.head.getEnd() - 2), headStart + 1, expr.head.text, b);
     for (const span of expr.templateSpans) {
-      const before = b.text.length;
-      if (!append(span.expression, ctx, b, depth + 1, false)) {
-        if (!allowPlaceholders) return false;
-        b.text = b.text.slice(0, before);
-        b.offsets.length = before;
-        const name = `__sm_${b.placeholders.length + 1}__`;
-        const exprStart = span.expression.getStart(sf);
-        b.push(name, Array.from({ length: name.length }, () => exprStart));
-        b.placeholders.push({ name, expression: span.expression.getText(sf), start: before, end: b.text.length });
-      }
+      if (!appendOrPlaceholder(span.expression, ctx, b, depth, allowPlaceholders)) return false;
       const lit = span.literal;
       const litStart = lit.getStart(sf);
       const closing = ts.isTemplateTail(lit) ? 1 : 2;
@@ -110,7 +115,8 @@ function append(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: nu
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     // `'CREATE TABLE t (' + '"a" int, ' + … + ');'` nests one level per term: walk the chain flat, so
     // a long concatenation does not hit the depth limit meant for constants referring to constants.
-    return concatenationTerms(expr).every((term) => append(term, ctx, b, depth + 1, allowPlaceholders));
+    // `'ALTER TABLE `' + tablePrefix + 'users` …'`: an unknown term is a placeholder, like `${…}`.
+    return concatenationTerms(expr).every((term) => appendOrPlaceholder(term, ctx, b, depth, allowPlaceholders));
   }
   if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
     const init = resolveReference(expr, ctx);
@@ -132,6 +138,12 @@ function append(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: nu
   if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
     const method = expr.expression.name.text;
     const target = expr.expression.expression;
+    // n8n's `escape.tableName('user')`: the prefixed, quoted name of a known table.
+    const named = ESCAPED_NAME.has(method) && expr.arguments.length === 1 ? staticString(expr.arguments[0], ctx) : undefined;
+    if (named !== undefined && allowPlaceholders && /^[\w$]+$/.test(named)) {
+      addPlaceholder(expr, ctx, b, named);
+      return true;
+    }
     if ((method === 'trim' || method === 'trimStart' || method === 'trimEnd') && expr.arguments.length === 0) {
       return append(target, ctx, b, depth + 1, allowPlaceholders);
     }
@@ -151,6 +163,31 @@ function append(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: nu
     }
   }
   return false;
+}
+
+/** Methods that turn a known name into the identifier the database sees (prefix, quoting). */
+const ESCAPED_NAME = new Set(['tableName', 'columnName', 'indexName']);
+
+/** Appends `expr`, or (where placeholders are allowed) a placeholder when its value is unknown. */
+function appendOrPlaceholder(expr: ts.Expression, ctx: EvaluateContext, b: Builder, depth: number, allowPlaceholders: boolean): boolean {
+  const before = b.text.length;
+  const holes = b.placeholders.length;
+  if (append(expr, ctx, b, depth + 1, allowPlaceholders)) return true;
+  if (!allowPlaceholders) return false;
+  b.text = b.text.slice(0, before);
+  b.offsets.length = before;
+  b.placeholders.length = holes;
+  addPlaceholder(expr, ctx, b);
+  return true;
+}
+
+function addPlaceholder(expr: ts.Expression, ctx: EvaluateContext, b: Builder, known?: string): void {
+  const before = b.text.length;
+  const name = `__sm_${b.placeholders.length + 1}__`;
+  const exprStart = expr.getStart(ctx.sourceFile);
+  const text = name + (known ?? '');
+  b.push(text, Array.from({ length: text.length }, () => exprStart));
+  b.placeholders.push({ name, expression: expr.getText(ctx.sourceFile), start: before, end: b.text.length, ...(known !== undefined ? { known } : {}) });
 }
 
 /** The terms of `a + b + c` (parsed as `(a + b) + c`), left to right. */

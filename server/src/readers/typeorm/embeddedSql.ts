@@ -3,7 +3,7 @@ import type { Operation } from '../../model/migration';
 import { snippet } from '../../model/text';
 import { evaluateString, type EvaluatedString } from '../ts/evaluateString';
 import { unwrap } from '../ts/objectLiteral';
-import { restorePlaceholderNames } from '../ts/placeholderNames';
+import { restorePlaceholderNames, settleDynamicStatements } from '../ts/placeholderNames';
 import { readSql } from '../sql';
 import { awaitedNode, nodeSpan, problemAt, type TypeormReadState } from './readState';
 
@@ -38,12 +38,12 @@ export function embeddedSqlOperations(state: TypeormReadState, call: ts.CallExpr
     lines: state.ctx.lines,
     mapOffset: (i) => fileOffsets[Math.max(0, Math.min(i, last))],
   });
-  state.problems.push(...result.problems);
+  state.problems.push(...settleDynamicStatements(result.operations, result.problems, evaluated.placeholders, fileOffsets));
   if (state.dialect === 'unknown' && result.dialect !== 'unknown' && result.operations.length > 0) {
     state.dialect = result.dialect;
     state.learnedDialect = result.dialect;
   }
-  const placeholders = evaluated.placeholders.map((p) => ({ name: p.name, expression: p.expression }));
+  const placeholders = evaluated.placeholders.map((p) => ({ name: p.name, expression: p.expression, ...(p.known !== undefined ? { known: p.known } : {}) }));
   for (const op of result.operations) {
     op.details = { ...op.details, call: method, ...(placeholders.length ? { placeholders } : {}) };
     restorePlaceholderNames(op, placeholders);

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { Operation } from '../../model/migration';
+import { evaluateString } from '../ts/evaluateString';
 import { unwrap } from '../ts/objectLiteral';
 import { embeddedSqlOperations } from './embeddedSql';
 import { entityManagerOperations, globalManagerFactory, methodName } from './entityManagerCalls';
@@ -25,6 +26,7 @@ export function methodOperations(state: TypeormReadState, method: ts.FunctionLik
     const { chain, root } = callChain(node);
     const found = classify(state, chain, root, receivers);
     if (!found.length) found.push(...helperOperations(state, node, receivers, helperStack));
+    if (!found.length) found.push(...sqlHelperOperations(state, node, receivers));
     if (found.length) {
       const guarded = guards.isGuarded(node);
       for (const op of found) { if (guarded) op.guarded = true; ops.push(op); }
@@ -79,6 +81,25 @@ function helperOperations(state: TypeormReadState, call: ts.CallExpression, rece
   } finally {
     state.evaluate = outer;
   }
+}
+
+/** Names migrations give the helper that runs one SQL string (`this.exec(sql)`, `runQuery(sql)`). */
+const SQL_HELPER_NAME = /^(?:run|exec|execute)?(?:Query|Sql|Statement)$|^exec(?:ute)?$|^(?:query|sql)$/i;
+const SQL_START = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(?:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|RENAME|TRUNCATE|COMMENT|GRANT|REVOKE|SET|DO|WITH|REINDEX|VACUUM|BEGIN|COMMIT|ANALYZE|LOCK|CALL|PRAGMA)\b/i;
+
+/**
+ * SQL handed to a helper instead of the runner: the context's `runQuery(sql)` (n8n), or a method or
+ * function named like one (`await this.exec(sql)`) whose argument is SQL. Read like queryRunner.query.
+ */
+function sqlHelperOperations(state: TypeormReadState, call: ts.CallExpression, receivers: RunnerReceivers): Operation[] {
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text
+    : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? callee.name.text : undefined;
+  if (!name || call.arguments.length === 0) return [];
+  if (receivers.sqlFunctionNames.has(name) && ts.isIdentifier(callee)) return embeddedSqlOperations(state, call, name);
+  if (!SQL_HELPER_NAME.test(name)) return [];
+  const sql = evaluateString(call.arguments[0], state.evaluate);
+  return sql && SQL_START.test(sql.text) ? embeddedSqlOperations(state, call, name) : [];
 }
 
 /** `a.b(x).c(y).d(z)` → calls [b(x), c(y), d(z)] and root `a`; innermost first. */

@@ -11,6 +11,8 @@ export type ReceiverKind = 'runner' | 'manager';
 export class RunnerReceivers {
   private readonly runnerNames = new Set<string>();
   private readonly managerNames = new Set<string>();
+  /** Functions the context object hands over that run SQL (n8n's `up({ runQuery })`). */
+  readonly sqlFunctionNames = new Set<string>();
 
   /** `runnerParameter`: which parameter receives the runner (0 for up/down; a helper may take it later). */
   constructor(method: ts.FunctionLikeDeclaration, runnerParameter = 0) {
@@ -20,6 +22,7 @@ export class RunnerReceivers {
       // `up({ queryRunner, tablePrefix })`: a context object that carries the runner (n8n's migrations).
       const carried = first.name.elements.filter((el) => ts.isIdentifier(el.name) && bindingProperty(el) === 'queryRunner');
       for (const el of carried) this.runnerNames.add((el.name as ts.Identifier).text);
+      for (const el of first.name.elements) if (ts.isIdentifier(el.name) && bindingProperty(el) === 'runQuery') this.sqlFunctionNames.add(el.name.text);
       if (!carried.length) this.addBindings(first.name, 'runner');
     }
     else this.runnerNames.add('queryRunner');
