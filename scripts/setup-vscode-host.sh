@@ -13,6 +13,16 @@ CS="$HOST/code-server/node_modules/code-server"
 
 log() { echo "[setup-vscode-host] $*" >&2; }
 
+# Run from inside `npm test`, the outer npm (Node 20) exports its config and identity as npm_config_* /
+# npm_* variables; the nested installs must not inherit them: code-server's install script reads the
+# Node version from npm_config_user_agent and refuses "node v20". Keep only registry/network settings.
+for var in $(compgen -e); do
+  case "$var" in
+    npm_config_registry|npm_config_cafile|npm_config_proxy|npm_config_https_proxy|npm_config_noproxy|npm_config_cache) ;;
+    npm_*|NPM_CONFIG_*) unset "$var" ;;
+  esac
+done
+
 # apt: chromium drives the workbench; libkrb5-dev lets code-server build its kerberos module.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
