@@ -9,6 +9,7 @@ import { formatInspectText, formatInspectJson } from './format/inspectFormat';
 import { formatCheckJson, formatCheckSarif, formatCheckText, type PathFinding } from './format/checkFormat';
 import { rulesMetadata } from '../rules';
 import { runNewCommand } from './newCommand';
+import { runDownCommand } from './downCommand';
 import { runSplitCommand } from './splitCommand';
 
 export interface CliIo {
@@ -32,6 +33,8 @@ Commands:
                  --hints        also list hints (nudges the editor shows faintly)
   rules          List the rules   --format text|json
   new PATTERN    Scaffold a migration (safe-migrations new --list)
+  down PATH…     Generate the down of each migration from its history
+                 --format text|json, --write (fill a missing/empty down), --force
   split PATH…    Split migrations that do too much, one per job  --write, --format text|json
 
 Common options:
@@ -123,6 +126,13 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: -1, info: 0, warning: 1,
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'new') return await runNewCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    if (argv[0] === 'down' && !argv.includes('--help')) {
+      const write = argv.includes('--write');
+      const force = argv.includes('--force');
+      const args = parseArgs(argv.filter((a) => a !== '--write' && a !== '--force'));
+      if (!args.paths.length) throw new UsageError('down needs at least one PATH');
+      return await runDownCommand({ paths: args.paths.map((p) => path.resolve(io.cwd, p)), write, force, format: requireFormat(args.format, ['text', 'json']) as 'text' | 'json', dialect: args.dialect, cwd: io.cwd }, io);
+    }
     if (argv[0] === 'split') return await runSplitCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     const args = parseArgs(argv);
     if (args.version) { io.stdout(`${packageVersion()}\n`); return 0; }

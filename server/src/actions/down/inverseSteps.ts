@@ -1,0 +1,270 @@
+// The inverse of one up step, as SQL for the file's dialect, rebuilt from the schema as it stood
+// just before the step. Says what it cannot undo instead of hiding it.
+import type { Dialect, Operation } from '../../model/migration';
+import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, findColumn } from './schemaState';
+import { quoteIdentifier as q, renderColumnDefinition } from './sqlText';
+
+/** One statement of the down, with what an API-style renderer needs to write it as a call. */
+export interface DownStep {
+  sql: string;
+  /** PostgreSQL CONCURRENTLY: must run outside a transaction. */
+  outsideTransaction?: boolean;
+  api?: ApiStep;
+  /** How the up step it undoes was written: API-style downs keep calls for calls. */
+  via?: 'sql' | 'api';
+}
+
+export type ApiStep =
+  | { call: 'dropTable'; table: string }
+  | { call: 'dropColumn'; table: string; column: string }
+  | { call: 'addColumn'; table: string; column: ColumnState }
+  | { call: 'renameColumn'; table: string; from: string; to: string }
+  | { call: 'renameTable'; from: string; to: string }
+  | { call: 'dropIndex'; table: string; index: string }
+  | { call: 'dropForeignKey'; table: string; constraint: string }
+  | { call: 'dropConstraint'; table: string; constraint: string };
+
+export interface InverseResult {
+  steps: DownStep[];
+  /** Why the down cannot give back everything (data, irreversible changes). */
+  losses: string[];
+  /** The schema still comes back exactly (false when a definition had to be guessed or is unknown). */
+  schemaExact: boolean;
+  /** Why the schema may not come back exactly. */
+  gaps: string[];
+}
+
+const k = (s: string) => s.toLowerCase();
+
+export function inverseOf(op: Operation, sql: string, before: SchemaState): InverseResult {
+  const d = before.dialect;
+  const r: InverseResult = { steps: [], losses: [], schemaExact: true, gaps: [] };
+  const gap = (why: string) => { r.schemaExact = false; r.gaps.push(why); };
+  const ifExists = d === 'postgres' || d === 'mariadb' ? ' IF EXISTS' : '';
+  const ifNotExists = d === 'postgres' || d === 'mariadb' ? ' IF NOT EXISTS' : '';
+  const t = op.table ? q(op.table, d) : '';
+  const table = op.table ? before.tables.get(k(op.table)) : undefined;
+  const column = findColumn(table, op.column);
+  const mysqlColumnChange = d !== 'postgres' && op.via === 'sql' && /^(MODIFY|CHANGE)\b/i.test(sql);
+
+  if (mysqlColumnChange) {
+    if (!column || !op.table) { gap(`${op.table}.${op.column}: its definition before this migration is unknown (no earlier migration creates it)`); return r; }
+    const newName = /^CHANGE/i.test(sql) ? op.newName ?? op.column : op.column;
+    const restored = `ALTER TABLE ${t} ${newName && k(newName) !== k(column.name) ? `CHANGE ${q(newName, d)}` : 'MODIFY'} ${renderColumnDefinition(column, d)}`;
+    r.steps.push({ sql: restored });
+    if (!column.exact) gap(`${op.table}.${column.name}: definition rebuilt from an ORM spec`);
+    return r;
+  }
+
+  switch (op.kind) {
+    case 'createTable':
+      if (op.ifNotExists && table) { r.steps.push({ sql: `-- ${op.table} existed before this migration: left in place` }); return r; }
+      r.steps.push({ sql: `DROP TABLE${ifExists} ${t}`, api: { call: 'dropTable', table: op.table! } });
+      return r;
+    case 'dropTable': {
+      if (!table) { gap(`table ${op.table}: no earlier migration creates it, its definition is unknown`); return r; }
+      r.losses.push(`the rows of ${op.table} (DROP TABLE): the down recreates the table empty`);
+      r.steps.push(...recreateTable(before, table.name));
+      if (!table.exact || table.columns.some((c) => !c.exact)) gap(`table ${op.table}: definition rebuilt from ORM specs`);
+      return r;
+    }
+    case 'renameTable':
+      r.steps.push({ sql: d === 'postgres' ? `ALTER TABLE ${q(op.newName!, d)} RENAME TO ${t}` : `RENAME TABLE ${q(op.newName!, d)} TO ${t}`, api: { call: 'renameTable', from: op.newName!, to: op.table! } });
+      return r;
+    case 'addColumn': {
+      const name = op.column ?? op.columnSpec?.name;
+      if (!name) { gap('a column with no name'); return r; }
+      if (op.ifNotExists && findColumn(table, name)) { r.steps.push({ sql: `-- ${op.table}.${name} existed before this migration: left in place` }); return r; }
+      r.steps.push({ sql: `ALTER TABLE ${t} DROP COLUMN${ifExists} ${q(name, d)}`, api: { call: 'dropColumn', table: op.table!, column: name } });
+      return r;
+    }
+    case 'dropColumn': {
+      if (!column || !table) { gap(`${op.table}.${op.column}: no earlier migration creates it, its definition is unknown`); return r; }
+      r.losses.push(`the values of ${op.table}.${column.name} (DROP COLUMN): the down adds the column back ${column.default !== undefined ? 'with its default' : 'empty'}`);
+      if (column.notNull && column.default === undefined && !isSerial(column)) r.losses.push(`${op.table}.${column.name} is NOT NULL without a default: adding it back fails while the table has rows`);
+      const pos = table.columns.findIndex((c) => k(c.name) === k(column.name));
+      const place = d === 'postgres' ? '' : pos === 0 ? ' FIRST' : ` AFTER ${q(table.columns[pos - 1].name, d)}`;
+      if (d === 'postgres' && pos < table.columns.length - 1) r.gaps.push(`PostgreSQL adds ${column.name} back as the last column (column order is not part of the schema it compares)`);
+      r.steps.push({ sql: `ALTER TABLE ${t} ADD COLUMN${ifNotExists} ${renderColumnDefinition(column, d)}${place}`, api: { call: 'addColumn', table: table.name, column } });
+      // The indexes and keys that went with the column.
+      for (const i of before.indexes.values()) {
+        if (k(i.table) !== k(table.name) || !i.columns.some((c) => k(c) === k(column.name)) || i.implicitForKey) continue;
+        if (d !== 'postgres' && i.columns.length > 1) r.steps.push({ sql: `DROP INDEX ${q(i.name, d)} ON ${t}` });
+        r.steps.push(createIndex(i, d, false));
+        if (!i.exact) gap(`index ${i.name}: rebuilt from its columns`);
+      }
+      for (const c of before.constraints.values()) {
+        if (k(c.table) !== k(table.name) || !c.columns.some((x) => k(x) === k(column.name))) continue;
+        if (c.kind === 'primary' && column.extra.some((e) => /^PRIMARY\s+KEY/i.test(e))) continue;
+        r.steps.push(...addConstraint(c, d));
+      }
+      if (!column.exact) gap(`${op.table}.${column.name}: definition rebuilt from an ORM spec`);
+      return r;
+    }
+    case 'renameColumn':
+      r.steps.push({ sql: `ALTER TABLE ${t} RENAME COLUMN ${q(op.newName!, d)} TO ${q(op.column!, d)}`, api: { call: 'renameColumn', table: op.table!, from: op.newName!, to: op.column! } });
+      return r;
+    case 'alterColumnType': case 'setNotNull': case 'dropNotNull': case 'setDefault': case 'dropDefault': {
+      if (!column) { gap(`${op.table}.${op.column}: its definition before this migration is unknown (no earlier migration creates it)`); return r; }
+      if (d !== 'postgres') {
+        r.steps.push({ sql: `ALTER TABLE ${t} MODIFY ${renderColumnDefinition(column, d)}` });
+      } else if (op.kind === 'alterColumnType') {
+        const cast = needsUsing(op.columnSpec?.type ?? '', column.type) ? ` USING ${q(column.name, d)}::${column.type}` : '';
+        r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} TYPE ${column.type}${cast}` });
+        if (/\bUSING\b/i.test(sql) || cast) r.losses.push(`${op.table}.${column.name}: values converted back to ${column.type} may fail or lose precision`);
+      } else if (op.kind === 'setNotNull' || op.kind === 'dropNotNull') {
+        if (column.notNull === (op.kind === 'setNotNull')) { r.steps.push({ sql: `-- ${op.table}.${column.name} was already ${column.notNull ? 'NOT NULL' : 'nullable'}` }); return r; }
+        r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} ${column.notNull ? 'SET' : 'DROP'} NOT NULL` });
+        if (column.notNull) r.losses.push(`${op.table}.${column.name}: SET NOT NULL fails once NULLs were written`);
+      } else {
+        r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} ${column.default !== undefined ? `SET DEFAULT ${column.default}` : 'DROP DEFAULT'}` });
+      }
+      if (!column.exact) gap(`${op.table}.${column.name}: definition rebuilt from an ORM spec`);
+      return r;
+    }
+    case 'createIndex': {
+      if (!op.index) { gap('an index with no name cannot be dropped by name'); return r; }
+      if (op.ifNotExists && before.indexes.has(k(op.index))) { r.steps.push({ sql: `-- index ${op.index} existed before this migration: left in place` }); return r; }
+      r.steps.push(dropIndex(op.index, op.table, d, !!op.concurrently));
+      return r;
+    }
+    case 'dropIndex': {
+      const index = op.index ? before.indexes.get(k(op.index)) : undefined;
+      if (!index) { gap(`index ${op.index}: no earlier migration creates it, its definition is unknown`); return r; }
+      r.steps.push(createIndex(index, d, !!op.concurrently));
+      if (!index.exact) gap(`index ${index.name}: rebuilt from its columns`);
+      return r;
+    }
+    case 'addForeignKey': case 'addUnique': case 'addCheck': case 'addPrimaryKey': {
+      const name = op.constraint ?? (op.kind === 'addPrimaryKey' ? (d === 'postgres' ? `${op.table}_pkey` : 'PRIMARY') : undefined);
+      if (!name || !op.table) { gap('a constraint with no name cannot be dropped by name'); return r; }
+      r.steps.push(...dropConstraint({ name, table: op.table, kind: op.kind === 'addForeignKey' ? 'foreign' : op.kind === 'addUnique' ? 'unique' : op.kind === 'addCheck' ? 'check' : 'primary', definition: '', columns: op.columns ?? [], exact: true }, d, ifExists));
+      // MySQL created an index for the key: it stays behind DROP FOREIGN KEY.
+      if (op.kind === 'addForeignKey' && d !== 'postgres' && !before.indexes.has(k(name)) && !indexLeading(before, op.table, op.columns ?? [])) r.steps.push({ sql: `DROP INDEX${ifExists} ${q(name, d)} ON ${t}` });
+      return r;
+    }
+    case 'dropForeignKey': case 'dropConstraint': {
+      const name = op.constraint ?? (/PRIMARY\s+KEY/i.test(sql) ? (d === 'postgres' ? `${op.table}_pkey` : 'PRIMARY') : undefined);
+      const c = name && op.table ? before.constraints.get(constraintKey(op.table, name)) : undefined;
+      if (!c) { gap(`constraint ${name ?? '(unnamed)'} on ${op.table}: no earlier migration creates it, its definition is unknown`); return r; }
+      r.steps.push(...addConstraint(c, d));
+      if (!c.exact) gap(`constraint ${c.name}: rebuilt from its columns`);
+      return r;
+    }
+    case 'validateConstraint': {
+      const c = op.table && op.constraint ? before.constraints.get(constraintKey(op.table, op.constraint)) : undefined;
+      if (!c || !c.notValid) return r;
+      // Validation cannot be switched off: drop and add the constraint back NOT VALID.
+      r.steps.push(...dropConstraint(c, d, ''), ...addConstraint(c, d));
+      return r;
+    }
+    case 'createEnum':
+      r.steps.push({ sql: d === 'postgres' ? `DROP TYPE${ifExists} ${q(op.table!, d)}` : `-- enum ${op.table}` });
+      return r;
+    case 'alterEnum':
+      r.losses.push(`enum ${op.table}: PostgreSQL cannot remove the value${(op.enumValues?.length ?? 0) > 1 ? 's' : ''} ${(op.enumValues ?? []).map((v) => `'${v}'`).join(', ')} (ALTER TYPE … ADD VALUE has no inverse); it stays`);
+      gap(`enum ${op.table} keeps the added value`);
+      return r;
+    case 'createView':
+      r.steps.push({ sql: `DROP VIEW${ifExists} ${q(op.table!, d)}` });
+      return r;
+    case 'dropView': {
+      const view = op.table ? before.views.get(k(op.table)) : undefined;
+      if (!view) { gap(`view ${op.table}: no earlier migration creates it, its definition is unknown`); return r; }
+      r.steps.push({ sql: view });
+      return r;
+    }
+    case 'insert': r.losses.push(`data change on ${op.table ?? 'a table'}: INSERT — the inserted rows are not deleted (the down cannot tell them from rows written since)`); return r;
+    case 'update': r.losses.push(`data change on ${op.table ?? 'a table'}: UPDATE — the previous values are not kept`); return r;
+    case 'delete': r.losses.push(`data change on ${op.table ?? 'a table'}: DELETE — the deleted rows are gone`); return r;
+    case 'transactionControl': case 'setting': return r;
+    default:
+      if (/^\s*(SELECT|DO|CALL|ANALYZE|VACUUM|COMMENT\s+ON\s)/i.test(sql) && !/^\s*COMMENT/i.test(sql)) return r;
+      if (/^\s*TRUNCATE\b/i.test(sql)) { r.losses.push(`TRUNCATE ${op.table ?? ''}: every row is gone`); return r; }
+      gap(`no inverse is known for: ${oneLine(sql)}`);
+      return r;
+  }
+}
+
+function oneLine(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 80 ? `${t.slice(0, 77)}…` : t;
+}
+
+function isSerial(c: ColumnState): boolean {
+  return /serial\b/i.test(c.type) || c.extra.some((e) => /AUTO_INCREMENT|IDENTITY/i.test(e));
+}
+
+/** Type families between which PostgreSQL has no assignment cast, so `USING` is needed. */
+function family(type: string): string {
+  const t = type.toLowerCase().replace(/"/g, '');
+  if (/^(small|big)?int|^integer|^serial|^bigserial|^smallserial|^int[248]/.test(t)) return 'integer';
+  if (/^(numeric|decimal|real|double|float)/.test(t)) return 'number';
+  if (/^(varchar|character|char|text|citext|bpchar)/.test(t)) return 'text';
+  if (/^(timestamp|date|time)/.test(t)) return 'time';
+  if (/^bool/.test(t)) return 'boolean';
+  if (/^(json|jsonb)/.test(t)) return 'json';
+  if (/^uuid/.test(t)) return 'uuid';
+  return `other:${t.replace(/\(.*$/, '')}`;
+}
+
+function needsUsing(from: string, to: string): boolean {
+  const a = family(from);
+  const b = family(to);
+  if (a === b) return false;
+  // integer ↔ numeric have assignment casts; everything else across families needs an explicit cast.
+  return !((a === 'integer' && b === 'number') || (a === 'number' && b === 'integer'));
+}
+
+function indexLeading(s: SchemaState, table: string, columns: string[]): boolean {
+  for (const i of s.indexes.values()) if (k(i.table) === k(table) && columns.every((c, n) => i.columns[n] && k(i.columns[n]) === k(c))) return true;
+  return false;
+}
+
+function dropIndex(name: string, table: string | undefined, d: Dialect, concurrently: boolean): DownStep {
+  if (d === 'postgres') return { sql: `DROP INDEX${concurrently ? ' CONCURRENTLY' : ''} IF EXISTS ${q(name, d)}`, outsideTransaction: concurrently || undefined, api: table ? { call: 'dropIndex', table, index: name } : undefined };
+  return { sql: `DROP INDEX${d === 'mariadb' ? ' IF EXISTS' : ''} ${q(name, d)} ON ${q(table ?? '', d)}`, api: table ? { call: 'dropIndex', table, index: name } : undefined };
+}
+
+export function createIndex(i: IndexState, d: Dialect, concurrently: boolean): DownStep {
+  if (d === 'postgres') {
+    const using = i.method && i.method !== 'btree' ? ` USING ${i.method}` : '';
+    return { sql: `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX${concurrently ? ' CONCURRENTLY' : ''} IF NOT EXISTS ${q(i.name, d)} ON ${q(i.table, d)}${using} (${i.keys})${i.tail ? ` ${i.tail}` : ''}`, outsideTransaction: concurrently || undefined };
+  }
+  const kind = i.unique ? 'UNIQUE ' : i.method === 'FULLTEXT' || i.method === 'SPATIAL' ? `${i.method} ` : '';
+  const using = i.method && /^(btree|hash)$/i.test(i.method) ? ` USING ${i.method.toUpperCase()}` : '';
+  return { sql: `CREATE ${kind}INDEX${d === 'mariadb' ? ' IF NOT EXISTS' : ''} ${q(i.name, d)} ON ${q(i.table, d)}(${i.keys})${using}` };
+}
+
+function addConstraint(c: ConstraintState, d: Dialect): DownStep[] {
+  const t = q(c.table, d);
+  if (d !== 'postgres' && c.kind === 'unique') return [createIndex({ name: c.name, table: c.table, unique: true, keys: c.columns.map((x) => q(x, d)).join(', '), columns: c.columns, exact: true }, d, false)];
+  if (c.kind === 'primary' && d !== 'postgres') return [{ sql: `ALTER TABLE ${t} ADD ${c.definition}` }];
+  return [{ sql: `ALTER TABLE ${t} ADD CONSTRAINT ${q(c.name, d)} ${c.definition}${c.notValid ? ' NOT VALID' : ''}` }];
+}
+
+function dropConstraint(c: ConstraintState, d: Dialect, ifExists: string): DownStep[] {
+  const t = q(c.table, d);
+  if (d === 'postgres') return [{ sql: `ALTER TABLE ${t} DROP CONSTRAINT${ifExists} ${q(c.name, d)}`, api: c.kind === 'foreign' ? { call: 'dropForeignKey', table: c.table, constraint: c.name } : { call: 'dropConstraint', table: c.table, constraint: c.name } }];
+  if (c.kind === 'foreign') return [{ sql: `ALTER TABLE ${t} DROP FOREIGN KEY${ifExists} ${q(c.name, d)}`, api: { call: 'dropForeignKey', table: c.table, constraint: c.name } }];
+  if (c.kind === 'unique') return [{ sql: `DROP INDEX${ifExists} ${q(c.name, d)} ON ${t}`, api: { call: 'dropIndex', table: c.table, index: c.name } }];
+  if (c.kind === 'primary') return [{ sql: `ALTER TABLE ${t} DROP PRIMARY KEY` }];
+  return [{ sql: `ALTER TABLE ${t} DROP CONSTRAINT${ifExists} ${q(c.name, d)}`, api: { call: 'dropConstraint', table: c.table, constraint: c.name } }];
+}
+
+/** CREATE TABLE with its columns, keys and checks, then its indexes and foreign keys (its own and those pointing at it). */
+function recreateTable(s: SchemaState, name: string): DownStep[] {
+  const d = s.dialect;
+  const table = s.tables.get(k(name))!;
+  const elements = table.columns.map((c) => `    ${renderColumnDefinition(c, d)}`);
+  const own = [...s.constraints.values()].filter((c) => k(c.table) === k(name));
+  const inline = own.filter((c) => c.kind !== 'foreign' && !(c.kind === 'primary' && table.columns.some((col) => col.extra.some((e) => /^PRIMARY\s+KEY/i.test(e)))));
+  for (const c of inline) elements.push(c.kind === 'primary' && d !== 'postgres' ? `    ${c.definition}` : `    CONSTRAINT ${q(c.name, d)} ${c.definition}`);
+  const steps: DownStep[] = [{ sql: `CREATE TABLE${d === 'mysql' ? '' : ' IF NOT EXISTS'} ${q(table.name, d)} (\n${elements.join(',\n')}\n)${table.options ? ` ${table.options}` : ''}` }];
+  for (const i of s.indexes.values()) if (k(i.table) === k(name) && !i.implicitForKey && !inline.some((c) => c.kind === 'unique' && k(c.name) === k(i.name))) steps.push(createIndex(i, d, false));
+  for (const c of s.constraints.values()) {
+    if (c.kind !== 'foreign') continue;
+    if (k(c.table) === k(name) || (c.referencedTable && k(c.referencedTable) === k(name))) steps.push(...addConstraint(c, d));
+  }
+  return steps;
+}

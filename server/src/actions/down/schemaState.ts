@@ -1,0 +1,385 @@
+// The schema as it stood before a migration, rebuilt by replaying the earlier migrations' `up`
+// steps in order. Unlike the pickers' catalogue it keeps what a down must rebuild exactly: column
+// definitions as written and in order, index keys, constraint definitions, enum values, views.
+import type { ColumnSpec, Dialect, FileModel, Migration, Operation } from '../../model/migration';
+import { type ColumnDefinition, leadingIdentifier, matchingParen, parseColumnDefinition, renameIdentifier, splitTopLevel, stripLeading, unquoteIdentifier } from './sqlText';
+
+export interface ColumnState extends ColumnDefinition {
+  /** False when the definition came from a normalised ORM spec rather than the SQL as written. */
+  exact: boolean;
+  /** The ORM spec (TypeORM/Sequelize API calls), for downs written with the same API. */
+  spec?: ColumnSpec;
+}
+
+export interface TableState { name: string; columns: ColumnState[]; exact: boolean; options?: string }
+
+export interface IndexState {
+  name: string;
+  table: string;
+  unique: boolean;
+  /** Key list as written, inside the parentheses: `"name" DESC`, `lower(email)`. */
+  keys: string;
+  columns: string[];
+  /** PostgreSQL `USING gin`; MySQL FULLTEXT/SPATIAL. */
+  method?: string;
+  /** PostgreSQL: INCLUDE (…) / WITH (…) / WHERE … as written, after the key list. */
+  tail?: string;
+  /** MySQL created it for a foreign key that had no index: it goes when the key goes. */
+  implicitForKey?: boolean;
+  exact: boolean;
+}
+
+export interface ConstraintState {
+  name: string;
+  table: string;
+  kind: 'primary' | 'unique' | 'foreign' | 'check';
+  /** Definition as written after `CONSTRAINT name`: `FOREIGN KEY ("a") REFERENCES "b"("id") ON DELETE CASCADE`. */
+  definition: string;
+  columns: string[];
+  referencedTable?: string;
+  notValid?: boolean;
+  exact: boolean;
+}
+
+export interface SchemaState {
+  dialect: Dialect;
+  tables: Map<string, TableState>;
+  indexes: Map<string, IndexState>;
+  constraints: Map<string, ConstraintState>;
+  enums: Map<string, string[]>;
+  views: Map<string, string>;
+}
+
+const k = (name: string) => name.toLowerCase();
+export const constraintKey = (table: string, name: string) => `${k(table)}.${k(name)}`;
+
+export function emptySchema(dialect: Dialect): SchemaState {
+  return { dialect, tables: new Map(), indexes: new Map(), constraints: new Map(), enums: new Map(), views: new Map() };
+}
+
+export function cloneSchema(s: SchemaState): SchemaState {
+  return {
+    dialect: s.dialect,
+    tables: new Map([...s.tables].map(([key, t]) => [key, { ...t, columns: t.columns.map((c) => ({ ...c, extra: [...c.extra] })) }])),
+    indexes: new Map([...s.indexes].map(([key, i]) => [key, { ...i, columns: [...i.columns] }])),
+    constraints: new Map([...s.constraints].map(([key, c]) => [key, { ...c, columns: [...c.columns] }])),
+    enums: new Map([...s.enums].map(([key, v]) => [key, [...v]])),
+    views: new Map(s.views),
+  };
+}
+
+/** The SQL an operation came from: its own clause of a multi-action ALTER, or the whole statement. */
+export function sourceSql(op: Operation, fileText: string | undefined, embeddedInScript: boolean): string {
+  if (op.via !== 'sql' || fileText === undefined) return op.text;
+  let sql = fileText.slice(op.offset.start, op.offset.end);
+  // SQL inside a JS string: MySQL backticks and quotes come escaped in TypeORM's generated files.
+  if (embeddedInScript) sql = sql.replace(/\\([`'"\\])/g, '$1');
+  return sql.trim().replace(/;\s*$/, '');
+}
+
+export function findColumn(t: TableState | undefined, name: string | undefined): ColumnState | undefined {
+  if (!t || !name) return undefined;
+  return t.columns.find((c) => k(c.name) === k(name));
+}
+
+export function columnFromSpec(spec: ColumnSpec, dialect: Dialect): ColumnState {
+  const extra: string[] = [];
+  if (spec.autoIncrement && dialect !== 'postgres') extra.push('AUTO_INCREMENT');
+  if (spec.primary) extra.push('PRIMARY KEY');
+  if (spec.unique) extra.push('UNIQUE');
+  return { name: spec.name, type: spec.type ?? 'unknown', notNull: spec.nullable === false || !!spec.primary, default: spec.default, extra, exact: false, spec };
+}
+
+/** The schema after replaying the migrations (in history order) that come before `stop`. */
+export function replayHistory(history: { file: FileModel; migration: Migration }[], dialect: Dialect, stop?: Migration): SchemaState {
+  const state = emptySchema(dialect);
+  for (const { file, migration } of history) {
+    if (migration === stop) break;
+    const script = file.orm === 'typeorm' || file.orm === 'sequelize';
+    for (const op of migration.up) applyOperation(state, op, sourceSql(op, file.text, script));
+  }
+  return state;
+}
+
+function parseCreateTable(sql: string, dialect: Dialect, op: Operation): { table: TableState; indexes: IndexState[]; constraints: ConstraintState[] } | undefined {
+  const open = sql.indexOf('(');
+  const close = open >= 0 ? matchingParen(sql, open) : -1;
+  if (open < 0 || close < 0) return undefined;
+  const name = op.table!;
+  const table: TableState = { name, columns: [], exact: true, options: sql.slice(close + 1).trim() || undefined };
+  const indexes: IndexState[] = [];
+  const constraints: ConstraintState[] = [];
+  for (const element of splitTopLevel(sql.slice(open + 1, close), ',')) {
+    const head = element.toUpperCase();
+    const named = /^CONSTRAINT\s+/i.test(element) ? leadingIdentifier(element.replace(/^CONSTRAINT\s+/i, '')) : undefined;
+    const body = named ? named.rest : element;
+    const bodyHead = body.toUpperCase();
+    if (/^(PRIMARY\s+KEY|UNIQUE|FOREIGN\s+KEY|CHECK)\b/.test(bodyHead) && (named || /^(PRIMARY|FOREIGN|CHECK)/.test(bodyHead) || (/^UNIQUE\s*\(/.test(bodyHead)))) {
+      const kind = /^PRIMARY/.test(bodyHead) ? 'primary' : /^UNIQUE/.test(bodyHead) ? 'unique' : /^FOREIGN/.test(bodyHead) ? 'foreign' : 'check';
+      const cname = named?.name ?? (kind === 'primary' ? (dialect === 'postgres' ? `${name}_pkey` : 'PRIMARY') : `${name}_${kind}`);
+      constraints.push({ name: cname, table: name, kind, definition: body, columns: keyColumns(body), referencedTable: referenced(body), exact: true });
+      continue;
+    }
+    const mysqlIndex = /^(UNIQUE\s+(?:INDEX|KEY)|INDEX|KEY|FULLTEXT(?:\s+(?:INDEX|KEY))?|SPATIAL(?:\s+(?:INDEX|KEY))?)\s+/i.exec(element);
+    if (mysqlIndex) {
+      const { name: iname, rest } = leadingIdentifier(element.slice(mysqlIndex[0].length));
+      const p = rest.indexOf('(');
+      const end = p >= 0 ? matchingParen(rest, p) : -1;
+      if (p < 0 || end < 0) { table.exact = false; continue; }
+      const keys = rest.slice(p + 1, end);
+      const method = /^(FULLTEXT|SPATIAL)/i.exec(head)?.[1]?.toUpperCase();
+      indexes.push({ name: iname, table: name, unique: /^UNIQUE/i.test(head), keys, columns: keyColumns(`(${keys})`), method, tail: rest.slice(end + 1).trim() || undefined, exact: true });
+      continue;
+    }
+    if (/^(LIKE|EXCLUDE|PERIOD)\b/.test(head)) { table.exact = false; continue; }
+    const col = parseColumnDefinition(element);
+    table.columns.push({ ...col, exact: true });
+  }
+  return { table, indexes, constraints };
+}
+
+function keyColumns(body: string): string[] {
+  const p = body.indexOf('(');
+  const end = p >= 0 ? matchingParen(body, p) : -1;
+  if (p < 0 || end < 0) return [];
+  return splitTopLevel(body.slice(p + 1, end), ',').map((part) => unquoteIdentifier(leadingIdentifier(part).name.replace(/\(\d+\)$/, '')));
+}
+
+function referenced(body: string): string | undefined {
+  const m = /REFERENCES\s+((?:"[^"]+"|`[^`]+`|[\w$]+)(?:\.(?:"[^"]+"|`[^`]+`|[\w$]+))?)/i.exec(body);
+  if (!m) return undefined;
+  const parts = m[1].split('.');
+  return unquoteIdentifier(parts[parts.length - 1]);
+}
+
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON table [USING m] (keys) tail`. */
+export function parseCreateIndex(sql: string, op: Operation): IndexState | undefined {
+  const m = /^CREATE\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?/i.exec(sql);
+  if (!m || !op.index || !op.table) return undefined;
+  const afterName = leadingIdentifier(sql.slice(m[0].length)).rest;
+  const on = /^ON\s+(?:ONLY\s+)?/i.exec(afterName);
+  if (!on) return undefined;
+  let rest = leadingIdentifier(afterName.slice(on[0].length)).rest;
+  // MySQL: `USING BTREE` may come before the key list; PostgreSQL: the method does.
+  let method = /^(FULLTEXT|SPATIAL)/i.exec(m[1]?.trim() ?? '')?.[1]?.toUpperCase();
+  const using = /^USING\s+(\w+)\s*/i.exec(rest);
+  if (using) { method = using[1].toLowerCase(); rest = rest.slice(using[0].length); }
+  if (rest[0] !== '(') return undefined;
+  const end = matchingParen(rest, 0);
+  if (end < 0) return undefined;
+  const keys = rest.slice(1, end);
+  const tail = rest.slice(end + 1).trim().replace(/\s*(ALGORITHM|LOCK)\s*=?\s*\w+/gi, '').trim();
+  return { name: op.index, table: op.table, unique: !!m[1] && /UNIQUE/i.test(m[1]), keys, columns: op.columns ?? keyColumns(`(${keys})`), method, tail: tail || undefined, exact: true };
+}
+
+/** Applies one up step to the state, the way the database would. */
+export function applyOperation(state: SchemaState, op: Operation, sql: string): void {
+  const d = state.dialect;
+  const table = op.table ? state.tables.get(k(op.table)) : undefined;
+  const mysqlColumnChange = d !== 'postgres' && op.via === 'sql' ? /^(MODIFY|CHANGE)(\s+COLUMN)?\s+/i.exec(sql) : null;
+  if (mysqlColumnChange && table) {
+    let rest = sql.slice(mysqlColumnChange[0].length);
+    let oldName = op.column;
+    if (/^CHANGE/i.test(mysqlColumnChange[1])) { const l = leadingIdentifier(rest); oldName = l.name; rest = l.rest; }
+    const next = parseColumnDefinition(rest);
+    const i = table.columns.findIndex((c) => k(c.name) === k(oldName ?? next.name));
+    if (i >= 0) {
+      table.columns[i] = { ...next, exact: true };
+      if (oldName && k(oldName) !== k(next.name)) renameColumnEverywhere(state, table.name, oldName, next.name);
+    }
+    return;
+  }
+  switch (op.kind) {
+    case 'createTable': {
+      if (!op.table) return;
+      if (op.via === 'sql') {
+        const parsed = parseCreateTable(sql, d, op);
+        if (parsed) {
+          if (op.ifNotExists && table) return;
+          state.tables.set(k(op.table), parsed.table);
+          for (const i of parsed.indexes) state.indexes.set(k(i.name), i);
+          for (const c of parsed.constraints) state.constraints.set(constraintKey(c.table, c.name), c);
+          for (const c of parsed.table.columns) inlineKeys(state, parsed.table.name, c);
+          return;
+        }
+      }
+      state.tables.set(k(op.table), { name: op.table, columns: (op.tableColumns ?? []).map((c) => columnFromSpec(c, d)), exact: false });
+      return;
+    }
+    case 'dropTable':
+      if (!op.table) return;
+      state.tables.delete(k(op.table));
+      for (const [key, i] of state.indexes) if (k(i.table) === k(op.table)) state.indexes.delete(key);
+      for (const [key, c] of state.constraints) if (k(c.table) === k(op.table) || (c.referencedTable && k(c.referencedTable) === k(op.table))) state.constraints.delete(key);
+      return;
+    case 'renameTable': {
+      if (!op.table || !op.newName || !table) return;
+      state.tables.delete(k(op.table));
+      table.name = op.newName;
+      state.tables.set(k(op.newName), table);
+      for (const i of state.indexes.values()) if (k(i.table) === k(op.table)) i.table = op.newName;
+      for (const [key, c] of [...state.constraints]) {
+        if (c.referencedTable && k(c.referencedTable) === k(op.table)) { c.referencedTable = op.newName; c.definition = renameIdentifier(c.definition, op.table, op.newName, d); }
+        if (k(c.table) === k(op.table)) { state.constraints.delete(key); c.table = op.newName; state.constraints.set(constraintKey(c.table, c.name), c); }
+      }
+      return;
+    }
+    case 'addColumn': {
+      if (!table) return;
+      const col = op.via === 'sql' ? addedColumn(sql) : undefined;
+      const state_ = col ? { ...col, exact: true } : op.columnSpec ? columnFromSpec({ ...op.columnSpec, name: op.column ?? op.columnSpec.name }, d) : undefined;
+      if (!state_ || findColumn(table, state_.name)) return;
+      const after = /\sAFTER\s+("[^"]+"|`[^`]+`|\w+)/i.exec(sql);
+      const first = /\sFIRST\s*$/i.test(sql);
+      const at = after ? table.columns.findIndex((c) => k(c.name) === k(unquoteIdentifier(after[1]))) + 1 : first ? 0 : table.columns.length;
+      table.columns.splice(at <= 0 && !first ? table.columns.length : at, 0, state_);
+      inlineKeys(state, table.name, state_);
+      return;
+    }
+    case 'dropColumn': {
+      if (!table || !op.column) return;
+      table.columns = table.columns.filter((c) => k(c.name) !== k(op.column!));
+      for (const [key, i] of state.indexes) {
+        if (k(i.table) !== k(table.name) || !i.columns.some((c) => k(c) === k(op.column!))) continue;
+        // PostgreSQL drops the whole index; MySQL/MariaDB take the column out of it.
+        if (d === 'postgres' || i.columns.length === 1) state.indexes.delete(key);
+        else { i.columns = i.columns.filter((c) => k(c) !== k(op.column!)); i.keys = splitTopLevel(i.keys, ',').filter((p) => k(unquoteIdentifier(leadingIdentifier(p).name)) !== k(op.column!)).join(', '); }
+      }
+      for (const [key, c] of state.constraints) if (k(c.table) === k(table.name) && c.columns.some((x) => k(x) === k(op.column!))) state.constraints.delete(key);
+      return;
+    }
+    case 'renameColumn':
+      if (table && op.column && op.newName) renameColumnEverywhere(state, table.name, op.column, op.newName);
+      return;
+    case 'alterColumnType': {
+      const col = findColumn(table, op.column);
+      if (!col) return;
+      const type = op.via === 'sql' ? stripLeading(sql, /^ALTER\s+(COLUMN\s+)?("[^"]+"|\S+)\s+(SET\s+DATA\s+)?TYPE\s+/i)?.replace(/\s+USING\s[\s\S]*$/i, '').replace(/\s+COLLATE\s[\s\S]*$/i, '') : undefined;
+      if (type) col.type = type;
+      else if (op.columnSpec) Object.assign(col, columnFromSpec({ ...col.spec, ...op.columnSpec, name: col.name }, d), { name: col.name });
+      return;
+    }
+    case 'setNotNull': { const col = findColumn(table, op.column); if (col) col.notNull = true; return; }
+    case 'dropNotNull': { const col = findColumn(table, op.column); if (col) col.notNull = false; return; }
+    case 'setDefault': {
+      const col = findColumn(table, op.column);
+      const expr = op.via === 'sql' ? /\bSET\s+DEFAULT\s+([\s\S]+)$/i.exec(sql)?.[1] : op.columnSpec?.default;
+      if (col && expr !== undefined) col.default = expr.trim();
+      return;
+    }
+    case 'dropDefault': { const col = findColumn(table, op.column); if (col) col.default = undefined; return; }
+    case 'createIndex': {
+      const index = op.via === 'sql' ? parseCreateIndex(sql, op) : undefined;
+      if (index) { if (!(op.ifNotExists && state.indexes.has(k(index.name)))) state.indexes.set(k(index.name), index); return; }
+      if (op.index && op.table) state.indexes.set(k(op.index), { name: op.index, table: op.table, unique: !!op.unique, keys: (op.columns ?? []).map((c) => quoteId(c, d)).join(', '), columns: op.columns ?? [], method: op.indexMethod, tail: op.expression ? `WHERE ${op.expression}` : undefined, exact: false });
+      return;
+    }
+    case 'dropIndex':
+      if (op.index) state.indexes.delete(k(op.index));
+      return;
+    case 'addForeignKey': case 'addUnique': case 'addCheck': case 'addPrimaryKey': {
+      if (!op.table) return;
+      const kind = op.kind === 'addForeignKey' ? 'foreign' : op.kind === 'addUnique' ? 'unique' : op.kind === 'addCheck' ? 'check' : 'primary';
+      const body = op.via === 'sql' ? constraintBody(sql) : undefined;
+      const name = op.constraint ?? (kind === 'primary' ? (d === 'postgres' ? `${op.table}_pkey` : 'PRIMARY') : undefined);
+      if (!name) return;
+      const columns = op.columns ?? (body ? keyColumns(body) : []);
+      const definition = body ?? synthesiseConstraint(op, kind, d);
+      const notValid = /\sNOT\s+VALID\s*$/i.test(definition);
+      state.constraints.set(constraintKey(op.table, name), { name, table: op.table, kind, definition: definition.replace(/\s+NOT\s+VALID\s*$/i, ''), columns, referencedTable: op.references?.table ?? referenced(definition), notValid, exact: !!body });
+      // MySQL indexes a foreign key's columns itself when no index starts with them.
+      if (kind === 'foreign' && d !== 'postgres' && !indexLeadingWith(state, op.table, columns)) {
+        state.indexes.set(k(name), { name, table: op.table, unique: false, keys: columns.map((c) => quoteId(c, d)).join(', '), columns, implicitForKey: true, exact: true });
+      }
+      if (kind === 'unique' && d !== 'postgres') state.indexes.set(k(name), { name, table: op.table, unique: true, keys: columns.map((c) => quoteId(c, d)).join(', '), columns, exact: true });
+      return;
+    }
+    case 'dropForeignKey': case 'dropConstraint': {
+      if (!op.table) return;
+      const name = op.constraint ?? (/PRIMARY\s+KEY/i.test(sql) ? (d === 'postgres' ? `${op.table}_pkey` : 'PRIMARY') : undefined);
+      if (name) state.constraints.delete(constraintKey(op.table, name));
+      return;
+    }
+    case 'validateConstraint': {
+      const c = op.table && op.constraint ? state.constraints.get(constraintKey(op.table, op.constraint)) : undefined;
+      if (c) c.notValid = false;
+      return;
+    }
+    case 'createEnum': if (op.table) state.enums.set(k(op.table), op.enumValues ?? []); return;
+    case 'alterEnum': {
+      const values = op.table ? state.enums.get(k(op.table)) : undefined;
+      if (values && op.enumValues) values.push(...op.enumValues);
+      return;
+    }
+    case 'createView': if (op.table) state.views.set(k(op.table), sql); return;
+    case 'dropView': if (op.table) state.views.delete(k(op.table)); return;
+    default:
+      if (op.kind === 'rawSql' && /^DROP\s+TYPE\b/i.test(sql) && op.table) state.enums.delete(k(op.table));
+  }
+}
+
+const quoteId = (name: string, d: Dialect) => (d === 'postgres' ? `"${name}"` : `\`${name}\``);
+
+function indexLeadingWith(state: SchemaState, table: string, columns: string[]): boolean {
+  for (const i of state.indexes.values()) {
+    if (k(i.table) !== k(table)) continue;
+    if (columns.every((c, n) => i.columns[n] && k(i.columns[n]) === k(c))) return true;
+  }
+  for (const c of state.constraints.values()) if (c.kind === 'primary' && k(c.table) === k(table) && columns.every((col, n) => c.columns[n] && k(c.columns[n]) === k(col))) return true;
+  return false;
+}
+
+/** A column's inline PRIMARY KEY / UNIQUE / REFERENCES become the constraints the database names itself. */
+function inlineKeys(state: SchemaState, table: string, c: ColumnState): void {
+  const d = state.dialect;
+  if (c.extra.some((e) => /^PRIMARY\s+KEY/i.test(e))) {
+    const name = d === 'postgres' ? `${table}_pkey` : 'PRIMARY';
+    state.constraints.set(constraintKey(table, name), { name, table, kind: 'primary', definition: `PRIMARY KEY (${quoteId(c.name, d)})`, columns: [c.name], exact: true });
+  }
+}
+
+function addedColumn(sql: string): ColumnDefinition | undefined {
+  const rest = stripLeading(sql, /^ADD\s+(COLUMN\s+)?(IF\s+NOT\s+EXISTS\s+)?/i);
+  return rest ? parseColumnDefinition(rest) : undefined;
+}
+
+function constraintBody(sql: string): string | undefined {
+  const m = /^(?:ADD\s+)?(?:CONSTRAINT\s+)?/i.exec(sql);
+  let rest = sql.slice(m![0].length);
+  if (/^ADD\s+CONSTRAINT\s/i.test(sql)) rest = leadingIdentifier(rest).rest;
+  if (!/^(PRIMARY\s+KEY|UNIQUE|FOREIGN\s+KEY|CHECK)\b/i.test(rest)) return undefined;
+  return rest.trim();
+}
+
+function synthesiseConstraint(op: Operation, kind: ConstraintState['kind'], d: Dialect): string {
+  const cols = (op.columns ?? []).map((c) => quoteId(c, d)).join(', ');
+  if (kind === 'foreign' && op.references) {
+    const ref = `REFERENCES ${quoteId(op.references.table, d)} (${op.references.columns.map((c) => quoteId(c, d)).join(', ')})`;
+    return `FOREIGN KEY (${cols}) ${ref}${op.references.onDelete ? ` ON DELETE ${op.references.onDelete}` : ''}${op.references.onUpdate ? ` ON UPDATE ${op.references.onUpdate}` : ''}`;
+  }
+  if (kind === 'check') return `CHECK (${op.expression ?? ''})`;
+  return `${kind === 'primary' ? 'PRIMARY KEY' : 'UNIQUE'} (${cols})`;
+}
+
+function renameColumnEverywhere(state: SchemaState, table: string, from: string, to: string): void {
+  const d = state.dialect;
+  const col = findColumn(state.tables.get(k(table)), from);
+  if (col) col.name = to;
+  for (const i of state.indexes.values()) {
+    if (k(i.table) !== k(table)) continue;
+    i.columns = i.columns.map((c) => (k(c) === k(from) ? to : c));
+    i.keys = renameIdentifier(i.keys, from, to, d);
+    if (i.tail) i.tail = renameIdentifier(i.tail, from, to, d);
+  }
+  for (const c of state.constraints.values()) {
+    if (k(c.table) === k(table)) {
+      c.columns = c.columns.map((x) => (k(x) === k(from) ? to : x));
+      // Only the local key list: the referenced side names another table's columns.
+      const ref = c.definition.search(/\sREFERENCES\s/i);
+      c.definition = ref >= 0 ? renameIdentifier(c.definition.slice(0, ref), from, to, d) + c.definition.slice(ref) : renameIdentifier(c.definition, from, to, d);
+    } else if (c.referencedTable && k(c.referencedTable) === k(table)) {
+      const ref = c.definition.search(/\sREFERENCES\s/i);
+      if (ref >= 0) c.definition = c.definition.slice(0, ref) + renameIdentifier(c.definition.slice(ref), from, to, d);
+    }
+  }
+}
