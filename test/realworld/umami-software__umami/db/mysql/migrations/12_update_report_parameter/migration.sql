@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE `report` MODIFY `parameters` JSON NOT NULL;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "website" ADD COLUMN     "favicon" VARCHAR(500);
