@@ -1,7 +1,7 @@
 import { defineRule, eq } from '../rule';
 import { colName, findOn, onExistingTable } from '../helpers';
 import { q } from '../ormAdvice';
-import { isExpressionDefault, isVolatileDefault } from '../../knowledge/operationFacts';
+import { isExpressionDefault, isVolatileDefault, unknownFunctionsIn } from '../../knowledge/operationFacts';
 
 export default defineRule({
   id: 'add-volatile-default',
@@ -22,7 +22,11 @@ export default defineRule({
       const d = op.columnSpec?.default;
       if (d === undefined) return [];
       if (ctx.dialect === 'postgres') {
-        if (isVolatileDefault(d)) return [findOn(op, `ADD COLUMN ${q(colName(op))} DEFAULT ${d} on ${q(op.table)}: a volatile default is evaluated per row, so PostgreSQL rewrites the whole table under an ACCESS EXCLUSIVE lock. Add the column without it, SET DEFAULT, and backfill in batches.`)];
+        if (isVolatileDefault(d)) {
+          const unknown = unknownFunctionsIn(d);
+          const volatile = unknown.length ? `${unknown.map((f) => q(`${f}()`)).join(', ')} is not a PostgreSQL built-in, and a function is VOLATILE unless declared STABLE or IMMUTABLE; a volatile default` : 'a volatile default';
+          return [findOn(op, `ADD COLUMN ${q(colName(op))} DEFAULT ${d} on ${q(op.table)}: ${volatile} is evaluated per row, so PostgreSQL rewrites the whole table under an ACCESS EXCLUSIVE lock. Add the column without it, SET DEFAULT, and backfill in batches.`)];
+        }
         if (!ctx.versionAtLeast('11')) return [findOn(op, `ADD COLUMN ${q(colName(op))} with a DEFAULT rewrites ${q(op.table)} on PostgreSQL ${ctx.config.postgresVersion} (before 11) under an ACCESS EXCLUSIVE lock.`)];
         return [];
       }

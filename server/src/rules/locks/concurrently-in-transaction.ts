@@ -1,8 +1,25 @@
-import { defineRule, eq } from '../rule';
+import type { Operation } from '../../model/migration';
+import { defineRule, eq, type RuleContext } from '../rule';
 import { findOn } from '../helpers';
 import { fix, prismaMoveToOwnMigration, typeormTransactionFalse } from '../fixes';
 import { runOutsideTransaction } from '../ormAdvice';
 import { rawStatementKind } from '../../knowledge/operationFacts';
+
+/**
+ * The ops that run while a transaction is open. PostgreSQL has one transaction per session: a COMMIT (or ROLLBACK)
+ * ends the runner's transaction as well as the file's own, so a statement after it runs outside until the next BEGIN.
+ */
+function openTransactionAt(ctx: RuleContext): Set<Operation> {
+  const inside = new Set<Operation>();
+  let open = ctx.migration.transactional === true;
+  for (const op of ctx.ops) {
+    if (op.kind === 'transactionControl') {
+      if (op.transaction === 'begin') open = true;
+      else if (op.transaction === 'commit' || op.transaction === 'rollback') open = false;
+    } else if (open || op.inTransaction) inside.add(op);
+  }
+  return inside;
+}
 
 const CONCURRENT_RAW = new Set(['reindexConcurrently', 'detachPartitionConcurrently', 'vacuumFull']);
 
@@ -18,7 +35,8 @@ export default defineRule({
   equivalents: eq({ squawk: ['ban-concurrent-index-creation-in-transaction'], atlas: ['PG103'] }),
   examples: { postgres: { bad: 'BEGIN;\nCREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);\nCOMMIT;', good: 'CREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);' } },
   check(ctx) {
-    return ctx.ops.filter((op) => (op.concurrently || CONCURRENT_RAW.has(rawStatementKind(op) ?? '')) && ctx.inTransaction(op)).map((op) => {
+    const open = openTransactionAt(ctx);
+    return ctx.ops.filter((op) => (op.concurrently || CONCURRENT_RAW.has(rawStatementKind(op) ?? '')) && open.has(op)).map((op) => {
       const explicit = ctx.inExplicitTransaction(op);
       const why = explicit ? 'it sits inside a transaction the migration opens itself'
         : `the runner wraps this migration in a transaction${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}`;

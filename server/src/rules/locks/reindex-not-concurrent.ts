@@ -12,7 +12,8 @@ export default defineRule({
   equivalents: eq({ squawk: ['require-concurrent-reindex'] }),
   examples: { postgres: { bad: 'REINDEX INDEX orders_account_id_idx;', good: 'REINDEX INDEX CONCURRENTLY orders_account_id_idx;' } },
   check(ctx) {
-    return ctx.ops.filter((op) => rawStatementKind(op) === 'reindex').map((op) => findOn(op,
+    // REINDEX SYSTEM rebuilds the catalogs' indexes, which cannot be rebuilt concurrently: nothing to advise.
+    return ctx.ops.filter((op) => rawStatementKind(op) === 'reindex' && !/\bREINDEX\s+(\([^)]*\)\s*)?SYSTEM\b/i.test(op.text)).map((op) => findOn(op,
       'REINDEX takes a SHARE lock on the table (writes wait) and an ACCESS EXCLUSIVE lock on each index it rebuilds. Use REINDEX … CONCURRENTLY outside a transaction.',
       { fixes: fix('Use REINDEX … CONCURRENTLY', false, insertAfter(ctx, op, /\bREINDEX\s+(\([^)]*\)\s*)?(INDEX|TABLE|SCHEMA|DATABASE|SYSTEM)\b/i, ' CONCURRENTLY')) }));
   },

@@ -15,7 +15,26 @@ function hasNotNullCheck(ctx: RuleContext, op: Operation): boolean {
     }
     if (o.kind === 'validateConstraint' && o.constraint) validated.add(o.constraint.toLowerCase());
   }
-  return [...checks].some((c) => validated.has(c));
+  if ([...checks].some((c) => validated.has(c))) return true;
+  return validatedUnseenCheck(ctx, op);
+}
+
+const DEFINES_CONSTRAINT = new Set<Operation['kind']>(['addCheck', 'addForeignKey', 'addUnique', 'addPrimaryKey']);
+
+/**
+ * The recipe's last step, when the CHECK was added by a migration outside the file set: this phase validates a
+ * constraint of the table, named after the column, that no migration we can read defines, before SET NOT NULL.
+ */
+function validatedUnseenCheck(ctx: RuleContext, op: Operation): boolean {
+  const table = (op.table ?? '').toLowerCase(), column = colName(op).toLowerCase();
+  const defined = new Set<string>();
+  for (const f of ctx.files) for (const m of f.migrations) for (const o of m.up) if (o.constraint && DEFINES_CONSTRAINT.has(o.kind)) defined.add(o.constraint.toLowerCase());
+  for (const o of ctx.ops) {
+    if (o === op) return false;
+    const name = o.constraint?.toLowerCase();
+    if (o.kind === 'validateConstraint' && name && (o.table ?? '').toLowerCase() === table && name.includes(column) && !defined.has(name)) return true;
+  }
+  return false;
 }
 
 export default defineRule({

@@ -6,8 +6,13 @@ import { editableSql, fix } from '../fixes';
 
 export interface TypeMatch { spec: ColumnSpec; op: Operation }
 
+/** Columns whose type (for an array, its element type: `int[]`, `varchar(50)[3][4]`) passes the test. */
 export function columnsOfType(ctx: RuleContext, test: (type: string, spec: ColumnSpec) => boolean): TypeMatch[] {
-  return ctx.ops.flatMap(introducedColumns).filter(({ spec }) => !!spec.type && test(spec.type.toLowerCase().trim(), spec));
+  return ctx.ops.flatMap(introducedColumns).filter(({ spec }) => !!spec.type && test(elementType(spec.type), spec));
+}
+
+export function elementType(type: string): string {
+  return type.toLowerCase().trim().replace(/(\s*\[\s*\d*\s*\])+$/, '').replace(/\s+array$/, '');
 }
 
 /** A finding on the column's op, with a fix replacing the type right after the column name (SQL only). */
