@@ -11,6 +11,14 @@ export function editableSql(ctx: RuleContext, op: Operation): { text: string; st
   return { text: ctx.text.slice(start, end), start };
 }
 
+/** Whether the op's SQL starts its own statement (not the second action of a multi-action ALTER TABLE). */
+export function startsStatement(ctx: RuleContext, op: Operation): boolean {
+  if (!editableSql(ctx, op)) return false;
+  const before = ctx.text!.slice(0, op.offset.start);
+  const sinceLast = before.slice(before.lastIndexOf(';') + 1);
+  return /^(\s|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*$/.test(sinceLast);
+}
+
 /** An edit inserting `insert` right after the first match of `after` in the op's SQL. */
 export function insertAfter(ctx: RuleContext, op: Operation, after: RegExp, insert: string): FixEdit | undefined {
   const sql = editableSql(ctx, op);
@@ -39,16 +47,55 @@ export function appendToStatement(ctx: RuleContext, op: Operation, insert: strin
   return { start: at, end: at, newText: insert };
 }
 
-/** `public transaction = false;` after the TypeORM class's opening brace, unless already there. */
+/**
+ * TypeORM honours a class's `transaction = false` only under migrationsTransactionMode 'each' or 'none'; under 'all'
+ * (its default, also when no DataSource was found) it refuses to run the migration. The reader states the mode it found.
+ */
+export function typeormAllowsTransactionOverride(ctx: RuleContext): boolean {
+  return ctx.orm === 'typeorm' && /migrationsTransactionMode '(each|none)'/.test(ctx.migration.transactionalReason ?? '');
+}
+
+/** `public transaction = false;` after the TypeORM class's opening brace (indented like the file), unless already there or the project's mode forbids it. */
 export function typeormTransactionFalse(ctx: RuleContext): FixEdit | undefined {
-  if (ctx.orm !== 'typeorm' || ctx.text === undefined) return undefined;
+  if (ctx.orm !== 'typeorm' || ctx.text === undefined || !typeormAllowsTransactionOverride(ctx)) return undefined;
   const { start, end } = ctx.offsetsOf(ctx.migration.range);
   const cls = ctx.text.slice(start, end || undefined);
   if (/\btransaction\s*=\s*false\b/.test(cls)) return undefined;
   const m = /\bclass\b[^{]*\{/.exec(cls);
   if (!m) return undefined;
   const at = start + m.index + m[0].length;
-  return { start: at, end: at, newText: '\n  public transaction = false;\n' };
+  const member = lineIndentAt(ctx.text, start + m.index) + (indentUnitOf(ctx.text) ?? '  ');
+  return { start: at, end: at, newText: `\n${member}public transaction = false;\n` };
+}
+
+/** The steps of a phase that do something (settings and BEGIN/COMMIT aside). */
+export function stepsOf(ctx: RuleContext): Operation[] {
+  return ctx.ops.filter((o) => o.kind !== 'setting' && o.kind !== 'transactionControl');
+}
+
+/** The file's indentation step: a tab, or the most common increase between indented lines; undefined when nothing is indented. */
+export function indentUnitOf(text: string): string | undefined {
+  let tabs = 0;
+  let previous = 0;
+  const steps = new Map<number, number>();
+  for (const line of text.split('\n')) {
+    // Blank lines and the ` * ` of block comments say nothing about the step.
+    if (!line.trim() || /^\s*\*/.test(line)) continue;
+    const lead = /^[ \t]*/.exec(line)![0];
+    if (lead.startsWith('\t')) { tabs++; continue; }
+    if (lead.length > previous) steps.set(lead.length - previous, (steps.get(lead.length - previous) ?? 0) + 1);
+    previous = lead.length;
+  }
+  const spaces = [...steps.values()].reduce((a, b) => a + b, 0);
+  if (tabs > spaces) return '\t';
+  const best = [...steps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best ? ' '.repeat(best[0]) : undefined;
+}
+
+/** The indentation of the line `offset` is on. */
+export function lineIndentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
 }
 
 export function fix(title: string, safe: boolean, ...edits: (FixEdit | undefined)[]): Fix[] {
@@ -56,19 +103,44 @@ export function fix(title: string, safe: boolean, ...edits: (FixEdit | undefined
   return [{ title, safe, edits: edits as FixEdit[] }];
 }
 
+/**
+ * Adding CONCURRENTLY (`edit`) is only safe where the statement then runs outside a transaction and alone:
+ * a statement already outside one; a TypeORM migration whose only step it is and whose project mode lets it set
+ * `transaction = false`; a Prisma step moved into a migration of its own. Elsewhere no fix is offered.
+ */
+export function concurrentlyFixes(ctx: RuleContext, op: Operation, edit: FixEdit | undefined, title: string): Fix[] {
+  // CONCURRENTLY with IF NOT EXISTS would skip a re-run over an INVALID leftover index.
+  if (!edit || (op.kind === 'createIndex' && op.ifNotExists)) return [];
+  const alone = stepsOf(ctx).length === 1;
+  if (ctx.orm === 'prisma') {
+    if (alone && ctx.migration.transactional === false) return fix(title, false, edit);
+    if (ctx.phase !== 'up') return [];
+    const sql = editableSql(ctx, op)!;
+    const local = { start: edit.start - sql.start, text: edit.newText };
+    const moved = sql.text.slice(0, local.start) + local.text + sql.text.slice(local.start);
+    return prismaMoveToOwnMigration(ctx, op, `${op.index ?? 'index'}_concurrently`, moved, `${title} in a Prisma migration of its own`);
+  }
+  if (!ctx.inTransaction(op) && (alone || ctx.orm === 'sequelize')) return fix(title, false, edit);
+  if (ctx.orm === 'typeorm' && ctx.phase === 'up' && alone && !ctx.inExplicitTransaction(op)) {
+    const tx = typeormTransactionFalse(ctx);
+    return tx ? fix(`${title} and set transaction = false`, false, edit, tx) : [];
+  }
+  return [];
+}
+
 /** Prisma: move one statement out of a multi-statement migration.sql into a new migration folder right after it. */
-export function prismaMoveToOwnMigration(ctx: RuleContext, op: Operation, suffix: string): Fix[] {
+export function prismaMoveToOwnMigration(ctx: RuleContext, op: Operation, suffix: string, text?: string, title = 'Move it to its own Prisma migration (runs outside a transaction)'): Fix[] {
   const sql = editableSql(ctx, op);
   const ts = ctx.migration.timestamp;
   const next = ts ? nextTimestamp(ts) : undefined;
-  if (ctx.orm !== 'prisma' || !sql || !next) return [];
+  if (ctx.orm !== 'prisma' || !sql || !next || !startsStatement(ctx, op)) return [];
   // Remove the statement with its semicolon and the line break after it.
   const rest = ctx.text!.slice(op.offset.end);
   const tail = /^\s*;?[ \t]*(\r?\n)?/.exec(rest)![0].length;
   return [{
-    title: 'Move it to its own Prisma migration (runs outside a transaction)', safe: false,
+    title, safe: false,
     edits: [{ start: op.offset.start, end: op.offset.end + tail, newText: '' }],
-    createFiles: [{ path: `../${next}_${suffix}/migration.sql`, text: `${sql.text.trim().replace(/;$/, '')};\n` }],
+    createFiles: [{ path: `../${next}_${suffix}/migration.sql`, text: `${(text ?? sql.text).trim().replace(/;$/, '')};\n` }],
   }];
 }
 
@@ -119,8 +191,9 @@ export function prependToUp(ctx: RuleContext, sql: string): FixEdit | undefined 
   if (!sig) return undefined;
   const param = sig[1];
   const at = start + sig[0].length;
-  const lineStart = ctx.text.lastIndexOf('\n', start) + 1;
-  const indent = (/^[ \t]*/.exec(ctx.text.slice(lineStart))?.[0] ?? '') + '  ';
+  // Indent like the body's first statement; an empty body gets the method's indent plus the file's step.
+  const firstLine = /\n([ \t]*)[^\s}]/.exec(ctx.text.slice(at, end));
+  const indent = firstLine?.[1] ?? lineIndentAt(ctx.text, start) + (indentUnitOf(ctx.text) ?? '  ');
   const call = ctx.orm === 'typeorm' ? `${param}.query` : `${param}.sequelize.query`;
   return { start: at, end: at, newText: `\n${indent}await ${call}(${JSON.stringify(sql)});` };
 }

@@ -1,7 +1,7 @@
 import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleContext } from '../rule';
 import { findOn } from '../helpers';
-import { fix, prismaMoveToOwnMigration, typeormTransactionFalse } from '../fixes';
+import { fix, prismaMoveToOwnMigration, stepsOf, typeormTransactionFalse } from '../fixes';
 import { runOutsideTransaction } from '../ormAdvice';
 import { rawStatementKind } from '../../knowledge/operationFacts';
 
@@ -40,7 +40,8 @@ export default defineRule({
       const explicit = ctx.inExplicitTransaction(op);
       const why = explicit ? 'it sits inside a transaction the migration opens itself'
         : `the runner wraps this migration in a transaction${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}`;
-      const tx = !explicit ? typeormTransactionFalse(ctx) : undefined;
+      // transaction = false would take the other steps out of the transaction too: only for a step that is alone.
+      const tx = !explicit && ctx.phase === 'up' && stepsOf(ctx).length === 1 ? typeormTransactionFalse(ctx) : undefined;
       return findOn(op, `${op.text.split(/\s+/).slice(0, 3).join(' ')}… cannot run inside a transaction block and ${why}: the migration will fail. ${runOutsideTransaction(ctx.migration)[0].toUpperCase()}${runOutsideTransaction(ctx.migration).slice(1)}.`,
         { fixes: tx ? fix('Set transaction = false on the migration class', false, tx) : !explicit ? prismaMoveToOwnMigration(ctx, op, op.index ? `${op.index}_concurrently` : 'concurrently') : [] });
     });

@@ -1,6 +1,6 @@
 import { defineRule, eq } from '../rule';
 import { findOn, onExistingTable } from '../helpers';
-import { fix, insertAfter, sequelizeConcurrently, typeormTransactionFalse } from '../fixes';
+import { concurrentlyFixes, fix, insertAfter, sequelizeConcurrently } from '../fixes';
 import { q, runOutsideTransaction } from '../ormAdvice';
 
 export default defineRule({
@@ -21,9 +21,8 @@ export default defineRule({
   check(ctx) {
     return ctx.ops.filter((op) => op.kind === 'createIndex' && !op.concurrently && onExistingTable(ctx, op)).map((op) => {
       const edit = insertAfter(ctx, op, /\bCREATE\s+(UNIQUE\s+)?INDEX\b/i, ' CONCURRENTLY');
-      const tx = ctx.orm === 'typeorm' ? typeormTransactionFalse(ctx) : undefined;
       const api = sequelizeConcurrently(ctx, op);
-      const fixes = edit ? fix(ctx.orm === 'typeorm' && tx ? 'Use CREATE INDEX CONCURRENTLY and set transaction = false' : 'Use CREATE INDEX CONCURRENTLY', false, ...(tx ? [edit, tx] : [edit]))
+      const fixes = edit ? concurrentlyFixes(ctx, op, edit, 'Use CREATE INDEX CONCURRENTLY')
         : api && !ctx.inTransaction(op) ? fix('Add concurrently: true', false, api) : [];
       return findOn(op, `CREATE INDEX${op.index ? ' ' + q(op.index) : ''} on ${q(op.table)} takes a SHARE lock: writes to ${op.table} block for the whole build. Use CREATE INDEX CONCURRENTLY and ${runOutsideTransaction(ctx.migration)}.`, { fixes });
     });

@@ -1,6 +1,6 @@
 import { defineRule, eq } from '../rule';
 import { findOn, indexCreatedEarlier } from '../helpers';
-import { fix, insertAfter, sequelizeConcurrently, typeormTransactionFalse } from '../fixes';
+import { concurrentlyFixes, fix, insertAfter, sequelizeConcurrently } from '../fixes';
 import { q, runOutsideTransaction } from '../ormAdvice';
 
 export default defineRule({
@@ -17,9 +17,8 @@ export default defineRule({
   check(ctx) {
     return ctx.ops.filter((op) => op.kind === 'dropIndex' && !op.concurrently && !indexCreatedEarlier(ctx, op)).map((op) => {
       const edit = insertAfter(ctx, op, /\bDROP\s+INDEX\b/i, ' CONCURRENTLY');
-      const tx = ctx.orm === 'typeorm' ? typeormTransactionFalse(ctx) : undefined;
       const api = sequelizeConcurrently(ctx, op);
-      const fixes = edit ? fix('Use DROP INDEX CONCURRENTLY', false, ...(tx ? [edit, tx] : [edit]))
+      const fixes = edit ? concurrentlyFixes(ctx, op, edit, 'Use DROP INDEX CONCURRENTLY')
         : api && !ctx.inTransaction(op) ? fix('Add concurrently: true', false, api) : [];
       return findOn(op, `DROP INDEX ${q(op.index)} takes an ACCESS EXCLUSIVE lock on ${op.table ? q(op.table) : 'its table'}: reads and writes wait until it finishes. Use DROP INDEX CONCURRENTLY and ${runOutsideTransaction(ctx.migration)}.`, { fixes });
     });

@@ -1,7 +1,7 @@
 import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleContext } from '../rule';
 import { findOn, locksExistingTable } from '../helpers';
-import { editableSql, fix, prependToUp } from '../fixes';
+import { fix, prependToUp, startsStatement } from '../fixes';
 import { q } from '../ormAdvice';
 import { pgLockFor } from '../../knowledge/postgresLocks';
 
@@ -39,9 +39,11 @@ export default defineRule({
     const pg = ctx.dialect === 'postgres';
     const op = firstOpWithoutSetting(ctx, SETTING[ctx.dialect] ?? /^lock_timeout$/i, (o) => locksExistingTable(ctx, o) && queuesTraffic(o, ctx.dialect));
     if (!op) return [];
-    const canPrepend = pg && (ctx.orm === 'sql' || ctx.orm === 'prisma') && editableSql(ctx, op);
+    const canPrepend = pg && (ctx.orm === 'sql' || ctx.orm === 'prisma') && startsStatement(ctx, op);
     const setting = pg ? "SET lock_timeout = '2s'" : 'SET SESSION lock_wait_timeout = 5';
-    const edit = canPrepend ? { start: op.offset.start, end: op.offset.start, newText: `${setting};\n` } : prependToUp(ctx, setting);
+    // A Sequelize transaction holds its own connection: a SET run before it lands on another one.
+    const ownConnection = ctx.orm === 'sequelize' && ctx.ops.some((o) => ctx.inExplicitTransaction(o));
+    const edit = canPrepend ? { start: op.offset.start, end: op.offset.start, newText: `${setting};\n` } : ownConnection ? undefined : prependToUp(ctx, setting);
     return [findOn(op, pg
       ? `No lock_timeout before this statement locks ${op.table ? q(op.table) : 'its table'}: if it waits behind a long query, every query on ${op.table ?? 'the table'} queues behind it. Start the migration with SET lock_timeout = '2s' and retry on failure.`
       : `No lock_wait_timeout before this ALTER on ${q(op.table)}: waiting for the metadata lock blocks every later query on the table (the default wait is a year). Start with SET SESSION lock_wait_timeout = 5.`,

@@ -71,7 +71,8 @@ export default defineRule({
     const others = atRisk.slice(1);
     if (others.length) finding.message += ` ${others.length} more step${others.length > 1 ? 's' : ''} of this migration ${others.length > 1 ? 'are' : 'is'} unguarded too (${others.slice(0, 4).map(targetOf).join(', ')}${others.length > 4 ? ', …' : ''}).`;
     const edits = atRisk.filter((op) => op.via === 'sql').flatMap((op) => guardFix(ctx, op).flatMap((f) => f.edits));
-    finding.fixes = edits.length ? [{ title: `Add IF [NOT] EXISTS to the ${edits.length > 1 ? `${edits.length} unguarded statements` : 'unguarded statement'}`, safe: true, edits }] : [];
+    // A fix that leaves some of the steps unguarded would not resolve the finding (the editor's "Add idempotency guards" goes further).
+    finding.fixes = edits.length === atRisk.length ? [{ title: `Add IF [NOT] EXISTS to the ${edits.length > 1 ? `${edits.length} unguarded statements` : 'unguarded statement'}`, safe: true, edits }] : [];
     return [finding];
   },
 });

@@ -21,7 +21,9 @@ export function typeFinding(ctx: RuleContext, m: TypeMatch, message: string, typ
   const re = new RegExp(`([\`"]?\\b${name}\\b[\`"]?\\s+)(${typePattern.source})`, 'i');
   const sql = editableSql(ctx, m.op);
   const mm = sql ? re.exec(sql.text) : null;
-  const fixes = sql && mm
+  // Prisma and TypeORM derive migrations from schema.prisma / the entities: a type changed only here drifts from them.
+  const derived = ctx.orm === 'prisma' || ctx.orm === 'typeorm';
+  const fixes = sql && mm && !derived
     ? fix(title, false, { start: sql.start + mm.index, end: sql.start + mm.index + mm[0].length, newText: mm[1] + mm[2].replace(typePattern, replacement) })
     : [];
   return findOn(m.op, message, { fixes });
