@@ -2,6 +2,7 @@
 // migration the size rule flags (or that is named explicitly). Writes only with --write.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Dialect } from '../model/migration';
 import { checkPaths } from '../engine/inspect';
 import { readTextFileIfPresent } from '../engine/workspace';
 import { splitMigration, type SplitRefusal, type SplitResult } from '../actions/split/splitMigration';
@@ -9,7 +10,7 @@ import { splitInputFor } from '../actions/split/splitInput';
 
 export interface SplitCommandIo { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }
 
-const USAGE = `Usage: safe-migrations split PATH… [--write] [--format text|json]
+const USAGE = `Usage: safe-migrations split PATH… [--write] [--format text|json] [--dialect postgres|mysql|mariadb]
 
 Splits each migration that does several jobs (the migration-does-too-much finding, or any file named
 explicitly) into one migration per table and kind of change, each with its part of the down.
@@ -21,19 +22,24 @@ const SIZE_RULE = 'migration-does-too-much';
 export async function runSplitCommand(argv: string[], io: SplitCommandIo): Promise<number> {
   let write = false;
   let format = 'text';
+  let dialect: Dialect | undefined;
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--write') write = true;
     else if (arg === '--help' || arg === '-h') { io.stdout(USAGE + '\n'); return 0; }
     else if (arg === '--format' || arg.startsWith('--format=')) format = arg.includes('=') ? arg.slice(9) : argv[++i] ?? '';
-    else if (arg.startsWith('-')) { io.stderr(`safe-migrations split: unknown option ${arg}\n\n${USAGE}\n`); return 2; }
+    else if (arg === '--dialect' || arg.startsWith('--dialect=')) {
+      const d = arg.includes('=') ? arg.slice(10) : argv[++i] ?? '';
+      if (!['postgres', 'mysql', 'mariadb'].includes(d)) { io.stderr(`safe-migrations split: --dialect must be postgres, mysql or mariadb (got "${d}")\n`); return 2; }
+      dialect = d as Dialect;
+    } else if (arg.startsWith('-')) { io.stderr(`safe-migrations split: unknown option ${arg}\n\n${USAGE}\n`); return 2; }
     else inputs.push(path.resolve(io.cwd, arg));
   }
   if (format !== 'text' && format !== 'json') { io.stderr(`safe-migrations split: --format must be text or json (got "${format}")\n`); return 2; }
   if (!inputs.length) { io.stderr(USAGE + '\n'); return 2; }
 
-  const result = await checkPaths(inputs, {});
+  const result = await checkPaths(inputs, { dialect });
   for (const e of result.errors) io.stderr(`safe-migrations split: ${e.path}: ${e.message}\n`);
   const explicit = new Set(inputs);
   const flagged = new Set(result.findings.filter((f) => f.rule === SIZE_RULE).map((f) => f.path));

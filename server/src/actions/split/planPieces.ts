@@ -28,16 +28,46 @@ export function groupSteps(ops: Operation[]): Operation[][] {
   return steps;
 }
 
-/** Tables a step touches or reads by name: a step may not move past another that shares one. */
-function tablesOf(ops: Operation[]): Set<string> {
+/** Tables the ops change (their own `table`, a rename's new name). */
+function touchedTables(ops: Operation[]): Set<string> {
   const out = new Set<string>();
-  const add = (t: string | undefined) => { if (t) out.add(t.toLowerCase()); };
   for (const op of ops) {
-    add(op.table); add(op.newName && (op.kind === 'renameTable' ? op.newName : undefined));
-    add(op.references?.table); add(op.columnSpec?.references?.table);
-    for (const c of op.tableColumns ?? []) add(c.references?.table);
+    if (op.table) out.add(op.table.toLowerCase());
+    if (op.kind === 'renameTable' && op.newName) out.add(op.newName.toLowerCase());
   }
   return out;
+}
+
+/** Tables the ops' foreign keys point at, with the referenced columns. */
+function referencedTables(ops: Operation[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (r: { table: string; columns: string[] } | undefined) => {
+    if (!r) return;
+    const cols = out.get(r.table.toLowerCase()) ?? new Set<string>();
+    for (const c of r.columns) cols.add(c.toLowerCase());
+    out.set(r.table.toLowerCase(), cols);
+  };
+  for (const op of ops) {
+    add(op.references); add(op.columnSpec?.references);
+    for (const c of op.tableColumns ?? []) add(c.references);
+  }
+  return out;
+}
+
+const SHAPES_KEYS = new Set(['createTable', 'dropTable', 'renameTable', 'addPrimaryKey', 'addUnique', 'dropConstraint', 'dropIndex']);
+
+/** Can `later` run before `earlier`? Not if they change the same table, or `earlier` reshapes what `later`'s foreign keys point at (or the other way round). */
+function independent(earlier: Operation[], later: Operation[]): boolean {
+  const a = touchedTables(earlier);
+  if ([...touchedTables(later)].some((t) => a.has(t))) return false;
+  const reshapes = (ops: Operation[], refs: Map<string, Set<string>>) => ops.some((o) => {
+    const cols = o.table ? refs.get(o.table.toLowerCase()) : undefined;
+    if (!cols) return false;
+    if (SHAPES_KEYS.has(o.kind) || (o.kind === 'createIndex' && o.unique)) return true;
+    const column = (o.column ?? o.columnSpec?.name)?.toLowerCase();
+    return !column || cols.has(column) || (o.kind === 'renameColumn' && cols.has((o.newName ?? '').toLowerCase()));
+  });
+  return !reshapes(earlier, referencedTables(later)) && !reshapes(later, referencedTables(earlier));
 }
 
 /**
@@ -72,11 +102,10 @@ function mergeIndependentRuns(runs: PlannedPiece[], options: { oneOnlineStepPerP
     const mergeable = run.kind !== 'data' && run.kind !== 'other' && !(run.kind === 'online' && options.oneOnlineStepPerPiece) && !run.createsTable;
     let target: PlannedPiece | undefined;
     if (mergeable) {
-      const mine = tablesOf(run.ops);
       for (let i = pieces.length - 1; i >= 0; i--) {
         const p = pieces[i];
         if (p.kind === run.kind && p.table === run.table) { target = p; break; }
-        if (p.kind === 'data' || p.kind === 'other' || [...tablesOf(p.ops)].some((t) => mine.has(t))) break;
+        if (p.kind === 'data' || p.kind === 'other' || !independent(p.ops, run.ops)) break;
       }
     }
     if (target) target.ops.push(...run.ops);
