@@ -37,6 +37,7 @@ export const lockCases: RuleCase[] = [
   { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: true, name: 'TypeORM default mode all', path: TYPEORM_PATH, text: typeorm("    await queryRunner.query(`CREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id)`);"), message: /transaction/ },
   { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: false, name: 'TypeORM transaction = false', path: TYPEORM_PATH, text: typeorm("    await queryRunner.query(`CREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id)`);", '\n  public transaction = false;\n'), config: { typeormTransactionMode: 'each' } },
   { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: true, name: 'BEGIN … COMMIT', text: 'BEGIN;\nCREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id);\nCOMMIT;' },
+  { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: false, name: 'TypeORM: commitTransaction() first ends the runner\'s transaction', path: TYPEORM_PATH, text: typeorm('    await queryRunner.commitTransaction();\n    await queryRunner.query(`CREATE INDEX CONCURRENTLY "orders_account_idx" ON "orders" ("account_id")`);\n    await queryRunner.startTransaction();') },
   { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: false, text: 'CREATE INDEX CONCURRENTLY orders_account_idx ON orders (account_id);' },
   { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: true, name: 'Prisma multi-statement migration.sql', path: 'prisma/migrations/20240102000000_idx/migration.sql', text: 'ALTER TABLE "orders" ADD COLUMN "x" TEXT;\nCREATE INDEX CONCURRENTLY "orders_x_idx" ON "orders" ("x");' },
   { rule: 'concurrently-in-transaction', dialect: 'postgres', expect: true, name: 'Sequelize transaction', path: SEQUELIZE_PATH, text: "module.exports = {\n  async up(queryInterface) {\n    await queryInterface.sequelize.transaction(async (t) => {\n      await queryInterface.addIndex('orders', ['account_id'], { concurrently: true, transaction: t });\n    });\n  },\n  async down(queryInterface) {\n    await queryInterface.removeIndex('orders', ['account_id']);\n  },\n};\n" },
@@ -57,6 +58,8 @@ export const lockCases: RuleCase[] = [
 
   { rule: 'unique-constraint-without-index', dialect: 'postgres', expect: true, text: 'ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);' },
   { rule: 'unique-constraint-without-index', dialect: 'postgres', expect: false, text: 'ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key;' },
+  { rule: 'unique-constraint-without-index', dialect: 'postgres', expect: true, name: 'inline UNIQUE on ADD COLUMN (TypeORM)', path: TYPEORM_PATH, text: typeorm('    await queryRunner.query(`ALTER TABLE "accounts" ADD "slug" character varying UNIQUE`);') },
+  { rule: 'unique-constraint-without-index', dialect: 'postgres', expect: false, name: 'inline UNIQUE on a table created just before', text: 'CREATE TABLE tags (id bigint PRIMARY KEY);\nALTER TABLE tags ADD COLUMN slug text UNIQUE;' },
 
   { rule: 'primary-key-without-index', dialect: 'postgres', expect: true, text: 'ALTER TABLE accounts ADD PRIMARY KEY (id);' },
   { rule: 'primary-key-without-index', dialect: 'postgres', expect: false, text: 'ALTER TABLE accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY USING INDEX accounts_pkey_idx;' },
@@ -64,11 +67,15 @@ export const lockCases: RuleCase[] = [
   ...each('primary-key-without-index', MY, false, 'CREATE TABLE items (id bigint NOT NULL);\nALTER TABLE items ADD PRIMARY KEY (id);'),
 
   { rule: 'set-not-null-existing', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ALTER COLUMN total SET NOT NULL;', message: /CHECK \(total IS NOT NULL\) NOT VALID/ },
+  { rule: 'set-not-null-existing', dialect: 'postgres', expect: false, name: 'recipe whose CHECK was added before the baseline', text: 'ALTER TABLE orders VALIDATE CONSTRAINT orders_total_not_null;\nALTER TABLE orders ALTER COLUMN total SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT orders_total_not_null;' },
+  { rule: 'set-not-null-existing', dialect: 'postgres', expect: true, name: 'the validated constraint is another column\'s', text: 'ALTER TABLE orders VALIDATE CONSTRAINT orders_note_not_null;\nALTER TABLE orders ALTER COLUMN total SET NOT NULL;' },
   { rule: 'set-not-null-existing', dialect: 'postgres', expect: false, name: 'validated CHECK first (PG12+ recipe)', text: 'ALTER TABLE orders ALTER COLUMN total SET NOT NULL;', earlier: [{ path: 'db/migrations/20240101500000_check.sql', text: 'ALTER TABLE orders ADD CONSTRAINT orders_total_nn CHECK (total IS NOT NULL) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_total_nn;' }] },
 
   { rule: 'add-volatile-default', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();' },
   { rule: 'add-volatile-default', dialect: 'postgres', expect: false, text: "ALTER TABLE orders ADD COLUMN created_at timestamptz DEFAULT now();\nALTER TABLE orders ADD COLUMN kind text DEFAULT 'a';" },
   { rule: 'add-volatile-default', dialect: 'postgres', expect: true, name: 'any default before PostgreSQL 11', text: "ALTER TABLE orders ADD COLUMN kind text DEFAULT 'a';", config: { postgresVersion: 10 } },
+  { rule: 'add-volatile-default', dialect: 'postgres', expect: true, name: 'a user function (VOLATILE unless declared otherwise)', text: 'ALTER TABLE "orders" ADD COLUMN "public_id" text NOT NULL DEFAULT generate_public_id();', message: /not a PostgreSQL built-in/ },
+  { rule: 'add-volatile-default', dialect: 'postgres', expect: false, name: 'stable built-ins only', text: "ALTER TABLE \"orders\" ADD COLUMN \"created_at\" TIMESTAMP NOT NULL DEFAULT timezone('utc'::text, now());\nALTER TABLE \"orders\" ADD COLUMN \"meta\" jsonb NOT NULL DEFAULT jsonb_build_object();" },
   { rule: 'add-volatile-default', dialect: 'mysql', expect: true, text: 'ALTER TABLE orders ADD COLUMN token varchar(36) DEFAULT (uuid());' },
   { rule: 'add-volatile-default', dialect: 'mysql', expect: false, text: "ALTER TABLE orders ADD COLUMN kind varchar(10) DEFAULT 'a';" },
 

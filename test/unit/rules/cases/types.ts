@@ -15,6 +15,7 @@ export const typeCases: RuleCase[] = [
   { rule: 'prefer-identity', dialect: 'postgres', expect: false, text: 'CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);' },
   { rule: 'prefer-text-field', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN code varchar(20);' },
   { rule: 'prefer-text-field', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN code text CHECK (length(code) <= 20);' },
+  { rule: 'prefer-text-field', dialect: 'postgres', expect: true, name: 'array of varchar(n)', text: 'ALTER TABLE orders ADD COLUMN codes varchar(20)[];' },
   { rule: 'ban-char-type', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN currency char(3);' },
   { rule: 'prefer-text-field', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN code varchar(20);' },
   { rule: 'prefer-text-field', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ADD COLUMN code text CHECK (length(code) <= 20);' },
