@@ -108,7 +108,7 @@ function uniqueNames(names: string[]): string[] {
   return names.map((n) => {
     const count = (seen.get(n) ?? 0) + 1;
     seen.set(n, count);
-    return count === 1 ? n : `${n}${/[a-z]$/.test(n) && !/[-_]/.test(n) ? '' : /_/.test(n) ? '_' : '-'}${count}`;
+    return count === 1 ? n : /_/.test(n) ? `${n}_part_${count}` : /-/.test(n) ? `${n}-part-${count}` : `${n}Part${count}`;
   });
 }
 
