@@ -66,6 +66,7 @@ export function readMigrationText(file: string, text: string, options: ReadOptio
   }
   model.migrations = result.migrations;
   model.problems.push(...result.problems);
+  if (result.syntaxErrors) model.syntaxErrors = result.syntaxErrors;
   if (result.dialect && model.dialect === 'unknown') {
     model.dialect = result.dialect.dialect;
     model.dialectInfo = result.dialect;

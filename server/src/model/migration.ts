@@ -154,4 +154,9 @@ export interface FileModel {
   problems: Problem[];
   /** The file's text, when the engine has it: rules read ignore comments and build fixes from it. */
   text?: string;
+  /**
+   * Syntax errors the TypeScript/JavaScript parser reported (a half-typed file); absent when none.
+   * They are not repeated as problems (the editor's TypeScript shows them); rollback rules skip such a file.
+   */
+  syntaxErrors?: number;
 }

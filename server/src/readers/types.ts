@@ -16,6 +16,8 @@ export interface ReadContext {
 export interface ReaderResult {
   migrations: Migration[];
   problems: Problem[];
+  /** How many syntax errors the TypeScript/JavaScript parser reported (a half-typed file). */
+  syntaxErrors?: number;
   /** Set when the reader learned the dialect from the content (ctx.dialect was unknown). */
   dialect?: DialectInfo;
 }

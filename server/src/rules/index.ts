@@ -205,6 +205,8 @@ export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsC
       for (const rule of enabled) {
         const override = config.rules[rule.id];
         if (!(rule.phases ?? ['up']).includes(phase) || !ruleApplies(rule, ctx)) continue;
+        // A half-typed file (parser errors) has no reliable down yet: no rollback findings on it.
+        if (rule.category === 'rollback' && ctx.file.syntaxErrors) continue;
         let produced;
         try { produced = rule.check(ctx); } catch { continue; }
         for (const f of produced) {

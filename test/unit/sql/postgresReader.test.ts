@@ -15,7 +15,7 @@ const one = (sql: string) => {
 };
 
 test('CREATE TABLE: columns with types as written, nullability, defaults as source text, keys, identity, generated', () => {
-  const op = one(`CREATE TABLE IF NOT EXISTS app.users (
+  const [op, fk, ...rest] = read(`CREATE TABLE IF NOT EXISTS app.users (
     id bigserial PRIMARY KEY,
     email character varying(255) NOT NULL UNIQUE,
     balance numeric(10, 2) DEFAULT (0.00 + 1) * 2 NOT NULL,
@@ -25,7 +25,10 @@ test('CREATE TABLE: columns with types as written, nullability, defaults as sour
     n int GENERATED ALWAYS AS IDENTITY,
     twice int GENERATED ALWAYS AS (n * 2) STORED,
     CONSTRAINT positive CHECK (balance >= 0)
-  )`);
+  )`, 'postgres').operations;
+  // The column's REFERENCES is also an addForeignKey flagged as part of the table (fk-missing-index checks it).
+  assert.equal(rest.length, 0);
+  assert.deepEqual([fk.kind, fk.table, fk.columns, fk.references, fk.details?.inCreateTable], ['addForeignKey', 'users', ['org_id'], { table: 'orgs', columns: ['id'] }, true]);
   assert.equal(op.kind, 'createTable');
   assert.equal(op.table, 'users');
   assert.equal(op.schema, 'app');

@@ -59,11 +59,12 @@ test('MySQL ALTER DATABASE / ALTER EVENT are known statements, not unknown', () 
 test("SQLite 'single-quoted' table and column names (dbmate) are read; a DROP never vanishes", () => {
   const sql = "CREATE TABLE 'items' (\n\t'id'\tINTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n  'owner_id'\tINTEGER,\n  FOREIGN KEY(`owner_id`) REFERENCES 'owners' ( 'id' )\n);\nDROP TABLE IF EXISTS 'items';";
   const r = read(sql, 'unknown');
-  assert.deepEqual(kinds(r), ['createTable', 'dropTable']);
+  assert.deepEqual(kinds(r), ['createTable', 'addForeignKey', 'dropTable']);
   assert.equal(r.operations[0].table, 'items');
   assert.deepEqual(r.operations[0].tableColumns?.map((c) => c.name), ['id', 'owner_id']);
-  assert.equal(r.operations[1].table, 'items');
-  assert.equal(r.operations[1].guarded, true);
+  assert.deepEqual(r.operations[1].references, { table: 'owners', columns: ['id'] });
+  assert.equal(r.operations[2].table, 'items');
+  assert.equal(r.operations[2].guarded, true);
   // Whatever the name, a DROP TABLE statement stays an operation.
   const odd = read('DROP TABLE IF EXISTS 123;', 'mysql');
   assert.deepEqual(kinds(odd), ['dropTable']);

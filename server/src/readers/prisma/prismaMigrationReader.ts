@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Dialect, Migration, Problem } from '../../model/migration';
 import { LineIndex } from '../../model/text';
-import { readSql } from '../sql';
+import { firstLineRange, readSql } from '../sql';
 import { splitStatements } from '../sql/splitStatements';
 import type { ReadContext, ReaderResult } from '../types';
 
@@ -28,6 +28,7 @@ export function readPrismaMigration(ctx: ReadContext, down?: { path: string; tex
     down: [],
     hasDown: false,
     range: ctx.lines.range(0, ctx.text.length),
+    nameRange: firstLineRange(ctx.text, ctx.lines),
     upRange: ctx.lines.range(0, ctx.text.length),
   };
   if (named) migration.timestamp = named[1];

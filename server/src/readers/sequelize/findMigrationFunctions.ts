@@ -21,6 +21,18 @@ export interface MigrationExports {
   container?: ts.Node;
   /** `up`/`down` exist but are not functions we can read (imported, computed). */
   unreadable: string[];
+  /** The export's head (`module.exports =`, `export default`, `export const up`, `exports.up =`), as file offsets: findings about the whole migration sit there. */
+  head?: { start: number; end: number };
+}
+
+/** `module.exports =` of `module.exports = {…}`; `export async function up` of a function; `export const up` of a variable. */
+function exportHead(st: ts.Statement, sf: ts.SourceFile): { start: number; end: number } {
+  const start = st.getStart(sf);
+  if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression)) return { start, end: st.expression.operatorToken.getEnd() };
+  if (ts.isExportAssignment(st)) return { start, end: st.expression.getStart(sf) };
+  if (ts.isFunctionDeclaration(st) && st.name) return { start, end: st.name.getEnd() };
+  if (ts.isVariableStatement(st)) return { start, end: st.declarationList.declarations[0].name.getEnd() };
+  return { start, end: Math.min(st.getEnd(), sf.text.indexOf('\n', start) < 0 ? st.getEnd() : sf.text.indexOf('\n', start)) };
 }
 
 /**
@@ -54,6 +66,13 @@ export function findMigrationFunctions(sf: ts.SourceFile): MigrationExports {
   };
 
   for (const st of sf.statements) {
+    const found = !!(result.up || result.down || result.container);
+    visitExport(st);
+    if (!found && (result.up || result.down || result.container)) result.head = exportHead(st, sf);
+  }
+  return result;
+
+  function visitExport(st: ts.Statement): void {
     if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = unwrap(st.expression.left);
       const right = st.expression.right;
@@ -73,7 +92,6 @@ export function findMigrationFunctions(sf: ts.SourceFile): MigrationExports {
       }
     }
   }
-  return result;
 }
 
 interface LocalDeclaration { node: ts.Node; value: ts.Node | undefined }

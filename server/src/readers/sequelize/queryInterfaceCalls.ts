@@ -126,7 +126,8 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
         const n = name(1);
         if (n !== undefined) o.index = n;
       }
-      if (booleanLiteral(propertyValue(objectArg(2), 'concurrently'))) o.concurrently = true;
+      // Sequelize 6 emits DROP INDEX CONCURRENTLY IF EXISTS for `{ concurrently: true }`.
+      if (booleanLiteral(propertyValue(objectArg(2), 'concurrently'))) { o.concurrently = true; o.ifExists = true; o.guarded = true; }
       optionGuard(o, objectArg(2), 'ifExists', bc);
       // PostgreSQL: DROP INDEX IF EXISTS; MySQL: a plain DROP INDEX … ON.
       if (bc.dialect === 'postgres') { o.ifExists = true; o.guarded = true; }

@@ -5,7 +5,8 @@ import { apiOperation, isQueryInterface, isSequelizeInstance, type BodyContext }
 import { readQueryInterfaceCall } from './queryInterfaceCalls';
 import { readRawQuery } from './rawQuery';
 import { collectProbeNames, guardOf } from './schemaGuards';
-import { collectTransactionNames, insideManagedTransaction, isTransactionCall, passesTransactionOption, transactionControlOf } from './transactionScope';
+import { collectTransactionNames, insideManagedTransaction, isManagedTransactionCall, isTransactionCall, passesTransactionOption, transactionControlOf } from './transactionScope';
+import { insideTryBlock, isFloatingCall } from '../ts/callContext';
 
 /** Every operation of one `up`/`down` body, in source order (promise chains and Promise.all included). */
 export function readMigrationBody(bc: BodyContext): Operation[] {
@@ -112,13 +113,26 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
   const guard = guardOf(call, bc) ?? bc.callSite?.guard;
   const inTx = inTransaction();
   const loop = insideLoop(call, bc);
+  const unawaited = isFloatingCall(call) || insideFloatingTransaction(call, bc);
+  const inTry = insideTryBlock(call, bc.fn.fn);
   for (const o of ops) {
+    if (unawaited) o.details = { ...o.details, unawaited: true };
+    if (inTry) o.details = { ...o.details, inTryCatch: true };
     if (guard) { o.guarded = true; o.details = { ...o.details, guardedBy: guard }; }
     if (inTx && o.kind !== 'transactionControl') o.inTransaction = true;
     else if (inCallback && o.kind !== 'transactionControl') o.details = { ...o.details, missingTransactionOption: true };
     if (loop) o.details = { ...o.details, inLoop: true };
   }
   out.push(...ops);
+}
+
+/** Inside `sequelize.transaction(async (t) => …)` whose own promise is dropped: nothing inside is awaited by the runner. */
+function insideFloatingTransaction(node: ts.Node, bc: BodyContext): boolean {
+  for (let p = node.parent; p && p !== bc.fn.fn; p = p.parent) {
+    if ((ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && p.parent && ts.isCallExpression(p.parent)
+      && p.parent.arguments.includes(p as ts.Expression) && isManagedTransactionCall(p.parent, bc) && isFloatingCall(p.parent)) return true;
+  }
+  return false;
 }
 
 function transactionOp(kind: 'begin' | 'commit' | 'rollback', call: ts.CallExpression, bc: BodyContext): Operation {

@@ -32,8 +32,8 @@ export function readSequelizeFile(ctx: ReadContext): ReaderResult {
 }
 
 function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
-  const { sourceFile: sf, problems: syntax } = parseSourceFile(ctx.path, ctx.text, ctx.lines);
-  problems.push(...syntax);
+  const { sourceFile: sf, syntaxErrors } = parseSourceFile(ctx.path, ctx.text);
+  const syntax = syntaxErrors ? { syntaxErrors } : {};
   const found = findMigrationFunctions(sf);
   if (!found.up && !found.down) {
     problems.push({
@@ -44,7 +44,7 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
       severity: 'info',
       code: 'no-migration-found',
     });
-    return { migrations: [], problems };
+    return { migrations: [], problems, ...syntax };
   }
   const ev: EvaluateContext = { sourceFile: sf, constants: collectConstants(sf) };
   const dialect = ctx.dialect.dialect;
@@ -95,6 +95,7 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
     hasDown: found.down ? hasBody(found.down) : found.unreadable.includes('down'),
     range: found.container ? rangeOf(found.container) : ctx.lines.range(0, ctx.text.length),
   };
+  if (found.head) migration.nameRange = ctx.lines.range(found.head.start, found.head.end);
   // A down with its own (or no) transaction: say so when it differs from up.
   const downTx = transactionality(down);
   if (down.length && downTx.transactional !== migration.transactional) migration.downTransactional = downTx.transactional;
@@ -103,7 +104,7 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
   if (found.down) migration.downRange = rangeOf(found.down.rangeNode);
   const timestamp = timestampOf(name);
   if (timestamp) migration.timestamp = timestamp;
-  const result: ReaderResult = { migrations: [migration], problems };
+  const result: ReaderResult = { migrations: [migration], problems, ...syntax };
   if (learned && dialect === 'unknown') result.dialect = { dialect: learned, source: 'content', reason: 'dialect-specific SQL in sequelize.query()' };
   else if (dialect === 'unknown') {
     const hint = postgresOnlyApi([...up, ...down]);

@@ -72,8 +72,44 @@ function readWithMysql(b: OperationBuilder, dialect: 'mysql' | 'mariadb'): { b: 
 }
 
 function asResult(r: { b: OperationBuilder; failed?: number }): SqlReadResult {
-  return { operations: r.b.operations, problems: r.b.problems, dialect: r.b.dialect };
+  return { operations: withTableForeignKeys(r.b.operations), problems: r.b.problems, dialect: r.b.dialect };
+}
+
+/**
+ * Foreign keys declared inside CREATE TABLE (column `REFERENCES`, table-level `FOREIGN KEY`) also
+ * become addForeignKey operations flagged `details.inCreateTable`, right after their createTable:
+ * the shape the TypeORM and Sequelize readers give `new Table({ foreignKeys })` and `references`,
+ * so rules such as fk-missing-index see every foreign key the same way.
+ */
+function withTableForeignKeys(ops: Operation[]): Operation[] {
+  if (!ops.some((o) => o.kind === 'createTable')) return ops;
+  const out: Operation[] = [];
+  for (const o of ops) {
+    out.push(o);
+    if (o.kind !== 'createTable') continue;
+    const fk = (columns: string[], references: NonNullable<Operation['references']>, constraint?: string): Operation => ({
+      kind: 'addForeignKey', table: o.table, ...(o.schema ? { schema: o.schema } : {}), columns, ...(columns.length === 1 ? { column: columns[0] } : {}),
+      ...(constraint ? { constraint } : {}), references, guarded: o.guarded, range: o.range, offset: o.offset, via: o.via, text: o.text,
+      ...(o.inTransaction ? { inTransaction: true } : {}), details: { inCreateTable: true, ...(o.details?.statementOffset ? { statementOffset: o.details.statementOffset } : {}) },
+    });
+    for (const c of o.tableColumns ?? []) if (c.references) out.push(fk([c.name], { ...c.references }));
+    const constraints = Array.isArray(o.details?.constraints) ? o.details.constraints as { type?: string; name?: string; columns?: string[]; references?: Operation['references'] }[] : [];
+    // SQLite (dbmate) also quotes names with single quotes, which the MySQL token reader keeps.
+    const bare = (names: string[]) => names.map((n) => n.replace(/^'(.*)'$/, '$1'));
+    for (const c of constraints) {
+      if (c.type === 'foreign' && c.columns?.length && c.references?.table) out.push(fk(bare(c.columns), { ...c.references, columns: bare(c.references.columns) }, c.name));
+    }
+  }
+  return out;
 }
 
 /** Best guess of the dialect from SQL text alone (backticks, ENGINE=, AUTO_INCREMENT → mysql; "quoted", ::, SERIAL, CONCURRENTLY → postgres). */
 export function guessSqlDialect(sql: string): DialectInfo | undefined { return guess(sql); }
+
+/** The first non-blank line of a SQL file (its comment header or first statement): where findings about the whole migration sit. */
+export function firstLineRange(text: string, lines: LineIndex): ReturnType<LineIndex['range']> {
+  const start = text.search(/\S/);
+  if (start < 0) return lines.range(0, 0);
+  const eol = text.indexOf('\n', start);
+  return lines.range(start, (eol < 0 ? text.length : eol) - (text[eol - 1] === '\r' ? 1 : 0));
+}

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Migration, Operation, Problem } from '../../model/migration';
 import { LineIndex } from '../../model/text';
-import { readSql } from '../sql';
+import { firstLineRange, readSql } from '../sql';
 import type { ReadContext, ReaderResult } from '../types';
 
 /**
@@ -68,6 +68,7 @@ export function readSqlMigrationFile(ctx: ReadContext, downSibling?: SiblingFile
     down,
     hasDown,
     range: whole,
+    nameRange: firstLineRange(ctx.text, ctx.lines),
     upRange,
     downRange,
     downPath,

@@ -1,6 +1,4 @@
 import ts from 'typescript';
-import type { Problem } from '../../model/migration';
-import type { LineIndex } from '../../model/text';
 
 /** ScriptKind from the file extension, so JS migrations parse as JS and `.ts`/`.mts` as TS. */
 export function scriptKindFor(path: string): ts.ScriptKind {
@@ -12,18 +10,13 @@ export function scriptKindFor(path: string): ts.ScriptKind {
 }
 
 /**
- * Parses (never type-checks) one file and turns the parser's own diagnostics into `ts-syntax`
- * warnings: the tree is still usable, TypeScript recovers from half-typed code.
+ * Parses (never type-checks) one file. The tree is still usable: TypeScript recovers from half-typed
+ * code. The parser's own errors are only counted: the editor's TypeScript already shows them, and a
+ * second copy from us would be noise; the count tells the rules the file is mid-edit.
  */
-export function parseSourceFile(path: string, text: string, lines: LineIndex): { sourceFile: ts.SourceFile; problems: Problem[] } {
+export function parseSourceFile(path: string, text: string): { sourceFile: ts.SourceFile; syntaxErrors: number } {
   const sourceFile = ts.createSourceFile(path || 'migration.ts', text, ts.ScriptTarget.Latest, true, scriptKindFor(path));
   // parseDiagnostics is internal but stable across 4.x–6.x; it is what the editor shows as red squiggles.
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  const problems: Problem[] = diagnostics.slice(0, 20).map(d => ({
-    message: `Syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
-    range: lines.range(d.start ?? 0, (d.start ?? 0) + (d.length ?? 0)),
-    severity: 'warning',
-    code: 'ts-syntax',
-  }));
-  return { sourceFile, problems };
+  return { sourceFile, syntaxErrors: diagnostics.length };
 }

@@ -5,6 +5,8 @@ export type MethodLike = ts.FunctionLikeDeclaration;
 /** A class TypeORM would run as a migration, in any of the shapes TS sources and tsc output take. */
 export interface MigrationClass {
   className: string;
+  /** Where the class is named (`class AddUsers1700000000000`, `const X = class`, `function X()`): findings about the whole migration sit there. */
+  nameNode?: ts.Node;
   /** The node the migration's range covers (class, or the `var X = (function () {…}())` statement). */
   node: ts.Node;
   up?: MethodLike;
@@ -69,7 +71,16 @@ function fromClass(node: ts.ClassLikeDeclaration): MigrationClass | undefined {
   // irreversible ones in projects with their own interface (n8n's IrreversibleMigration) have no down.
   const shaped = !!up && up.parameters.length > 0 && (!!down || TIMESTAMPED_NAME.test(className));
   if (!implementsInterface && !shaped) return undefined;
-  return { className, node, up, down, properties, staticProperties, methods, implementsInterface };
+  return { className, nameNode: classNameNode(node), node, up, down, properties, staticProperties, methods, implementsInterface };
+}
+
+function classNameNode(node: ts.ClassLikeDeclaration): ts.Node | undefined {
+  if (node.name) return node.name;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent)) return parent.name;
+  if (ts.isBinaryExpression(parent)) return parent.left;
+  if (ts.isPropertyAssignment(parent)) return parent.name;
+  return undefined;
 }
 
 function isStatic(member: ts.ClassElement): boolean {
@@ -119,7 +130,7 @@ function fromPrototypeAssignments(statements: ts.NodeArray<ts.Statement>): Migra
     const properties = new Map<string, ts.Expression>();
     const ctor = statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === className);
     if (ctor?.body) collectThisAssignments(ctor.body, properties);
-    result.push({ className, node: enclosingStatement(up), up, down, properties, staticProperties: new Map(), methods, implementsInterface: false });
+    result.push({ className, nameNode: ctor?.name, node: enclosingStatement(up), up, down, properties, staticProperties: new Map(), methods, implementsInterface: false });
   }
   return result;
 }

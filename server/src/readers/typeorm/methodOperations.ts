@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { Operation } from '../../model/migration';
+import { insideTryBlock, isFloatingCall } from '../ts/callContext';
 import { evaluateString } from '../ts/evaluateString';
 import { unwrap } from '../ts/objectLiteral';
 import { embeddedSqlOperations } from './embeddedSql';
@@ -29,7 +30,14 @@ export function methodOperations(state: TypeormReadState, method: ts.FunctionLik
     if (!found.length) found.push(...sqlHelperOperations(state, node, receivers));
     if (found.length) {
       const guarded = guards.isGuarded(node);
-      for (const op of found) { if (guarded) op.guarded = true; ops.push(op); }
+      const inTry = insideTryBlock(node, method);
+      const unawaited = isFloatingCall(node);
+      for (const op of found) {
+        if (guarded) op.guarded = true;
+        if (inTry) op.details = { ...op.details, inTryCatch: true };
+        if (unawaited) op.details = { ...op.details, unawaited: true };
+        ops.push(op);
+      }
     }
     // Callbacks and nested expressions in the arguments may hold more calls; so may a non-runner root.
     if (root && !receivers.kindOf(root)) visit(root);

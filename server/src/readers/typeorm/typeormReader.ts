@@ -20,8 +20,7 @@ export function looksLikeTypeorm(text: string): boolean {
 export function readTypeormFile(ctx: ReadContext): ReaderResult {
   const problems: Problem[] = [];
   try {
-    const { sourceFile, problems: syntax } = parseSourceFile(ctx.path, ctx.text, ctx.lines);
-    problems.push(...syntax);
+    const { sourceFile, syntaxErrors } = parseSourceFile(ctx.path, ctx.text);
     const state: TypeormReadState = {
       ctx, sourceFile, problems, dialect: ctx.dialect.dialect, classProperties: new Map(),
       helpers: { methods: new Map(), functions: fileFunctions(sourceFile) },
@@ -48,7 +47,7 @@ export function readTypeormFile(ctx: ReadContext): ReaderResult {
     const dialect = state.learnedDialect
       ? { dialect: state.learnedDialect, source: 'content' as const, reason: 'recognised from the SQL in queryRunner.query(…)' }
       : undefined;
-    return { migrations, problems, dialect };
+    return { migrations, problems, dialect, ...(syntaxErrors ? { syntaxErrors } : {}) };
   } catch (e) {
     problems.push({
       code: 'reader-error', severity: 'error', range: ctx.lines.range(0, 0),
@@ -85,6 +84,7 @@ function readMigration(state: TypeormReadState, c: MigrationClass): Migration {
     hasDown: downStatements.length > 0,
     range: nodeSpan(state, c.node).range,
   };
+  if (c.nameNode) migration.nameRange = nodeSpan(state, c.nameNode).range;
   if (tx.downTransactional !== tx.transactional) migration.downTransactional = tx.downTransactional;
   if (downStatements.length > 0 && downStatements.every((s) => ts.isThrowStatement(s))) migration.downThrows = true;
   if (c.up) migration.upRange = nodeSpan(state, c.up).range;
