@@ -1,4 +1,4 @@
-// `safe-migrations-ignore <rule>[, <rule>]` on the line above or the same line, `safe-migrations-ignore-file <rule>` anywhere.
+// `safe-migrations-ignore <rule>[, <rule>] [-- why]` on the line above or the same line, `safe-migrations-ignore-file <rule> [-- why]` anywhere.
 import type { LineIndex } from '../model/text';
 
 export interface IgnoreDirectives {
@@ -9,7 +9,9 @@ export interface IgnoreDirectives {
 
 const DIRECTIVE = /(?:--|\/\/|\/\*|#)\s*safe-migrations-ignore(-file)?\b([^\n*]*)/g;
 
-function ids(list: string): Set<string> {
+function ids(directive: string): Set<string> {
+  // `-- why` (or an em dash) after the rule ids is the reason, for the reader: not more ids.
+  const list = directive.split(/\s(?:--|—)(?:\s|$)/)[0];
   const found = list.split(/[\s,]+/).map((s) => s.trim()).filter((s) => /^[a-z0-9-]+$/.test(s));
   return new Set(found.length ? found : ['*']);
 }

@@ -55,7 +55,7 @@ test('a fix that creates a file becomes a create + insert, and is left out when 
   const [, , d2] = toDiagnostics(analysis);
   const withCreate = codeActions(analysis, params([d2]), true);
   const follow = withCreate.find((a) => a.title === 'Write a follow-up migration');
-  assert.deepEqual(follow?.edit?.documentChanges?.[0], { kind: 'create', uri: 'file:///work/p/migrations/002_backfill.sql', options: { ignoreIfExists: true } });
+  assert.deepEqual(follow?.edit?.documentChanges?.[0], { kind: 'create', uri: 'file:///work/p/migrations/002_backfill.sql', options: { overwrite: false, ignoreIfExists: false } });
   assert.ok(!codeActions(analysis, params([d2]), false).some((a) => a.title === 'Write a follow-up migration'));
 });
 
@@ -75,4 +75,45 @@ test('safeEdits drops a fix that overlaps an earlier one', () => {
 test('a skipped (huge) document gives exactly one info diagnostic', () => {
   const diags = toDiagnostics({ ...analysis, skipped: 'too big' });
   assert.deepEqual(diags.map((d) => [d.code, d.severity, d.message]), [['analysis-skipped', 3, 'too big']]);
+});
+
+test('real fixes come first (the first of each finding preferred), then one ignore per rule and line, then per rule for the file', () => {
+  const twoOnOneLine = 'ALTER TABLE t ADD COLUMN a int, ADD COLUMN b int;\n';
+  const l = new LineIndex(twoOnOneLine);
+  const at = (needle: string, fixes: Finding['fixes'] = []): Finding => {
+    const start = twoOnOneLine.indexOf(needle);
+    return { rule: 'r', severity: 'warning', message: 'r', range: l.range(start, start + needle.length), offset: { start, end: start + needle.length }, migration: '001', phase: 'up', fixes };
+  };
+  const a = at('ADD COLUMN a int', [{ title: 'Fix a', safe: false, edits: [{ start: 0, end: 0, newText: '' }] }]);
+  const b = at('ADD COLUMN b int', [{ title: 'Fix b', safe: false, edits: [{ start: 0, end: 0, newText: '' }] }]);
+  const doc: Analysis = { ...analysis, text: twoOnOneLine, findings: [a, b] };
+  const diags = toDiagnostics(doc).filter((d) => d.code === 'r');
+  const titles = codeActions(doc, params(diags), true).map((x) => [x.title, x.isPreferred ?? false]);
+  assert.deepEqual(titles, [['Fix a', true], ['Fix b', true], ['Ignore r on this line', false], ['Ignore r in this file', false]]);
+});
+
+test('"Add idempotency guards" on missing-idempotency-guard: this step, and the whole file; fix-all guards the file once', () => {
+  const sql = 'ALTER TABLE t ADD COLUMN a int;\nALTER TABLE t ADD COLUMN b int;\nALTER TABLE t ADD COLUMN c int;\n';
+  const sl = new LineIndex(sql);
+  const op = (needle: string) => {
+    const start = sql.indexOf(needle);
+    return { kind: 'addColumn' as const, table: 't', column: needle.split(' ')[5], guarded: false, range: sl.range(start, start + needle.length), offset: { start, end: start + needle.length }, via: 'sql' as const, text: needle };
+  };
+  const ops = ['ALTER TABLE t ADD COLUMN a int', 'ALTER TABLE t ADD COLUMN b int', 'ALTER TABLE t ADD COLUMN c int'].map(op);
+  const model = { ...analysis.model, migrations: [{ name: '001', orm: 'sql' as const, dialect: 'postgres' as const, transactional: null, up: ops, down: [], hasDown: false, range: sl.range(0, sql.length) }] };
+  const ruleFix = { title: 'Add IF [NOT] EXISTS to the 2 unguarded statements', safe: true, edits: [{ start: 13, end: 13, newText: ' IF NOT EXISTS' }] };
+  const finding: Finding = { rule: 'missing-idempotency-guard', severity: 'warning', message: 'm', range: ops[0].range, offset: ops[0].offset, migration: '001', phase: 'up', fixes: [ruleFix] };
+  const doc: Analysis = { ...analysis, text: sql, model, findings: [finding] };
+  const actions = codeActions(doc, params(toDiagnostics(doc).filter((d) => d.code === 'missing-idempotency-guard')), true);
+  assert.deepEqual(actions.map((x) => x.title).slice(0, 2), ['Add an idempotency guard to this step', 'Add idempotency guards to the 3 unguarded steps of this file']);
+  const all = codeActions(doc, params([], ['source.fixAll']), true)[0];
+  const edits = all.edit?.changes?.[doc.uri] ?? [];
+  assert.equal(edits.length, 3);
+  assert.ok(edits.every((e) => e.newText === ' IF NOT EXISTS'));
+});
+
+test('safeEdits never applies two inserts at the same spot', () => {
+  const one = { fixes: [{ title: 'a', safe: true, edits: [{ start: 5, end: 5, newText: ' IF NOT EXISTS' }] }] };
+  const two = { fixes: [{ title: 'b', safe: true, edits: [{ start: 5, end: 5, newText: ' IF NOT EXISTS' }] }] };
+  assert.equal(safeEdits([one, two]).length, 1);
 });

@@ -39,3 +39,14 @@ test('ignore in this file: first line, after a shebang', () => {
   const js = '#!/usr/bin/env node\nmodule.exports = {};\n';
   assert.equal(apply(js, ignoreFileEdit('/p/a.js', js, 'drop-table')), '#!/usr/bin/env node\n// safe-migrations-ignore-file drop-table\nmodule.exports = {};\n');
 });
+
+test('a reason after `--` is for the reader, not more rule ids', async () => {
+  const { parseIgnoreDirectives, isIgnored } = await import('../../../server/src/rules/ignoreComments');
+  const { LineIndex } = await import('../../../server/src/model/text');
+  const text = "// safe-migrations-ignore drop-column -- column unused since v2, see PR 41\n-- safe-migrations-ignore-file prefer-text-field -- legacy schema\n";
+  const d = parseIgnoreDirectives(text, new LineIndex(text));
+  assert.deepEqual([...d.lines.get(0)!], ['drop-column']);
+  assert.deepEqual([...d.file], ['prefer-text-field']);
+  assert.ok(isIgnored(d, 'drop-column', 1));
+  assert.ok(!isIgnored(d, 'unused', 1));
+});

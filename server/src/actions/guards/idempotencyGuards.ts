@@ -105,17 +105,21 @@ function inlineGuard(text: string, op: Operation, dialect: ScaffoldDialect): Fix
 
 /** A whole SQL statement replaced by the scaffolds' guarded form (DO block / prepared statement). */
 function wrapSqlStatement(text: string, op: Operation, guard: Guard, dialect: ScaffoldDialect): FixEdit | undefined {
-  const before = text.slice(0, op.offset.start);
-  if (!/^(\s|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*$/.test(before.slice(before.lastIndexOf(';') + 1))) return undefined;
+  if (guard.object !== 'constraint' && dialect === 'postgres') return undefined;
+  // The statement: from the end of the previous one (comments skipped) to the semicolon after the op. An ALTER TABLE
+  // may lead in (readers place an action after it); anything else there means a statement with several actions.
+  const previous = text.lastIndexOf(';', op.offset.start - 1) + 1;
+  const lead = /^(\s|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*/.exec(text.slice(previous, op.offset.start))![0].length;
+  const start = previous + lead;
+  if (!/^(ALTER\s+TABLE\s+(ONLY\s+)?[`"\w.]+\s+)?$/i.test(text.slice(start, op.offset.start))) return undefined;
   const tail = /^\s*;/.exec(text.slice(op.offset.end));
   if (!tail) return undefined;
-  const statement = text.slice(op.offset.start, op.offset.end).trim();
-  if (guard.object !== 'constraint' && dialect === 'postgres') return undefined;
+  const statement = text.slice(start, op.offset.end).trim();
   // The rendered guard indents by two spaces: re-indent it with the file's own step.
   const unit = indentUnitOf(text) ?? '  ';
   const rendered = renderSqlStep({ kind: 'sql', sql: statement, ddl: true, runIf: guard }, dialect)
-    .replace(/^((?:  )+)/gm, (lead) => unit.repeat(lead.length / 2));
-  return { start: op.offset.start, end: op.offset.end + tail[0].length, newText: rendered };
+    .replace(/^((?:  )+)/gm, (indent) => unit.repeat(indent.length / 2));
+  return { start, end: op.offset.end + tail[0].length, newText: rendered };
 }
 
 /** The `await …;` statement holding the op: from its line start to its semicolon. */
@@ -197,7 +201,7 @@ function presenceExpression(file: GuardableFile, param: string, guard: Guard, di
   switch (guard.object) {
     case 'table': return `await ${param}.tableExists(${table})`;
     case 'column': return `${name} in (await ${param}.describeTable(${table}))`;
-    case 'index': return `((await ${param}.showIndex(${table}))${ts ? ' as Array<{ name: string }>' : ''}).some((index) => index.name === ${name})`;
+    case 'index': return `${ts ? `((await ${param}.showIndex(${table})) as Array<{ name: string }>)` : `(await ${param}.showIndex(${table}))`}.some((index) => index.name === ${name})`;
     default: return `Number((await ${param}.sequelize.query(${jsString(presenceQuery(guard, dialect))}, { type: 'SELECT' }))${ts ? ' as Array<{ n: number | string }>' : ''})[0].n) > 0`;
   }
 }
