@@ -13,6 +13,9 @@ import { type PlannedPiece, planPieces } from './planPieces';
 import { blockInside, scriptChunks } from './scriptChunks';
 import { sqlChunks, sqlText } from './sqlChunks';
 import { pascalName } from '../../emitters/naming';
+import { readMigrationText } from '../../engine/engine';
+import { generateDown } from '../down/generateDown';
+import { downEdit } from '../down/downEdit';
 
 export interface SplitInput {
   file: FileModel;
@@ -78,9 +81,6 @@ export function splitMigration(input: SplitInput): SplitResult | SplitRefusal {
     if ('unmatched' in matched) return refuse(`the down step at line ${lineAt(input.downText ?? input.text, matched.unmatched.offset.start)} (${matched.unmatched.text.slice(0, 80)}) undoes nothing a piece does, so it cannot be given to one`);
     downOf = (o) => o.kind === 'setting' ? 'all' : matched.pieceOf.get(o);
   }
-  for (const [i, p] of pieces.entries()) {
-    if (migration.hasDown && !migration.down.some((o) => downOf(o) === i) && p.kind !== 'data') notes.push(`Piece ${i + 1} (${describePiece(p).join(' ')}) has no down: ${NOT_UNDONE}`);
-  }
 
   const next = nextStamp(naming, original.stamp, input.neighbours.filter((n) => path.resolve(n) !== path.resolve(naming === 'prisma' ? path.dirname(file.path) : file.path)));
   const stamps = pieceStamps(naming, original.stamp, next, pieces.length);
@@ -91,7 +91,37 @@ export function splitMigration(input: SplitInput): SplitResult | SplitRefusal {
     ? prismaFiles(input, migration, pieces, stamps, names, upOf, downOf)
     : scriptFiles(input, migration, pieces, stamps, names, upOf, downOf, onlineNeedsNoTransaction, notes);
   if ('refused' in built) return refuse(built.refused);
+  const hadDown = naming === 'prisma' ? input.downText !== undefined : !!migration.downRange;
+  if (hadDown) {
+    const missing = pieces.map((_, i) => i).filter((i) => pieces[i].kind !== 'data' && !migration.down.some((o) => downOf(o) === i));
+    fillMissingDowns(built.files, missing, pieces, file, notes);
+  }
   return { migration: name, files: built.files, removes: [naming === 'prisma' ? path.dirname(file.path) : file.path], notes };
+}
+
+/**
+ * A piece the original down did not undo gets a generated down when that one restores the schema
+ * exactly; otherwise it keeps the comment and the user is told.
+ */
+function fillMissingDowns(files: SplitFile[], missing: number[], pieces: PlannedPiece[], file: FileModel, notes: string[]): void {
+  const prisma = file.orm === 'prisma';
+  for (const i of missing) {
+    const upFile = files[prisma ? 2 * i : i];
+    const model = readMigrationText(upFile.path, upFile.text, { dialect: file.dialect });
+    const generated = model.migrations.length === 1 ? generateDown(model) : undefined;
+    const label = `Piece ${i + 1} (${describePiece(pieces[i]).join(' ')})`;
+    if (!generated?.complete) {
+      notes.push(`${label} has no part of the original down, and a generated one would not restore the schema exactly${generated?.notes.length ? ` (${generated.notes.map((n) => n.message).join('; ')})` : ''}: its down is empty.`);
+      continue;
+    }
+    if (prisma) { files[2 * i + 1] = { ...files[2 * i + 1], text: generated.text }; }
+    else {
+      const edit = downEdit(model, model.migrations[0], generated.text, { force: true });
+      if (edit.kind !== 'edit') { notes.push(`${label} has no part of the original down: its down is empty.`); continue; }
+      files[i] = { ...upFile, text: upFile.text.slice(0, edit.start) + edit.text + upFile.text.slice(edit.end) };
+    }
+    notes.push(`${label} had no part of the original down: its down is generated.`);
+  }
 }
 
 /** Steps the split cannot place: SQL it could not read, or a transaction the migration opens itself. */
