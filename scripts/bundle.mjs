@@ -42,7 +42,7 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: production ? false : 'inline',
-  minify: production,
+  minify: production && !process.env.SM_BUNDLE_READABLE,
   keepNames: true,
   logLevel: 'warning',
   metafile: true,
@@ -51,10 +51,42 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The CLI bundle (dist/cli.js) keeps its start cheap: the TypeScript compiler is a file of its own
+ * (dist/typescript.js, 9 MB) required on the first use of `ts.anything`, i.e. only when a TS/JS file
+ * is read (modules that merely import it, like the split command, no longer load it); the Prisma WASM
+ * and the ORM readers sit behind lazy require()s in the engine. Our runtime dependencies are bundled;
+ * anything else (ORMs and drivers `verify` loads from the user's project) stays external.
+ */
+const runtimeDeps = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies ?? {});
+// `ts` is an ES live binding: the stand-in replaces itself with the real module on first access.
+const TYPESCRIPT_ON_DEMAND = `
+let ts = new Proxy({}, {
+  get(_, key) { ts = require('./typescript.js'); return ts[key]; },
+  has(_, key) { ts = require('./typescript.js'); return key in ts; },
+});
+export { ts as default };
+`;
+const cliResolve = {
+  name: 'cli-resolve',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: 'typescript', namespace: 'typescript-on-demand' }));
+    build.onLoad({ filter: /.*/, namespace: 'typescript-on-demand' }, () => ({ contents: TYPESCRIPT_ON_DEMAND, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/typescript\.js$/, namespace: 'typescript-on-demand' }, () => ({ path: './typescript.js', external: true }));
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return undefined;
+      const pkg = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      return runtimeDeps.includes(pkg) || pkg.startsWith('@pgsql/') ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
 const [client, server] = await Promise.all([
   esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'client.js'), external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/lsp/server.ts')], outfile: path.join(dist, 'server.js') }),
+  esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/cli/processEntry.ts')], outfile: path.join(dist, 'cli.js'), plugins: [cliResolve] }),
 ]);
+fs.copyFileSync(require.resolve('typescript'), path.join(dist, 'typescript.js'));
 
 for (const { pkg, file } of WASM_FILES) {
   const from = path.join(packageDir(pkg), file);

@@ -9,8 +9,13 @@ import { formatInspectText, formatInspectJson } from './format/inspectFormat';
 import { formatCheckJson, formatCheckSarif, formatCheckText, type PathFinding } from './format/checkFormat';
 import { rulesMetadata } from '../rules';
 import { runNewCommand } from './newCommand';
-import { runDownCommand } from './downCommand';
-import { runSplitCommand } from './splitCommand';
+import type * as DownCommand from './downCommand';
+import type * as SplitCommand from './splitCommand';
+
+// down and split use the TypeScript compiler from their first line: required on use, so that
+// `check`, `inspect` and `rules` on SQL files start without loading it.
+const downCommand = () => require('./downCommand') as typeof DownCommand;
+const splitCommand = () => require('./splitCommand') as typeof SplitCommand;
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -131,9 +136,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const force = argv.includes('--force');
       const args = parseArgs(argv.filter((a) => a !== '--write' && a !== '--force'));
       if (!args.paths.length) throw new UsageError('down needs at least one PATH');
-      return await runDownCommand({ paths: args.paths.map((p) => path.resolve(io.cwd, p)), write, force, format: requireFormat(args.format, ['text', 'json']) as 'text' | 'json', dialect: args.dialect, cwd: io.cwd }, io);
+      return await downCommand().runDownCommand({ paths: args.paths.map((p) => path.resolve(io.cwd, p)), write, force, format: requireFormat(args.format, ['text', 'json']) as 'text' | 'json', dialect: args.dialect, cwd: io.cwd }, io);
     }
-    if (argv[0] === 'split') return await runSplitCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    if (argv[0] === 'split') return await splitCommand().runSplitCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     const args = parseArgs(argv);
     if (args.version) { io.stdout(`${packageVersion()}\n`); return 0; }
     if (args.help || !args.command) { (args.help ? io.stdout : io.stderr)(USAGE + '\n'); return args.help ? 0 : 2; }
