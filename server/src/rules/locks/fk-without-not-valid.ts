@@ -1,5 +1,5 @@
 import { defineRule, eq } from '../rule';
-import { findOn, onExistingTable } from '../helpers';
+import { columnAddedEarlier, findOn, onExistingTable } from '../helpers';
 import { appendToStatement, fix, followUpMigration } from '../fixes';
 import type { Fix } from '../../model/finding';
 import type { Operation } from '../../model/migration';
@@ -21,6 +21,16 @@ export function notValidFixes(ctx: RuleContext, op: Operation): Fix[] {
   return [follow ? { ...f, createFiles: [follow] } : f];
 }
 
+/**
+ * The key of an ORM addColumn with `references` (read as addColumn + addForeignKey): PostgreSQL adds the column and
+ * its key without validating rows when the column has no default (checked with pg_stat_user_tables: no scan).
+ */
+function onNewEmptyColumn(ctx: RuleContext, op: Operation): boolean {
+  if (!op.details?.inAddColumn || !op.column) return false;
+  const added = columnAddedEarlier(ctx, op.table, op.column, op);
+  return !!added && added.columnSpec?.default === undefined;
+}
+
 export default defineRule({
   id: 'fk-without-not-valid',
   category: 'locks', severity: 'warning', dialects: ['postgres'], lockRule: true, fixable: true,
@@ -39,7 +49,7 @@ export default defineRule({
   check(ctx) {
     const inline = ctx.ops.filter((op) => op.kind === 'addColumn' && (op.columnSpec?.references || op.references) && onExistingTable(ctx, op)).map((op) => findOn(op,
       `ADD COLUMN … REFERENCES ${q(op.columnSpec?.references?.table ?? op.references?.table)} takes a SHARE ROW EXCLUSIVE lock on the referenced table too: writes to it wait until this transaction commits (no scan: the new column is empty). Keep the transaction short, or add the column first and the foreign key NOT VALID separately.`, { severity: 'info' }));
-    return inline.concat(ctx.ops.filter((op) => op.kind === 'addForeignKey' && !op.notValid && onExistingTable(ctx, op)).map((op) => findOn(op,
+    return inline.concat(ctx.ops.filter((op) => op.kind === 'addForeignKey' && !op.notValid && onExistingTable(ctx, op) && !onNewEmptyColumn(ctx, op)).map((op) => findOn(op,
       `ADD FOREIGN KEY on ${q(op.table)} scans every row under a SHARE ROW EXCLUSIVE lock on ${q(op.table)} and ${q(op.references?.table)}: writes to both wait. Add it NOT VALID, then VALIDATE CONSTRAINT in ${separateMigration(ctx.migration)}.`,
       { fixes: notValidFixes(ctx, op) })));
   },

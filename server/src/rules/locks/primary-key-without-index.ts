@@ -1,7 +1,17 @@
 import { defineRule, eq } from '../rule';
-import { findOn, onExistingTable } from '../helpers';
+import type { Operation } from '../../model/migration';
+import type { RuleContext } from '../rule';
+import { findOn, onExistingTable, statementOf } from '../helpers';
 import { q } from '../ormAdvice';
 import { usesIndex } from '../../knowledge/postgresLocks';
+
+/**
+ * `DROP CONSTRAINT pkey, ALTER COLUMN id TYPE bigint, ADD PRIMARY KEY (id)`: the type change already rewrites the table
+ * and its indexes under the same lock (change-column-type says so); the key's index is part of that rewrite.
+ */
+function rewrittenBySameStatement(ctx: RuleContext, op: Operation): boolean {
+  return ctx.ops.some((o) => o.kind === 'alterColumnType' && o.table === op.table && statementOf(o) === statementOf(op));
+}
 
 export default defineRule({
   id: 'primary-key-without-index',
@@ -18,7 +28,7 @@ export default defineRule({
     mysql: { bad: 'ALTER TABLE items ADD PRIMARY KEY (id);', good: '-- gh-ost --alter "ADD PRIMARY KEY (id)"' },
   },
   check(ctx) {
-    return ctx.ops.filter((op) => op.kind === 'addPrimaryKey' && !usesIndex(op) && onExistingTable(ctx, op)).map((op) => ctx.dialect === 'postgres'
+    return ctx.ops.filter((op) => op.kind === 'addPrimaryKey' && !usesIndex(op) && onExistingTable(ctx, op) && !rewrittenBySameStatement(ctx, op)).map((op) => ctx.dialect === 'postgres'
       ? findOn(op, `ADD PRIMARY KEY on ${q(op.table)} builds a unique index and checks NOT NULL under an ACCESS EXCLUSIVE lock: reads and writes wait. Build the index CONCURRENTLY first, then ADD PRIMARY KEY USING INDEX.`)
       : findOn(op, `ADD PRIMARY KEY on ${q(op.table)} rebuilds the whole table and every secondary index (InnoDB clusters rows by primary key), and falls back to COPY if a column must become NOT NULL. Use gh-ost or pt-online-schema-change on a large table.`));
   },
