@@ -11,6 +11,7 @@ import { isFindingData } from './diagnostics';
 import { ignoreFileEdit, ignoreLineEdit } from './ignoreComments';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol';
 import { guardFileFix, guardStepFix, unguardedSteps } from '../actions/guards/idempotencyGuards';
+import { SPLIT_RULE, splitQuickFix } from './splitActions';
 
 function wants(only: string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return kind === CodeActionKind.QuickFix;
@@ -76,6 +77,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, canCre
         fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !preferred, edit: workspaceEdit(analysis, lines, fix) });
         preferred = true;
       }
+      if (finding.rule === SPLIT_RULE && canCreateFiles) fixes.push(splitQuickFix(analysis, d));
       // One "ignore" per rule and line, and one per rule for the file, however many findings share them.
       const line = lines.positionAt(finding.offset.start).line;
       const lineKey = `${finding.rule}|${line}`;
