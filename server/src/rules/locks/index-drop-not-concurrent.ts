@@ -1,7 +1,14 @@
-import { defineRule, eq } from '../rule';
+import type { Operation } from '../../model/migration';
+import { defineRule, eq, type RuleContext } from '../rule';
 import { findOn, indexCreatedEarlier } from '../helpers';
 import { concurrentlyFixes, fix, insertAfter, sequelizeConcurrently } from '../fixes';
 import { q, runOutsideTransaction } from '../ormAdvice';
+
+/** A down dropping the index its own up created: the rollback of a just-deployed index, not a change to review. */
+function undoesOwnIndex(ctx: RuleContext, op: Operation): boolean {
+  const name = op.index?.toLowerCase();
+  return ctx.phase === 'down' && !!name && ctx.migration.up.some((o) => o.kind === 'createIndex' && o.index?.toLowerCase() === name);
+}
 
 export default defineRule({
   id: 'index-drop-not-concurrent',
@@ -15,7 +22,7 @@ export default defineRule({
   equivalents: eq({ squawk: ['require-concurrent-index-deletion'], strong_migrations: ['remove_index'], atlas: ['PG102'] }),
   examples: { postgres: { bad: 'DROP INDEX orders_account_id_idx;', good: 'DROP INDEX CONCURRENTLY orders_account_id_idx;' } },
   check(ctx) {
-    return ctx.ops.filter((op) => op.kind === 'dropIndex' && !op.concurrently && !indexCreatedEarlier(ctx, op)).map((op) => {
+    return ctx.ops.filter((op) => op.kind === 'dropIndex' && !op.concurrently && !indexCreatedEarlier(ctx, op) && !undoesOwnIndex(ctx, op)).map((op) => {
       const edit = insertAfter(ctx, op, /\bDROP\s+INDEX\b/i, ' CONCURRENTLY');
       const api = sequelizeConcurrently(ctx, op);
       const fixes = edit ? concurrentlyFixes(ctx, op, edit, 'Use DROP INDEX CONCURRENTLY')

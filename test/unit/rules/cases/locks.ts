@@ -29,6 +29,8 @@ export const lockCases: RuleCase[] = [
 
   { rule: 'index-drop-not-concurrent', dialect: 'postgres', expect: true, text: 'DROP INDEX orders_account_idx;' },
   { rule: 'index-drop-not-concurrent', dialect: 'postgres', expect: false, text: 'DROP INDEX CONCURRENTLY orders_account_idx;' },
+  { rule: 'index-drop-not-concurrent', dialect: 'postgres', expect: false, name: 'Sequelize down removing the index its up created', path: SEQUELIZE_PATH, text: "module.exports = {\n  up: async (queryInterface) => {\n    await queryInterface.sequelize.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS orders__account_id ON public.\"orders\" USING btree (\"account_id\")`);\n  },\n  down: async (queryInterface) => {\n    await queryInterface.removeIndex('orders', 'orders__account_id');\n  },\n};\n" },
+  { rule: 'index-drop-not-concurrent', dialect: 'postgres', expect: true, name: 'Sequelize down dropping an index it did not create', path: SEQUELIZE_PATH, text: "module.exports = {\n  up: async (queryInterface) => {\n    await queryInterface.removeIndex('orders', 'orders_account_idx', { concurrently: true });\n  },\n  down: async (queryInterface) => {\n    await queryInterface.removeIndex('orders', 'orders_status_idx');\n  },\n};\n" },
 
   { rule: 'reindex-not-concurrent', dialect: 'postgres', expect: true, text: 'REINDEX INDEX orders_account_idx;' },
   { rule: 'reindex-not-concurrent', dialect: 'postgres', expect: false, text: 'REINDEX INDEX CONCURRENTLY orders_account_idx;' },
