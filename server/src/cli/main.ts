@@ -9,6 +9,7 @@ import { formatInspectText, formatInspectJson } from './format/inspectFormat';
 import { formatCheckJson, formatCheckSarif, formatCheckText, type PathFinding } from './format/checkFormat';
 import { rulesMetadata } from '../rules';
 import { runNewCommand } from './newCommand';
+import { runVerifyCommand } from './verifyCommand';
 import type * as DownCommand from './downCommand';
 import type * as SplitCommand from './splitCommand';
 
@@ -38,6 +39,7 @@ Commands:
                  --hints        also list hints (nudges the editor shows faintly)
   rules          List the rules   --format text|json
   new PATTERN    Scaffold a migration (safe-migrations new --list)
+  verify PATH…   Run migrations up → down → up on a scratch database (safe-migrations verify --help)
   down PATH…     Generate the down of each migration from its history
                  --format text|json, --write (fill a missing/empty down), --force
   split PATH…    Split migrations that do too much, one per job  --write, --format text|json
@@ -131,6 +133,7 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: -1, info: 0, warning: 1,
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'new') return await runNewCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    if (argv[0] === 'verify') return await runVerifyCommand(argv.slice(1), io);
     if (argv[0] === 'down' && !argv.includes('--help')) {
       const write = argv.includes('--write');
       const force = argv.includes('--force');
