@@ -12,6 +12,7 @@ import { guessSqlDialect, initSqlParsers } from '../readers/sql';
 import type * as TypeormReader from '../readers/typeorm/typeormReader';
 import type * as SequelizeReader from '../readers/sequelize/sequelizeReader';
 import type * as PrismaMigrationReader from '../readers/prisma/prismaMigrationReader';
+import type * as PrismaDataMigrationReader from '../readers/prisma/prismaDataMigrationReader';
 import { downSiblingName, readSqlMigrationFile } from '../readers/sqlMigration/sqlMigrationReader';
 import type { ReadContext, ReaderResult } from '../readers/types';
 
@@ -33,6 +34,7 @@ export const MAX_FILE_CHARS = 5_000_000;
 const typeormReader = () => require('../readers/typeorm/typeormReader') as typeof TypeormReader;
 const sequelizeReader = () => require('../readers/sequelize/sequelizeReader') as typeof SequelizeReader;
 const prismaReader = () => require('../readers/prisma/prismaMigrationReader') as typeof PrismaMigrationReader;
+const prismaDataReader = () => require('../readers/prisma/prismaDataMigrationReader') as typeof PrismaDataMigrationReader;
 
 let initialised: Promise<void> | undefined;
 
@@ -113,7 +115,9 @@ function runReader(orm: Orm, ctx: ReadContext, options: ReadOptions): ReaderResu
   switch (orm) {
     case 'typeorm': return typeormReader().readTypeormFile(ctx);
     case 'sequelize': return sequelizeReader().readSequelizeFile(ctx);
-    case 'prisma': return prismaReader().readPrismaMigration(ctx, sibling(path.join(path.dirname(ctx.path), 'down.sql')));
+    case 'prisma':
+      if (!SQL_EXT.test(ctx.path)) return prismaDataReader().readPrismaDataMigration(ctx);
+      return prismaReader().readPrismaMigration(ctx, sibling(path.join(path.dirname(ctx.path), 'down.sql')));
     case 'sql': return readSqlMigrationFile(ctx, sibling(downSiblingName(ctx.path)));
   }
 }
@@ -138,6 +142,7 @@ function migrationDirFor(project: ProjectInfo, file: string): MigrationDir | und
 }
 
 const SQL_EXT = /\.sql$/i;
+const PRISMA_FOLDER_FILE = /[\\/]\d{14}_[^\\/]+[\\/]migration\.[cm]?[jt]s$/;
 
 function chooseOrm(file: string, text: string, project: ProjectInfo | undefined, dir: MigrationDir | undefined, forced: Orm | undefined): Orm {
   const isSql = SQL_EXT.test(file);
@@ -145,6 +150,8 @@ function chooseOrm(file: string, text: string, project: ProjectInfo | undefined,
     if (forced === 'prisma' || dir?.orm === 'prisma' || /(^|[\\/])migration\.sql$/.test(file) && /\d{14}_[^\\/]+[\\/]migration\.sql$/.test(file)) return 'prisma';
     return 'sql';
   }
+  // A TypeScript data migration in a Prisma migration folder (`20240201000000_backfill/migration.ts`) is Prisma's, not Sequelize's.
+  if (PRISMA_FOLDER_FILE.test(file) || (dir?.orm === 'prisma' && isInside(path.dirname(file), dir.path) && path.dirname(file) !== dir.path)) return 'prisma';
   if (forced && forced !== 'sql' && forced !== 'prisma') return forced;
   if (dir && (dir.orm === 'typeorm' || dir.orm === 'sequelize')) return dir.orm;
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;

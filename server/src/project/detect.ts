@@ -148,9 +148,8 @@ function detectOne(tree: FileTree, root: string, isNestedProject: (dir: string) 
   }
   info.dialect = projectDialect(claims, orms.length > 0);
   if (info.dialect.dialect === 'unknown' && !claims.some((c) => c.dialect !== 'unknown')) {
+    // Migration folders the config left without a dialect fall back to the project's (engine chooseDialect).
     info.dialect = driverDialect(ctx.pkg) ?? info.dialect;
-    // Migration folders the config left without a dialect take the driver's.
-    if (info.dialect.dialect !== 'unknown') for (const d of dirs) if (!d.dialect) { d.dialect = info.dialect.dialect; d.dialectSource = 'project'; d.reason ??= info.dialect.reason; }
   }
   if (ctx.notes.length) info.notes = [...new Set(ctx.notes)];
   return info;

@@ -145,5 +145,7 @@ test('all fixtures from one root: one project each, in a stable order', () => {
   const projects = detectProjects([PROJECTS]);
   const names = projects.map((p) => path.relative(PROJECTS, p.root)).sort();
   // loose-sql has no markers and lies under a root that yielded projects: its files are left to folder names and content.
-  assert.deepEqual(names, ['prisma-mysql', 'prisma-postgres', 'sequelize-mysql', 'sequelize-postgres', 'typeorm-multi-dialect', 'typeorm-mysql', 'typeorm-postgres']);
+  // The two monorepos give a project for their root and one for their package.
+  assert.deepEqual(names, ['flowise-style-monorepo', 'flowise-style-monorepo/packages/server', 'n8n-style-monorepo', 'n8n-style-monorepo/packages/cli',
+    'prisma-data-migration', 'prisma-mysql', 'prisma-postgres', 'sequelize-env-config', 'sequelize-mysql', 'sequelize-postgres', 'typeorm-multi-dialect', 'typeorm-mysql', 'typeorm-postgres']);
 });

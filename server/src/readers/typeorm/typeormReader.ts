@@ -13,7 +13,8 @@ import { transactionFacts } from './transactionMode';
 
 /** Cheap content test for files outside a detected project. */
 export function looksLikeTypeorm(text: string): boolean {
-  return /\bMigrationInterface\b|\bQueryRunner\b|\bqueryRunner\s*\.|\.prototype\.up\s*=\s*function\s*\(\s*queryRunner\b|from ['"]typeorm['"]|require\(['"]typeorm['"]\)/.test(text);
+  // n8n-style context objects: `up({ queryRunner, tablePrefix })`, `up({ escape, runQuery })`.
+  return /\bMigrationInterface\b|\bQueryRunner\b|\bqueryRunner\s*\.|\.prototype\.up\s*=\s*function\s*\(\s*queryRunner\b|from ['"](?:@n8n\/)?typeorm['"]|require\(['"](?:@n8n\/)?typeorm['"]\)|\bup\s*\(\s*\{[^}]*\b(?:queryRunner|runQuery)\b/.test(text);
 }
 
 /** Reads a TypeORM migration file (TS source or tsc's CommonJS output) into the model. Never throws. */
