@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, DidChangeConfigurationNotification, type
 import { PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from '../../server/src/lsp/protocol';
 import { describeProjects, statusBarText } from './projectText';
 import { registerScaffoldCommands } from './scaffoldCommands';
+import { registerSplitCommand } from './splitCommand';
 
 const SETTING_KEYS: (keyof SettingsOverrides)[] = [
   'dialect', 'postgresVersion', 'mysqlVersion', 'mariadbVersion', 'recentlyCreated',
@@ -72,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
     return client.sendRequest<R>(method, params);
   };
   registerScaffoldCommands(context, request, output);
+  registerSplitCommand(context, request, output);
 
   starting = (async () => {
     // A failed look-up is no reason to stay silent: start the server.
