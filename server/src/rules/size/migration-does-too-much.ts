@@ -7,7 +7,7 @@ export default defineRule({
   category: 'size', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'],
   summary: 'One migration does several jobs: changes several existing tables, mixes DDL with a data backfill, or mixes online and offline steps.',
   why: 'Small migrations fail small: each one locks one table briefly, can be retried or rolled back on its own, and has an obvious inverse. A migration that does three jobs holds locks longer, leaves more half-applied state on MySQL/MariaDB, and its down is harder to get right.',
-  safeAlternative: { text: 'Split it: one table, one kind of change per migration (the "split migration" code action does this).', snippets: {} },
+  safeAlternative: { text: 'Split it: one table, one kind of change per migration. The "Split into N migrations" quick fix, the "Safe Migrations: Split Migration" command and `safe-migrations split` do it, each piece with its part of the down; never split a migration already applied anywhere.', snippets: {} },
   equivalents: eq({}),
   examples: { postgres: { bad: "ALTER TABLE orders ADD COLUMN status text;\nALTER TABLE accounts ADD COLUMN tier text;\nUPDATE orders SET status = 'new';", good: '-- migration 1\nALTER TABLE orders ADD COLUMN status text;' } },
   check(ctx) {
