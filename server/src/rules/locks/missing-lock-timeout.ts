@@ -30,7 +30,7 @@ export default defineRule({
   summary: 'A migration takes a blocking lock without a lock timeout: while it waits, every query behind it queues.',
   why: 'A DDL statement waiting for its lock (behind one long query) blocks every later query on the table. lock_timeout (PostgreSQL) / lock_wait_timeout (MySQL, MariaDB) turns that outage into a quick failure you can retry.',
   safeAlternative: { text: "Set a short lock timeout at the start of the migration and retry on failure.", snippets: { sql: "SET lock_timeout = '2s';", typeorm: "await queryRunner.query(`SET lock_timeout = '2s'`);", sequelize: "await queryInterface.sequelize.query(\"SET lock_timeout = '2s'\");" } },
-  equivalents: eq({ squawk: ['require-lock-timeout'], strong_migrations: ['lock_timeout'], eugene: ['E9'] }),
+  equivalents: eq({ squawk: ['require-lock-timeout', 'require-timeout-settings'], strong_migrations: ['lock_timeout'], eugene: ['E9'] }),
   examples: {
     postgres: { bad: 'ALTER TABLE orders ADD COLUMN status text;', good: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN status text;" },
     mysql: { bad: 'ALTER TABLE orders ADD COLUMN status text;', good: 'SET SESSION lock_wait_timeout = 5;\nALTER TABLE orders ADD COLUMN status text;' },

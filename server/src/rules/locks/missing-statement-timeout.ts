@@ -11,7 +11,7 @@ export default defineRule({
   summary: 'DDL or a backfill runs without a statement timeout.',
   why: 'A backfill or validation that runs far longer than expected keeps its locks the whole time, and a statement stuck waiting for its lock holds up everyone queued behind it. statement_timeout (PostgreSQL, which also counts the lock wait) and max_statement_time (MariaDB) bound it; MySQL has no equivalent for DDL or writes (max_execution_time limits read-only SELECTs only).',
   safeAlternative: { text: 'Set a statement timeout sized for the migration.', snippets: { sql: "SET statement_timeout = '15min';" } },
-  equivalents: eq({ squawk: ['require-statement-timeout'], strong_migrations: ['statement_timeout'] }),
+  equivalents: eq({ squawk: ['require-statement-timeout', 'require-timeout-settings'], strong_migrations: ['statement_timeout'] }),
   examples: { postgres: { bad: 'UPDATE orders SET status = \'new\' WHERE status IS NULL;', good: "SET statement_timeout = '5min';\nUPDATE orders SET status = 'new' WHERE status IS NULL;" }, mariadb: { bad: "UPDATE orders SET status = 'new' WHERE status IS NULL;", good: "SET SESSION max_statement_time = 300;\nUPDATE orders SET status = 'new' WHERE status IS NULL;" } },
   check(ctx) {
     // The timeout also bounds the wait for the lock, so every DDL on an existing table counts, as does a backfill.
