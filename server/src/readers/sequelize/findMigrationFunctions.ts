@@ -29,7 +29,7 @@ export interface MigrationExports {
 function exportHead(st: ts.Statement, sf: ts.SourceFile): { start: number; end: number } {
   const start = st.getStart(sf);
   if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression)) return { start, end: st.expression.operatorToken.getEnd() };
-  if (ts.isExportAssignment(st)) return { start, end: st.expression.getStart(sf) };
+  if (ts.isExportAssignment(st)) return { start, end: st.getChildAt(1, sf).getEnd() };
   if (ts.isFunctionDeclaration(st) && st.name) return { start, end: st.name.getEnd() };
   if (ts.isVariableStatement(st)) return { start, end: st.declarationList.declarations[0].name.getEnd() };
   return { start, end: Math.min(st.getEnd(), sf.text.indexOf('\n', start) < 0 ? st.getEnd() : sf.text.indexOf('\n', start)) };
