@@ -9,7 +9,9 @@ import { initEngine, readMigrationText } from '../../../server/src/engine/engine
 import type { FileModel, Range } from '../../../server/src/model/migration';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
-const MUTANTS = Number(process.env.SM_FUZZ_MUTANTS ?? 3000);
+/** Migrations of real projects (test/realworld), mutated beside the fixtures when present. */
+const REALWORLD = path.join(__dirname, '..', '..', 'realworld');
+const MUTANTS = Number(process.env.SM_FUZZ_MUTANTS ?? 10000);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -93,26 +95,28 @@ function mutate(text: string, rand: () => number): string {
   return t;
 }
 
-function rangeInside(r: Range, lineCount: number): boolean {
-  return r.start.line >= 0 && r.start.line < lineCount && r.end.line < lineCount && r.start.character >= 0 &&
+/** Inside the text: lines exist and each position's character is at most its line's length. */
+function rangeInside(r: Range, lineLengths: number[]): boolean {
+  const at = (p: Range['start']) => p.line >= 0 && p.line < lineLengths.length && p.character >= 0 && p.character <= lineLengths[p.line];
+  return at(r.start) && at(r.end) &&
     (r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character));
 }
 
 function assertSane(model: FileModel, text: string, label: string): void {
-  const lineCount = text.split(/\r\n|\r|\n/).length;
+  const lineLengths = text.split(/\r\n|\r|\n/).map((l) => l.length);
   for (const m of model.migrations) {
     for (const op of [...m.up, ...(m.downPath ? [] : m.down)]) {
-      assert.ok(rangeInside(op.range, lineCount), `${label}: op range outside the text: ${JSON.stringify(op.range)}`);
+      assert.ok(rangeInside(op.range, lineLengths), `${label}: op range outside the text: ${JSON.stringify(op.range)}`);
       assert.ok(op.offset.start >= 0 && op.offset.end <= text.length && op.offset.start <= op.offset.end, `${label}: bad offsets ${JSON.stringify(op.offset)}`);
     }
   }
-  for (const p of model.problems) assert.ok(rangeInside(p.range, lineCount), `${label}: problem range outside the text`);
+  for (const p of model.problems) assert.ok(rangeInside(p.range, lineLengths), `${label}: problem range outside the text: ${JSON.stringify(p.range)}`);
 }
 
 before(async () => { await initEngine(); });
 
 test(`${MUTANTS} seeded mutants of fixture migrations read without throwing, with ranges inside the text`, () => {
-  const files: [string, string][] = [...SEEDS, ...sourceFiles(FIXTURES).map((f): [string, string] => [f, fs.readFileSync(f, 'utf8')])];
+  const files: [string, string][] = [...SEEDS, ...[...sourceFiles(FIXTURES), ...sourceFiles(REALWORLD)].map((f): [string, string] => [f, fs.readFileSync(f, 'utf8')])];
   assert.ok(files.length >= SEEDS.length);
   const rand = prng(20261123);
   for (let i = 0; i < MUTANTS; i++) {
@@ -125,6 +129,17 @@ test(`${MUTANTS} seeded mutants of fixture migrations read without throwing, wit
       assert.fail(`mutant #${i} of ${file} threw: ${(e as Error).stack}\n--- mutant ---\n${mutant}`);
     }
     assertSane(model, mutant, `mutant #${i} of ${file}`);
+  }
+});
+
+test('a file that ends inside a template literal keeps every range and offset inside the text', () => {
+  const heads: [string, string][] = [
+    ['1700000000000-Cut.ts', 'import { MigrationInterface, QueryRunner } from "typeorm";\nexport class Cut1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('],
+    ['20240101000000-cut.js', 'module.exports = { async up(queryInterface) { await queryInterface.sequelize.query('],
+  ];
+  const tails = ['`', '`ALTER TABLE t ADD c int;', '`ALTER TABLE t ADD c int;\\', '`ALTER TABLE t ADD ${', '`ALTER TABLE t ADD ${x', '`ALTER TABLE t ADD ${x}', '`\\u', '`ALTER TABLE t\r'];
+  for (const [file, head] of heads) {
+    for (const tail of tails) assertSane(readMigrationText(file, head + tail, {}), head + tail, `${file} ending ${JSON.stringify(tail)}`);
   }
 });
 

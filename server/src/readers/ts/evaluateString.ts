@@ -184,7 +184,9 @@ function appendOrPlaceholder(expr: ts.Expression, ctx: EvaluateContext, b: Build
 function addPlaceholder(expr: ts.Expression, ctx: EvaluateContext, b: Builder, known?: string): void {
   const before = b.text.length;
   const name = `__sm_${b.placeholders.length + 1}__`;
-  const exprStart = expr.getStart(ctx.sourceFile);
+  // A missing expression (an unterminated `${` at the very end of the file) starts at the text's end,
+  // where there is no character: its placeholder sits on the last one, so ranges stay inside the text.
+  const exprStart = Math.min(expr.getStart(ctx.sourceFile), Math.max(0, ctx.sourceFile.text.length - 1));
   const text = name + (known ?? '');
   b.push(text, Array.from({ length: text.length }, () => exprStart));
   b.placeholders.push({ name, expression: expr.getText(ctx.sourceFile), start: before, end: b.text.length, ...(known !== undefined ? { known } : {}) });
