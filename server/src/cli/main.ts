@@ -7,6 +7,7 @@ import type { Severity } from '../model/finding';
 import { checkPaths, inspectPaths, type InspectResult } from '../engine/inspect';
 import { formatInspectText, formatInspectJson } from './format/inspectFormat';
 import { formatCheckJson, formatCheckSarif, formatCheckText, type PathFinding } from './format/checkFormat';
+import { formatCheckGithub } from './format/githubFormat';
 import { rulesMetadata } from '../rules';
 import { runNewCommand } from './newCommand';
 import { runVerifyCommand } from './verifyCommand';
@@ -31,7 +32,7 @@ Commands:
   inspect PATH…  Show the detected project(s) and what every migration's up/down does
                  --format text|json (default text)
   check PATH…    Report dialect, lock and rollback problems
-                 --format text|json|sarif (default text)
+                 --format text|json|sarif|github (default text; github: workflow annotations)
                  --fail-on error|warning|info|never (default error)
                  --rule-set recommended|strict (default recommended; --strict)
                  --start-after TIMESTAMP|NAME  baseline: report nothing on migrations
@@ -156,7 +157,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return result.errors.length && !result.files.length ? 2 : 0;
       }
       case 'check': {
-        const format = requireFormat(args.format, ['text', 'json', 'sarif']);
+        const format = requireFormat(args.format, ['text', 'json', 'sarif', 'github']);
         if (!paths.length) throw new UsageError('check needs at least one PATH');
         const config = { ...(args.ruleSet ? { extends: args.ruleSet } : {}), ...(args.startAfter ? { startAfter: args.startAfter } : {}) };
         const result = await checkPaths(paths, { dialect: args.dialect, config, onProgress: progress(io) });
@@ -164,6 +165,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const findings: PathFinding[] = args.hints ? result.findings : result.findings.filter((f) => f.severity !== 'hint');
         const out = format === 'json' ? formatCheckJson(result.files.length, findings, io.cwd)
           : format === 'sarif' ? formatCheckSarif(findings, io.cwd)
+          : format === 'github' ? formatCheckGithub(findings, io.cwd)
           : formatCheckText(result.files, findings, io.cwd);
         io.stdout(out);
         if (result.errors.length && !result.files.length) return 2;
