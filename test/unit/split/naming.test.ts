@@ -73,6 +73,16 @@ test('two pieces that would get the same name get distinct names and class names
   assert.equal(new Set(r.files.map((f) => f.path)).size, r.files.length);
 });
 
-test('a file name outside the convention cannot be ordered: refused', () => {
-  assert.match(refusal('/p/m/billing.ts', typeormFile('Billing', '', TWO_TABLES, TWO_DROPS), 'postgres'), /does not follow the typeorm convention/);
+test('TypeORM orders by the timestamp in the class name: a file without one is refused', () => {
+  assert.match(refusal('/p/m/billing.ts', typeormFile('Billing', '', TWO_TABLES, TWO_DROPS), 'postgres'), /does not follow TypeORM's <ms>-<Name>.ts/);
+});
+
+test('Prisma folders named in order without timestamps (umami\'s 03_big_int): the pieces extend the name, so they sort right after it', () => {
+  const sql = 'ALTER TABLE "orders" ADD COLUMN "status" TEXT;\n\nALTER TABLE "accounts" ADD COLUMN "tier" TEXT;\n';
+  const neighbours = ['/p/prisma/migrations/02_init', '/p/prisma/migrations/03_billing', '/p/prisma/migrations/04_next'];
+  const r = splitOk('/p/prisma/migrations/03_billing/migration.sql', sql, 'postgres', { neighbours, orm: 'prisma' });
+  const folders = r.files.map((f) => path.basename(path.dirname(f.path)));
+  assert.deepEqual(folders, ['03_billing_01_add_status_to_orders', '03_billing_02_add_tier_to_accounts']);
+  assert.deepEqual([...folders, ...neighbours.map((n) => path.basename(n))].sort(), ['02_init', '03_billing', ...folders, '04_next']);
+  assert.match(refusal('/p/prisma/migrations/03_billing/migration.sql', sql, 'postgres', { neighbours: ['/p/prisma/migrations/03_billing_01_a'], orm: 'prisma' }), /would not all sort before the next migration \(03_billing_01_a\)/);
 });

@@ -5,8 +5,8 @@ import { readMigrationText } from '../../../server/src/engine/engine';
 import { splitMigration, type SplitRefusal, type SplitResult } from '../../../server/src/actions/split/splitMigration';
 import type { ProjectInfo } from '../../../server/src/project/types';
 
-export function split(file: string, text: string, dialect: Dialect, options: { neighbours?: string[]; downText?: string; project?: ProjectInfo } = {}): SplitResult | SplitRefusal {
-  const model = readMigrationText(file, text, { dialect, readSibling: (p) => (path.basename(p) === 'down.sql' ? options.downText : undefined) });
+export function split(file: string, text: string, dialect: Dialect, options: { neighbours?: string[]; downText?: string; project?: ProjectInfo; orm?: 'prisma' } = {}): SplitResult | SplitRefusal {
+  const model = readMigrationText(file, text, { dialect, config: options.orm ? { orm: options.orm } : undefined, readSibling: (p) => (path.basename(p) === 'down.sql' ? options.downText : undefined) });
   return splitMigration({ file: model, text, downText: options.downText, project: options.project, neighbours: options.neighbours ?? [] });
 }
 

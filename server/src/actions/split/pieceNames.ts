@@ -66,3 +66,45 @@ export function styledName(original: string, words: string[]): string {
   if (/-/.test(original)) return kebabName(words);
   return pascalName(words);
 }
+
+export interface PieceBases {
+  /** File name without extension (TypeORM, Sequelize) or folder name (Prisma) of each piece. */
+  bases: string[];
+  /** The ordering timestamps, when the original has one (TypeORM puts it in the class name too). */
+  stamps?: string[];
+}
+
+/**
+ * Piece names that sort strictly between the original and the next migration: timestamps after the
+ * original's, or, where a project orders by plain names (`03_big_int`, `001-init.js`), the original's
+ * name with `_01_…`, `_02_…` appended, which sorts right after it.
+ */
+export function pieceBases(naming: SplitNaming, file: string, neighbours: string[], words: string[][]): PieceBases | { refused: string } {
+  const own = naming === 'prisma' ? path.dirname(file) : file;
+  const others = neighbours.filter((n) => path.resolve(n) !== path.resolve(own));
+  const original = parseOriginalName(naming, file);
+  if (original) {
+    const names = uniqueNames(words.map((w) => styledName(original.name, w)));
+    const stamps = pieceStamps(naming, original.stamp, nextStamp(naming, original.stamp, others), words.length);
+    if ('refused' in stamps) return stamps;
+    const sep = naming === 'prisma' ? '_' : '-';
+    return { bases: stamps.map((s, i) => `${s}${sep}${names[i]}`), stamps };
+  }
+  const base = naming === 'prisma' ? path.basename(own) : path.basename(file).replace(/\.[^.]+$/, '');
+  if (naming === 'typeorm') return { refused: `the name ${path.basename(file)} does not follow TypeORM's <ms>-<Name>.ts, and TypeORM orders migrations by the timestamp at the end of the class name` };
+  const sep = /_/.test(base) || naming === 'prisma' ? '_' : '-';
+  const names = uniqueNames(words.map((w) => (sep === '_' ? snakeName(w) : kebabName(w))));
+  const bases = names.map((n, i) => `${base}${sep}${String(i + 1).padStart(2, '0')}${sep}${n}`);
+  const next = others.map((n) => (naming === 'prisma' ? path.basename(n) : path.basename(n).replace(/\.[^.]+$/, ''))).filter((n) => n > base).sort()[0];
+  if (next !== undefined && bases[bases.length - 1] >= next) return { refused: `the pieces, named after ${base}, would not all sort before the next migration (${next})` };
+  return { bases };
+}
+
+export function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const count = (seen.get(n) ?? 0) + 1;
+    seen.set(n, count);
+    return count === 1 ? n : /_/.test(n) ? `${n}_part_${count}` : /-/.test(n) ? `${n}-part-${count}` : `${n}Part${count}`;
+  });
+}

@@ -8,7 +8,7 @@ import type { ProjectInfo } from '../../project/types';
 import { projectTransactionMode } from '../../readers/typeorm/transactionMode';
 import { type Chunk, type ChunksResult, type PieceOf, lineAt } from './chunks';
 import { matchDownOps } from './matchDown';
-import { type SplitNaming, describePiece, nextStamp, parseOriginalName, pieceStamps, styledName } from './pieceNames';
+import { type PieceBases, type SplitNaming, describePiece, parseOriginalName, pieceBases } from './pieceNames';
 import { type PlannedPiece, planPieces } from './planPieces';
 import { blockInside, scriptChunks } from './scriptChunks';
 import { sqlChunks, sqlText } from './sqlChunks';
@@ -52,8 +52,6 @@ export function splitMigration(input: SplitInput): SplitResult | SplitRefusal {
   if (file.migrations.length !== 1) return refuse(file.migrations.length ? 'the file holds several migrations; split works on a file with one' : 'no migration was found in this file');
   if (file.orm === 'sql') return refuse('plain SQL migration files are not split yet (TypeORM, Sequelize and Prisma are)');
   const naming: SplitNaming = file.orm;
-  const original = parseOriginalName(naming, file.path);
-  if (!original) return refuse(`the name ${naming === 'prisma' ? path.basename(path.dirname(file.path)) : path.basename(file.path)} does not follow the ${naming} convention (${naming === 'typeorm' ? '<ms>-<Name>.ts' : naming === 'sequelize' ? 'YYYYMMDDHHmmss-name.js' : 'YYYYMMDDHHMMSS_name/migration.sql'}), so the pieces cannot be ordered by name`);
 
   const blocker = notAttributable(migration.up, input.text) ?? notAttributable(migration.down, input.downText ?? input.text);
   if (blocker) return refuse(blocker);
@@ -82,14 +80,12 @@ export function splitMigration(input: SplitInput): SplitResult | SplitRefusal {
     downOf = (o) => o.kind === 'setting' ? 'all' : matched.pieceOf.get(o);
   }
 
-  const next = nextStamp(naming, original.stamp, input.neighbours.filter((n) => path.resolve(n) !== path.resolve(naming === 'prisma' ? path.dirname(file.path) : file.path)));
-  const stamps = pieceStamps(naming, original.stamp, next, pieces.length);
-  if ('refused' in stamps) return refuse(stamps.refused);
-  const names = uniqueNames(pieces.map((p) => styledName(original.name, describePiece(p))));
+  const names = pieceBases(naming, file.path, input.neighbours, pieces.map(describePiece));
+  if ('refused' in names) return refuse(names.refused);
 
   const built = naming === 'prisma'
-    ? prismaFiles(input, migration, pieces, stamps, names, upOf, downOf)
-    : scriptFiles(input, migration, pieces, stamps, names, upOf, downOf, onlineNeedsNoTransaction, notes);
+    ? prismaFiles(input, migration, pieces, names, upOf, downOf)
+    : scriptFiles(input, migration, pieces, names, upOf, downOf, onlineNeedsNoTransaction, notes);
   if ('refused' in built) return refuse(built.refused);
   const hadDown = naming === 'prisma' ? input.downText !== undefined : !!migration.downRange;
   if (hadDown) {
@@ -133,16 +129,7 @@ function notAttributable(ops: Operation[], text: string): string | undefined {
   return undefined;
 }
 
-function uniqueNames(names: string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((n) => {
-    const count = (seen.get(n) ?? 0) + 1;
-    seen.set(n, count);
-    return count === 1 ? n : /_/.test(n) ? `${n}_part_${count}` : /-/.test(n) ? `${n}-part-${count}` : `${n}Part${count}`;
-  });
-}
-
-function prismaFiles(input: SplitInput, migration: Migration, pieces: PlannedPiece[], stamps: string[], names: string[], upOf: PieceOf, downOf: PieceOf): { files: SplitFile[] } | { refused: string } {
+function prismaFiles(input: SplitInput, migration: Migration, pieces: PlannedPiece[], names: PieceBases, upOf: PieceOf, downOf: PieceOf): { files: SplitFile[] } | { refused: string } {
   const up = sqlChunks(input.text, migration.up, upOf);
   if ('refused' in up) return up;
   let down: ChunksResult | undefined;
@@ -153,7 +140,7 @@ function prismaFiles(input: SplitInput, migration: Migration, pieces: PlannedPie
   const root = path.dirname(path.dirname(input.file.path));
   const files: SplitFile[] = [];
   pieces.forEach((p, i) => {
-    const folder = path.join(root, `${stamps[i]}_${names[i]}`);
+    const folder = path.join(root, names.bases[i]);
     // A CONCURRENTLY statement must be alone in its file: Prisma then sends it outside a transaction.
     const shared = p.kind !== 'online';
     files.push({ path: path.join(folder, 'migration.sql'), text: sqlText(up.chunks, i, shared, 'empty') });
@@ -182,7 +169,7 @@ function methodBodies(sf: ts.SourceFile, lines: LineIndex, migration: Migration)
   return out;
 }
 
-function scriptFiles(input: SplitInput, migration: Migration, pieces: PlannedPiece[], stamps: string[], names: string[], upOf: PieceOf, downOf: PieceOf, onlineNeedsNoTransaction: boolean, notes: string[]): { files: SplitFile[] } | { refused: string } {
+function scriptFiles(input: SplitInput, migration: Migration, pieces: PlannedPiece[], names: PieceBases, upOf: PieceOf, downOf: PieceOf, onlineNeedsNoTransaction: boolean, notes: string[]): { files: SplitFile[] } | { refused: string } {
   const { text, file } = input;
   const sf = ts.createSourceFile(file.path, text, ts.ScriptTarget.Latest, true, /\.m?[jc]?js$/.test(file.path) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
   const bodies = methodBodies(sf, new LineIndex(text), migration);
@@ -196,7 +183,7 @@ function scriptFiles(input: SplitInput, migration: Migration, pieces: PlannedPie
   }
   const typeormClass = file.orm === 'typeorm' ? sf.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && !!s.name) : undefined;
   const transactionProperty = typeormClass?.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'transaction');
-  const original = parseOriginalName(file.orm as SplitNaming, file.path)!;
+  const original = parseOriginalName(file.orm as SplitNaming, file.path);
   const ext = path.extname(file.path);
   const files: SplitFile[] = [];
   for (const [i, piece] of pieces.entries()) {
@@ -218,12 +205,13 @@ function scriptFiles(input: SplitInput, migration: Migration, pieces: PlannedPie
       }
     }
     let out = applyEdits(text, edits);
-    if (typeormClass?.name) {
+    if (typeormClass?.name && original && names.stamps) {
       const oldClass = typeormClass.name.text;
-      const newClass = pascalName(names[i].split(/[-_]|(?=[A-Z])/).filter(Boolean).map((w) => w.toLowerCase())) + (oldClass.endsWith(original.stamp) ? stamps[i] : '');
+      const name = names.bases[i].slice(names.stamps[i].length + 1);
+      const newClass = pascalName(name.split(/[-_]|(?=[A-Z])/).filter(Boolean).map((w) => w.toLowerCase())) + (oldClass.endsWith(original.stamp) ? names.stamps[i] : '');
       out = out.replace(new RegExp(`\\b${oldClass}\\b`, 'g'), newClass);
     }
-    files.push({ path: path.join(path.dirname(file.path), `${stamps[i]}-${names[i]}${ext}`), text: out });
+    files.push({ path: path.join(path.dirname(file.path), `${names.bases[i]}${ext}`), text: out });
   }
   return { files };
 }
