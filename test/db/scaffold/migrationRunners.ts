@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DataSource, type MigrationInterface } from 'typeorm';
+import { DataSource, type Logger, type MigrationInterface } from 'typeorm';
 import { Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { ScaffoldFile } from '../../../server/src/patterns/types';
@@ -62,14 +62,28 @@ function sorted(files: ScaffoldFile[]): ScaffoldFile[] {
   return [...files].sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/**
+ * TypeORM prints every failed migration even with `logging: false`; here most failures are injected on
+ * purpose, so its messages are kept (for a debugger) rather than printed. Real errors still throw.
+ */
+class CapturingLogger implements Logger {
+  readonly lines: string[] = [];
+  logQuery(): void {}
+  logQueryError(error: string | Error, query: string): void { this.lines.push(`query failed: ${query}: ${String(error)}`); }
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(message: string): void { this.lines.push(message); }
+  log(level: string, message: unknown): void { this.lines.push(`${level}: ${String(message)}`); }
+}
+
 export async function typeormRunner(db: CellDatabase, files: ScaffoldFile[]): Promise<MigrationRunner> {
   const classes = sorted(files).map((f) => {
     const mod = require(f.path) as Record<string, new () => MigrationInterface> | (new () => MigrationInterface);
     return typeof mod === 'function' ? mod : Object.values(mod)[0];
   });
   const ds = new DataSource(db.dialect === 'postgres'
-    ? { type: 'postgres', host: PG.host, port: PG.port, username: PG.user, database: PG.database, schema: db.name, extra: { options: `-c search_path=${db.name}`, max: 2 }, migrations: classes, migrationsTransactionMode: 'each', logging: false }
-    : { type: 'mariadb', host: MY.host, port: MY.port, username: MY.user, password: MY.password, database: db.name, extra: { connectionLimit: 2 }, migrations: classes, migrationsTransactionMode: 'each', logging: false });
+    ? { type: 'postgres', host: PG.host, port: PG.port, username: PG.user, database: PG.database, schema: db.name, extra: { options: `-c search_path=${db.name}`, max: 2 }, migrations: classes, migrationsTransactionMode: 'each', logging: false, logger: new CapturingLogger() }
+    : { type: 'mariadb', host: MY.host, port: MY.port, username: MY.user, password: MY.password, database: db.name, extra: { connectionLimit: 2 }, migrations: classes, migrationsTransactionMode: 'each', logging: false, logger: new CapturingLogger() });
   await ds.initialize();
   return {
     async upAll(fail) {
