@@ -53,26 +53,16 @@ const common = {
 
 /**
  * The CLI bundle (dist/cli.js) keeps its start cheap: the TypeScript compiler is a file of its own
- * (dist/typescript.js, 9 MB) required on the first use of `ts.anything`, i.e. only when a TS/JS file
- * is read (modules that merely import it, like the split command, no longer load it); the Prisma WASM
- * and the ORM readers sit behind lazy require()s in the engine. Our runtime dependencies are bundled;
- * anything else (ORMs and drivers `verify` loads from the user's project) stays external.
+ * (dist/typescript.js, 9 MB), required only when a module that uses it is first loaded (the engine's
+ * TS/JS readers, and the down/split/verify commands, sit behind lazy require()s); so is the Prisma
+ * WASM. Our runtime dependencies are bundled; anything else (ORMs and drivers `verify` loads from
+ * the user's project) stays external. test/unit/cli/startupLoad.test.ts keeps SQL runs TS-free.
  */
 const runtimeDeps = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies ?? {});
-// `ts` is an ES live binding: the stand-in replaces itself with the real module on first access.
-const TYPESCRIPT_ON_DEMAND = `
-let ts = new Proxy({}, {
-  get(_, key) { ts = require('./typescript.js'); return ts[key]; },
-  has(_, key) { ts = require('./typescript.js'); return key in ts; },
-});
-export { ts as default };
-`;
 const cliResolve = {
   name: 'cli-resolve',
   setup(build) {
-    build.onResolve({ filter: /^typescript$/ }, () => ({ path: 'typescript', namespace: 'typescript-on-demand' }));
-    build.onLoad({ filter: /.*/, namespace: 'typescript-on-demand' }, () => ({ contents: TYPESCRIPT_ON_DEMAND, loader: 'js' }));
-    build.onResolve({ filter: /^\.\/typescript\.js$/, namespace: 'typescript-on-demand' }, () => ({ path: './typescript.js', external: true }));
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:')) return undefined;
       const pkg = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];

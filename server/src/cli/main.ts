@@ -10,13 +10,14 @@ import { formatCheckJson, formatCheckSarif, formatCheckText, type PathFinding } 
 import { formatCheckGithub } from './format/githubFormat';
 import { rulesMetadata } from '../rules';
 import { runNewCommand } from './newCommand';
-import { runVerifyCommand } from './verifyCommand';
+import type * as VerifyCommand from './verifyCommand';
 import type * as DownCommand from './downCommand';
 import type * as SplitCommand from './splitCommand';
 
-// down and split use the TypeScript compiler from their first line: required on use, so that
-// `check`, `inspect` and `rules` on SQL files start without loading it.
+// down, split and verify use the TypeScript compiler from their first line: required on use, so
+// that `check`, `inspect` and `rules` on SQL files start without loading it.
 const downCommand = () => require('./downCommand') as typeof DownCommand;
+const verifyCommand = () => require('./verifyCommand') as typeof VerifyCommand;
 const splitCommand = () => require('./splitCommand') as typeof SplitCommand;
 
 export interface CliIo {
@@ -134,7 +135,7 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: -1, info: 0, warning: 1,
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'new') return await runNewCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
-    if (argv[0] === 'verify') return await runVerifyCommand(argv.slice(1), io);
+    if (argv[0] === 'verify') return await verifyCommand().runVerifyCommand(argv.slice(1), io);
     if (argv[0] === 'down' && !argv.includes('--help')) {
       const write = argv.includes('--write');
       const force = argv.includes('--force');
