@@ -4,13 +4,24 @@ import { dialectLabel } from '../patterns/identifiers';
 import type { ScaffoldOrm } from '../patterns/types';
 import type { EmitInput } from './emitInput';
 import { emptyBodyComment } from './emptyBody';
+import { commitsEachBatch } from './sqlScript';
 
 export function transactionLine(input: EmitInput, index: number, orm: ScaffoldOrm): string {
   const phase = input.phases[index];
   if (!phase.transactional) {
-    const why = phase.up.some((s) => s.kind === 'sql' && /CONCURRENTLY/.test(s.sql))
+    const concurrently = phase.up.some((s) => s.kind === 'sql' && /CONCURRENTLY/.test(s.sql));
+    // Prisma sends migration.sql as one script: with more than one statement PostgreSQL wraps them all in one
+    // transaction, and the DO loop may only COMMIT when it is the one statement sent.
+    if (!concurrently && orm === 'prisma' && input.dialect === 'postgres' && !commitsEachBatch(phase.up, input.dialect, true)) {
+      return 'Prisma sends this file as one script, which PostgreSQL runs as one implicit transaction: the batches keep each UPDATE small, '
+        + 'but they all commit together at the end, row locks are held until then, and an interrupted run keeps nothing (a re-run starts over). '
+        + 'On a big table, backfill first with the "Backfill data in batches" scaffold (a migration of its own whose loop commits after every batch), then deploy this one.';
+    }
+    const why = concurrently
       ? 'CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction'
-      : 'each batch commits on its own so locks stay short and an interrupted run keeps its progress';
+      : orm === 'prisma' && input.dialect === 'postgres'
+        ? 'each batch commits on its own (the loop COMMITs after every batch; PostgreSQL allows it because this file sends that one statement), so locks stay short and an interrupted run keeps its progress'
+        : 'each batch commits on its own so locks stay short and an interrupted run keeps its progress';
     const how = orm === 'typeorm'
       ? ' (`transaction = false` below; TypeORM only allows it with migrationsTransactionMode \'each\' or \'none\')'
       : orm === 'prisma' && input.dialect === 'postgres' ? ' (keep it out of BEGIN/COMMIT)' : '';

@@ -15,7 +15,7 @@ export function emitPrisma(input: EmitInput): ScaffoldFile[] {
     const downPath = path.join(input.dir, name, 'down.sql').split(path.sep).join('/');
     const body = (which: 'up' | 'down') => {
       const steps = (which === 'up' ? phase.up : phase.down).filter((s) => !(s.kind === 'sql' && (s.ormOnly || (s.setting && singleStatement))));
-      return steps.length ? renderSqlSteps(steps, input.dialect) : `-- ${emptyBodyComment(input, index, which)}`;
+      return steps.length ? renderSqlSteps(steps, input.dialect, !phase.transactional) : `-- ${emptyBodyComment(input, index, which)}`;
     };
     // PostgreSQL runs CONCURRENTLY only outside a transaction block, i.e. as the file's one statement.
     const singleStatement = input.dialect === 'postgres' && [...phase.up, ...phase.down].some((s) => s.kind === 'sql' && s.index);

@@ -27,10 +27,11 @@ function mysqlProcedure(name: string, body: string[]): string {
   ].join('\n');
 }
 
-function backfillSql(step: Extract<Step, { kind: 'backfill' }>, dialect: ScaffoldDialect): string {
+function backfillSql(step: Extract<Step, { kind: 'backfill' }>, dialect: ScaffoldDialect, commitEachBatch = false): string {
   const q = (n: string) => quoteIdentifier(n, dialect);
   const [key, table] = [q(step.key), q(step.table)];
-  const comment = `-- Batches of ${step.batchSize} rows in ${step.key} order; a re-run skips rows that no longer match ${step.pending}.`;
+  const comment = `-- Batches of ${step.batchSize} rows in ${step.key} order; a re-run skips rows that no longer match ${step.pending}.`
+    + (commitEachBatch ? '\n-- COMMIT after each batch: PostgreSQL allows it because this DO block is the only statement sent, so no transaction block surrounds it.' : '');
   if (dialect === 'postgres') {
     return [
       comment,
@@ -44,6 +45,7 @@ function backfillSql(step: Extract<Step, { kind: 'backfill' }>, dialect: Scaffol
       '    EXIT WHEN sm_high IS NULL;',
       `    UPDATE ${table} SET ${step.assignments} WHERE (sm_last IS NULL OR ${key} > sm_last) AND ${key} <= sm_high AND ${step.pending};`,
       '    sm_last := sm_high;',
+      ...(commitEachBatch ? ['    COMMIT;'] : []),
       '  END LOOP;',
       'END $$;',
     ].join('\n');
@@ -60,9 +62,9 @@ function backfillSql(step: Extract<Step, { kind: 'backfill' }>, dialect: Scaffol
   ]);
 }
 
-export function renderSqlStep(step: Step, dialect: ScaffoldDialect): string {
+export function renderSqlStep(step: Step, dialect: ScaffoldDialect, commitEachBatch = false): string {
   const prefix = step.comment ? `-- ${step.comment}\n` : '';
-  if (step.kind === 'backfill') return prefix + backfillSql(step, dialect);
+  if (step.kind === 'backfill') return prefix + backfillSql(step, dialect, commitEachBatch);
   if (step.kind === 'assertZero') {
     if (dialect === 'postgres') {
       return `${prefix}DO $$\nBEGIN\n  IF (${step.sql}) <> 0 THEN\n    RAISE EXCEPTION '%', ${quoteLiteral(step.message, dialect)};\n  END IF;\nEND $$;`;
@@ -83,6 +85,12 @@ export function renderSqlStep(step: Step, dialect: ScaffoldDialect): string {
     + guardedMysql(step.sql, present, step.runIf.present, dialect);
 }
 
-export function renderSqlSteps(steps: Step[], dialect: ScaffoldDialect): string {
-  return steps.map((s) => renderSqlStep(s, dialect)).join('\n\n');
+/** PostgreSQL commits inside a DO block only when nothing else is sent with it: one backfill, outside a transaction. */
+export function commitsEachBatch(steps: Step[], dialect: ScaffoldDialect, outsideTransaction: boolean): boolean {
+  return outsideTransaction && dialect === 'postgres' && steps.length === 1 && steps[0].kind === 'backfill';
+}
+
+export function renderSqlSteps(steps: Step[], dialect: ScaffoldDialect, outsideTransaction = false): string {
+  const commit = commitsEachBatch(steps, dialect, outsideTransaction);
+  return steps.map((s) => renderSqlStep(s, dialect, commit)).join('\n\n');
 }

@@ -10,7 +10,7 @@ export const addColumnNotNullSafe: PatternDefinition = {
   dialects: ['postgres', 'mysql', 'mariadb'],
   params: [
     tableParam, newColumnParam, typeParam,
-    { name: 'default', kind: 'expression', prompt: 'Value for existing rows and default for new ones (e.g. 0, \'none\')', required: true },
+    { name: 'default', kind: 'expression', prompt: 'Value for existing rows and default for new ones (e.g. 0, \'none\')', required: true, valueOfType: 'type' },
     keyParam, batchSizeParam,
     { name: 'constraint', kind: 'newName', prompt: 'Name of the temporary NOT NULL check (PostgreSQL)', required: false, default: '{table}_{column}_not_null' },
   ],

@@ -10,7 +10,7 @@ export const addColumnWithDefault: PatternDefinition = {
   dialects: ['postgres', 'mysql', 'mariadb'],
   params: [
     tableParam, newColumnParam, typeParam,
-    { name: 'default', kind: 'expression', prompt: 'Constant default (e.g. 0, \'active\', false)', required: true },
+    { name: 'default', kind: 'expression', prompt: 'Constant default (e.g. 0, \'active\', false)', required: true, valueOfType: 'type' },
   ],
   name: (p) => ['add', p.column, 'to', p.table],
   build(p, ctx) {

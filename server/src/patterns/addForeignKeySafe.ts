@@ -5,7 +5,7 @@ import type { PatternDefinition } from './types';
 export const addForeignKeySafe: PatternDefinition = {
   id: 'addForeignKeySafe',
   title: 'Add a foreign key safely',
-  description: 'PostgreSQL: ADD CONSTRAINT … NOT VALID, then VALIDATE in a separate migration (no long lock on either table). MySQL/MariaDB: index the column online first, check for orphans, then add the key (which copies the table: see the notes).',
+  description: 'PostgreSQL: index the referencing column concurrently (its own migration, outside a transaction), ADD CONSTRAINT … NOT VALID, then VALIDATE in a separate migration (no long lock on either table). MySQL/MariaDB: index the column online first, check for orphans, then add the key (which copies the table: see the notes).',
   orms: ['typeorm', 'sequelize', 'prisma'],
   dialects: ['postgres', 'mysql', 'mariadb'],
   params: [
@@ -20,9 +20,18 @@ export const addForeignKeySafe: PatternDefinition = {
     const d = new DialectSql(ctx);
     const columns = listParam(p.columns);
     const refColumns = listParam(p.refColumns);
+    // Without an index on the referencing column every DELETE or key UPDATE on the referenced table scans it.
+    const index = `${p.constraint}_idx`.slice(0, ctx.dialect === 'postgres' ? 63 : 64);
     if (d.postgres) {
       return {
         phases: [
+          {
+            slug: ['index'], title: `Index ${p.table} (${p.columns}) concurrently for the foreign key`,
+            up: [d.dropInvalidIndex(p.table, index), d.createIndex(p.table, index, columns, false)],
+            down: [d.dropIndex(p.table, index)],
+            transactional: false,
+            notes: [`Skip this phase if ${p.table} already has an index starting with (${p.columns}). A failed CONCURRENTLY build leaves an INVALID index named ${index}; up drops such a leftover before building (plain SQL cannot check first: drop it by hand with DROP INDEX CONCURRENTLY IF EXISTS before re-running).`],
+          },
           {
             slug: ['not', 'valid'], title: `Add ${p.constraint} NOT VALID (checks new rows only; brief lock)`,
             up: [d.addForeignKey(p.table, p.constraint, columns, p.refTable, refColumns, true)],
@@ -40,7 +49,6 @@ export const addForeignKeySafe: PatternDefinition = {
         notes: [],
       };
     }
-    const index = `${p.constraint}_idx`.slice(0, 64);
     const child = 'sm_child';
     const parent = 'sm_parent';
     const orphans = `SELECT COUNT(*) AS n FROM ${d.q(p.table)} AS ${child} WHERE ${columns.map((c) => `${child}.${d.q(c)} IS NOT NULL`).join(' AND ')}`

@@ -13,7 +13,7 @@ export const dropColumnWithCheckpoint: PatternDefinition = {
   params: [
     tableParam, columnParam, typeParam,
     { name: 'nullable', kind: 'string', prompt: 'Is the column nullable? (yes/no)', required: false, default: 'yes' },
-    { name: 'default', kind: 'expression', prompt: 'Its default, if it has one', required: false },
+    { name: 'default', kind: 'expression', prompt: 'Its default, if it has one', required: false, valueOfType: 'type' },
     keyParam,
     { name: 'checkpoint', kind: 'newName', prompt: 'Checkpoint table', required: false, default: '{table}_{column}_checkpoint' },
   ],

@@ -41,6 +41,40 @@ function checkSqlFragment(value: string, what: string): void {
   if (depth !== 0) throw new ScaffoldError(`${what} "${value}" has an unclosed '('.`);
 }
 
+/** SQL words that are values (or value functions) on their own, not column names. */
+const VALUE_WORDS = new Set(['null', 'true', 'false', 'default', 'current_timestamp', 'current_date', 'current_time', 'localtimestamp', 'localtime', 'current_user', 'session_user', 'user', 'unknown']);
+const NUMERIC_TYPE = /^(tiny|small|medium|big)?int(eger)?\b|^int[248]\b|^(numeric|decimal|real|float|double|money)\b|^(small|big)?serial\b/i;
+const BOOLEAN_TYPE = /^bool(ean)?\b/i;
+/** Types whose values are written as quoted literals: a bare word there is never the value meant. */
+const QUOTED_TYPE = /^(text|citext|(var)?char|character|nvarchar|nchar|(tiny|medium|long)text|string|enum|set|uuid|jsonb?|date|time|timestamp|timestamptz|datetime|year|interval|inet|cidr|macaddr|bytea|(var)?binary|(tiny|medium|long)?blob)\b/i;
+
+/** The SQL string literal for `text` (quotes doubled). */
+export function sqlStringLiteral(text: string): string { return `'${text.replace(/'/g, "''")}'`; }
+
+/**
+ * Why `value` cannot be stored in a column of `type` (undefined when it can, or when the type is not one we know):
+ * a bare word is read as a column reference, not as text; a number column takes no words; a boolean takes true/false.
+ * `suggestion` is the form that means what was probably meant (the quoted text).
+ */
+export function checkValueForType(value: string, type: string | undefined): { problem: string; suggestion?: string } | undefined {
+  const v = value.trim();
+  const t = (type ?? '').trim().toLowerCase();
+  const bareWord = /^[A-Za-z_][A-Za-z0-9_$]*$/.test(v) && !VALUE_WORDS.has(v.toLowerCase());
+  if (BOOLEAN_TYPE.test(t)) {
+    if (bareWord || /^'/.test(v) && !/^'(t|f|true|false|yes|no|on|off|1|0)'$/i.test(v)) return { problem: `${v} is not a boolean: use true or false.` };
+    return undefined;
+  }
+  if (NUMERIC_TYPE.test(t)) {
+    if (bareWord) return { problem: `${v} would be read as a column name, not a number: give a number (e.g. 0).` };
+    if (/^'.*'$/s.test(v) && !/^'\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*'$/.test(v)) return { problem: `${v} is not a number: give a number (e.g. 0).` };
+    return undefined;
+  }
+  if (bareWord && QUOTED_TYPE.test(t)) {
+    return { problem: `${v} would be read as a column name, not as a value${t ? ` for ${t}` : ''}. For the text, quote it: ${sqlStringLiteral(v)}.`, suggestion: sqlStringLiteral(v) };
+  }
+  return undefined;
+}
+
 /** A default name built from others may be too long: cut it to the dialect's limit rather than refuse it. */
 function shortenGeneratedName(name: string, dialect: ScaffoldDialect): string {
   const max = dialect === 'postgres' ? 63 : 64;
@@ -76,6 +110,10 @@ export function resolveParams(pattern: PatternDefinition, raw: Params, dialect: 
         break;
       case 'type': case 'expression': checkSqlFragment(value, what); break;
       case 'string': break;
+    }
+    if (spec.valueOfType) {
+      const wrong = checkValueForType(value, out[spec.valueOfType] ?? raw[spec.valueOfType]);
+      if (wrong) throw new ScaffoldError(`${what}: ${wrong.problem}`);
     }
     out[spec.name] = value;
   }

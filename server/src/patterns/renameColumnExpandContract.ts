@@ -14,6 +14,7 @@ export const renameColumnExpandContract: PatternDefinition = {
     { name: 'newName', kind: 'newName', prompt: 'New column name', required: true },
     { name: 'type', kind: 'type', prompt: 'Type of the column (as the database spells it)', required: true },
     keyParam, batchSizeParam,
+    { name: 'nullable', kind: 'string', prompt: 'Is the column nullable? (yes/no; the editor fills it in from the schema)', required: false },
   ],
   name: (p) => ['rename', p.table, p.column, 'to', p.newName],
   build(p, ctx) {
@@ -65,7 +66,9 @@ export const renameColumnExpandContract: PatternDefinition = {
           transactional: true,
         },
       ],
-      notes: [`If ${p.column} was NOT NULL, make ${p.newName} NOT NULL after the backfill with the last phases of addColumnNotNullSafe.`],
+      notes: p.nullable === 'yes' ? []
+        : p.nullable === 'no' ? [`${p.table}.${p.column} is NOT NULL and ${p.newName} is added nullable: after the backfill, make ${p.newName} NOT NULL with the last phases of addColumnNotNullSafe.`]
+        : [`If ${p.column} was NOT NULL, make ${p.newName} NOT NULL after the backfill with the last phases of addColumnNotNullSafe.`],
     };
   },
 };

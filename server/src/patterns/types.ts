@@ -15,6 +15,8 @@ export interface ParamSpec {
   required: boolean;
   /** Default as text; `{table}`/`{column}` are replaced by those parameters' values. */
   default?: string;
+  /** A value stored in a column: the parameter holding that column's type, to check the value against it. */
+  valueOfType?: string;
 }
 
 export interface PatternInfo {
