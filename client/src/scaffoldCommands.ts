@@ -11,6 +11,7 @@ import type { CatalogTable } from '../../server/src/engine/schemaCatalog';
 import type { ParamSpec, PatternInfo, ScaffoldDialect } from '../../server/src/patterns/types';
 import { dialectLabel } from './projectText';
 import { NEW_COMMAND_PREFIX, NEW_MIGRATION_COMMAND, catalogDefault, checkParamInput, confirmDetail, confirmMessage, defaultFor, targetLabel } from './scaffoldText';
+import { checkValueForType } from '../../server/src/patterns/params';
 
 /** What a test or a keybinding passes to run a command without questions. */
 export interface NewMigrationArgs {
@@ -151,32 +152,86 @@ async function askParams(pattern: PatternInfo, project: CatalogProject | undefin
   for (const [i, spec] of pattern.params.entries()) {
     const tableName = spec.name.startsWith('ref') ? answers.refTable : answers.table;
     const table = tables.find((t) => t.name.toLowerCase() === (tableName ?? '').toLowerCase());
+    const column = table?.columns.find((c) => c.name.toLowerCase() === (answers.column ?? '').toLowerCase());
     let value: string | undefined;
     if (spec.kind === 'table' && tables.length) {
       value = await pickName(step(i), spec, tables.map((t) => ({ label: t.name, description: describeTable(t) })), answers, dialect);
     } else if (spec.kind === 'column' && table?.columns.length) {
       value = await pickName(step(i), spec, table.columns.map((c) => ({ label: c.name, description: c.type ? `${c.type}${c.nullable === false ? ' not null' : ''}` : '' })), answers, dialect);
-    } else if (spec.kind === 'string' && (spec.default === 'yes' || spec.default === 'no')) {
-      const picked = await vscode.window.showQuickPick([spec.default, spec.default === 'yes' ? 'no' : 'yes'], { title: step(i), placeHolder: spec.prompt });
+    } else if (spec.kind === 'string' && (spec.default === 'yes' || spec.default === 'no' || spec.name === 'nullable')) {
+      // What the schema says comes first: the user confirms rather than recalls.
+      const first = catalogDefault(spec, pattern, column) ?? spec.default ?? 'yes';
+      const picked = await vscode.window.showQuickPick([first, first === 'yes' ? 'no' : 'yes'], { title: step(i), placeHolder: spec.prompt });
       if (!picked) throw new Cancelled();
       value = picked;
     } else if (spec.kind === 'columns' && table?.columns.length) {
-      const preset = new Set((defaultFor(spec, answers) ?? '').split(',').map((c) => c.trim().toLowerCase()));
-      const picked = await vscode.window.showQuickPick(table.columns.map((c) => ({ label: c.name, description: c.type, picked: preset.has(c.name.toLowerCase()) })), { title: step(i), placeHolder: spec.prompt, canPickMany: true });
-      if (!picked) throw new Cancelled();
-      if (picked.length === 0 && spec.required) throw new Error(`${spec.prompt}: pick at least one column.`);
-      value = picked.map((p) => p.label).join(', ');
+      value = await pickColumns(step(i), spec, table.columns, new Set((defaultFor(spec, answers) ?? '').split(',').map((c) => c.trim().toLowerCase())), dialect);
     } else {
-      const column = table?.columns.find((c) => c.name.toLowerCase() === (answers.column ?? '').toLowerCase());
-      value = await vscode.window.showInputBox({
-        title: step(i), prompt: spec.prompt + (spec.required ? '' : ' (optional)'), value: catalogDefault(spec, pattern, column) ?? defaultFor(spec, answers) ?? '',
-        validateInput: (v) => checkParamInput(spec, v, dialect),
-      });
+      const columnType = spec.valueOfType ? answers[spec.valueOfType] ?? column?.type : undefined;
+      value = await askValue(step(i), spec, catalogDefault(spec, pattern, column) ?? defaultFor(spec, answers) ?? '', dialect, columnType);
     }
     if (value === undefined) throw new Cancelled();
     if (value.trim() !== '') answers[spec.name] = spec.kind === 'string' ? value : value.trim();
   }
   return answers;
+}
+
+/**
+ * An input box checked as the user types. A value the column's type would misread (a bare word for a text column is a
+ * column reference) is refused with the form that means it; Enter on such a value puts that form in the box to confirm.
+ */
+function askValue(title: string, spec: ParamSpec, initial: string, dialect: ScaffoldDialect, columnType: string | undefined): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    box.title = title;
+    box.prompt = spec.prompt + (spec.required ? '' : ' (optional)');
+    box.value = initial;
+    const check = () => { box.validationMessage = checkParamInput(spec, box.value, dialect, columnType); };
+    check();
+    let done = false;
+    box.onDidChangeValue(check);
+    box.onDidAccept(() => {
+      const suggestion = spec.valueOfType ? checkValueForType(box.value, columnType)?.suggestion : undefined;
+      if (suggestion) {
+        box.value = suggestion;
+        check();
+        box.prompt = `Changed to ${suggestion} (text). Enter to use it, or edit.`;
+        return;
+      }
+      if (checkParamInput(spec, box.value, dialect, columnType)) return;
+      done = true;
+      resolve(box.value);
+      box.hide();
+    });
+    box.onDidHide(() => { if (!done) resolve(undefined); box.dispose(); });
+    box.show();
+  });
+}
+
+/** Several columns: pick from the catalogue, or type names (comma-separated) it does not know. */
+function pickColumns(title: string, spec: ParamSpec, columns: CatalogTable['columns'], preset: Set<string>, dialect: ScaffoldDialect): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<vscode.QuickPickItem>();
+    qp.title = title;
+    qp.canSelectMany = true;
+    qp.placeholder = `${spec.prompt}: tick columns, or type names separated by commas and press Enter`;
+    qp.items = columns.map((c) => ({ label: c.name, description: c.type }));
+    qp.selectedItems = qp.items.filter((item) => preset.has(item.label.toLowerCase()));
+    let done = false;
+    qp.onDidAccept(() => {
+      const typed = qp.value.split(',').map((c) => c.trim()).filter(Boolean)
+        .filter((c) => !qp.selectedItems.some((item) => item.label.toLowerCase() === c.toLowerCase()));
+      const value = [...qp.selectedItems.map((item) => item.label), ...typed].join(', ');
+      const problem = value ? checkParamInput(spec, value, dialect) : spec.required ? `${spec.prompt}: tick at least one column or type a name.` : undefined;
+      // Say why Enter did nothing, in the title the user is looking at.
+      if (problem) { qp.title = `${title} — ${problem}`; return; }
+      done = true;
+      resolve(value);
+      qp.hide();
+    });
+    qp.onDidHide(() => { if (!done) resolve(undefined); qp.dispose(); });
+    qp.show();
+  });
 }
 
 function describeTable(t: CatalogTable): string {
@@ -204,7 +259,9 @@ function pickName(title: string, spec: ParamSpec, known: vscode.QuickPickItem[],
     qp.onDidAccept(() => {
       const item = qp.selectedItems[0];
       const value = item?.label ?? qp.value.trim();
-      if (!value || checkParamInput(spec, value, dialect)) return;
+      const problem = value ? checkParamInput(spec, value, dialect) : `${spec.prompt}: pick one or type a name.`;
+      // Say why Enter did nothing, in the title the user is looking at.
+      if (problem) { qp.title = `${title} — ${problem}`; return; }
       done = true;
       resolve(value);
       qp.hide();

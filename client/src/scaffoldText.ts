@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CatalogColumn } from '../../server/src/engine/schemaCatalog';
 import type { ScaffoldTargetCandidate } from '../../server/src/lsp/protocol';
 import type { ParamSpec, PatternInfo, ScaffoldDialect } from '../../server/src/patterns/types';
+import { checkValueForType } from '../../server/src/patterns/params';
 import { dialectLabel, ormLabel } from './projectText';
 
 export const NEW_COMMAND_PREFIX = 'safeMigrations.new.';
@@ -49,9 +50,14 @@ const MAX_IDENTIFIER = { postgres: 63, mysql: 64, mariadb: 64 } as const;
  * A first check while the user types; the engine validates again (reserved words, quoting) and its
  * message is shown if it refuses. Undefined means acceptable.
  */
-export function checkParamInput(spec: ParamSpec, value: string, dialect: ScaffoldDialect | undefined): string | undefined {
+export function checkParamInput(spec: ParamSpec, value: string, dialect: ScaffoldDialect | undefined, columnType?: string): string | undefined {
   const v = spec.kind === 'string' ? value : value.trim();
   if (v === '') return spec.required && spec.default === undefined ? `${spec.prompt} is required.` : undefined;
+  // The engine's own check, so the wizard refuses exactly what `safe-migrations new` refuses.
+  if (spec.valueOfType) {
+    const wrong = checkValueForType(v, columnType);
+    if (wrong) return wrong.problem;
+  }
   switch (spec.kind) {
     case 'number': return /^[1-9][0-9]*$/.test(v) ? undefined : 'A positive whole number.';
     case 'table': case 'column': case 'newName': {

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ignoreFileEdit, ignoreLineEdit } from '../../../server/src/lsp/ignoreComments';
+import { isIgnored, parseIgnoreDirectives } from '../../../server/src/rules/ignoreComments';
+import { LineIndex } from '../../../server/src/model/text';
 
 function apply(text: string, e: { start: number; end: number; newText: string }): string {
   return text.slice(0, e.start) + e.newText + text.slice(e.end);
@@ -40,9 +42,7 @@ test('ignore in this file: first line, after a shebang', () => {
   assert.equal(apply(js, ignoreFileEdit('/p/a.js', js, 'drop-table')), '#!/usr/bin/env node\n// safe-migrations-ignore-file drop-table\nmodule.exports = {};\n');
 });
 
-test('a reason after `--` is for the reader, not more rule ids', async () => {
-  const { parseIgnoreDirectives, isIgnored } = await import('../../../server/src/rules/ignoreComments');
-  const { LineIndex } = await import('../../../server/src/model/text');
+test('a reason after `--` is for the reader, not more rule ids', () => {
   const text = "// safe-migrations-ignore drop-column -- column unused since v2, see PR 41\n-- safe-migrations-ignore-file prefer-text-field -- legacy schema\n";
   const d = parseIgnoreDirectives(text, new LineIndex(text));
   assert.deepEqual([...d.lines.get(0)!], ['drop-column']);

@@ -54,3 +54,16 @@ test('the catalogue pre-fills the existing column\'s type and nullability, never
   assert.equal(catalogDefault(drop.params[2], drop, { name: 'status', type: 'String' }), undefined, 'a Prisma type is not SQL');
   assert.equal(catalogDefault(drop.params[2], drop, undefined), undefined);
 });
+
+test('a value for existing rows is checked against the column type: a bare word is a column reference, not text', () => {
+  const value = { name: 'default', kind: 'expression' as const, prompt: 'Value for existing rows', required: true, valueOfType: 'type' };
+  assert.match(checkParamInput(value, 'UTC', 'postgres', 'text')!, /column name.*quote it: 'UTC'/);
+  assert.equal(checkParamInput(value, "'UTC'", 'postgres', 'text'), undefined);
+  assert.equal(checkParamInput(value, 'now()', 'postgres', 'timestamptz'), undefined);
+  assert.equal(checkParamInput(value, 'CURRENT_TIMESTAMP', 'postgres', 'timestamptz'), undefined);
+  assert.match(checkParamInput(value, 'zero', 'postgres', 'integer')!, /not a number/);
+  assert.match(checkParamInput(value, "'abc'", 'mysql', 'int')!, /not a number/);
+  assert.equal(checkParamInput(value, '0', 'mysql', 'int'), undefined);
+  assert.match(checkParamInput(value, 'yes', 'postgres', 'boolean')!, /true or false/);
+  assert.equal(checkParamInput(value, 'false', 'postgres', 'boolean'), undefined);
+});
