@@ -41,6 +41,11 @@ export function restorePlaceholderNames(op: Operation, placeholders: Pick<Placeh
   if (op.columnSpec?.name) op.columnSpec = { ...op.columnSpec, name: swap(op.columnSpec.name) };
   if (op.references) op.references = { ...op.references, table: name('references.table', op.references.table), columns: op.references.columns.map(swap) };
   if (op.tableColumns) op.tableColumns = op.tableColumns.map((c) => c.references ? { ...c, name: swap(c.name), references: { ...c.references, table: name(`${c.name}.references.table`, c.references.table) } } : { ...c, name: swap(c.name) });
+  // CREATE TABLE's inline keys and indexes (`INDEX \`IDX_' + tablePrefix + '…\``) name what the code wrote too.
+  const constraints = op.details?.constraints;
+  if (Array.isArray(constraints)) {
+    op.details = { ...op.details, constraints: constraints.map((c: Record<string, unknown>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'string' ? swap(v) : v]))) };
+  }
   if (Object.keys(written).length) op.details = { ...op.details, writtenNames: written };
 }
 
