@@ -103,6 +103,19 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, canCre
   }
   const out = [...fixes, ...ignores.filter((a) => a.title.endsWith('on this line')), ...ignores.filter((a) => a.title.endsWith('in this file'))];
 
+  // Guards on any unguarded step under the cursor, diagnostic or not (a transactional migration may still want them).
+  if ((!only || wants(only, CodeActionKind.RefactorRewrite)) && !fixes.some((f) => /idempotency guard/.test(f.title))) {
+    const file = { ...analysis.model, text: analysis.text };
+    const cursor = lines.offsetAt(params.range.start);
+    const at = unguardedSteps(file).find(({ op }) => op.offset.start <= cursor && cursor <= op.offset.end);
+    const step = at ? guardStepFix(file, at.migration, at.op) : undefined;
+    if (step) {
+      out.push({ title: step.title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(analysis, lines, step) });
+      const whole = guardFileFix(file);
+      if (whole && whole.edits.length > 1) out.push({ title: whole.title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(analysis, lines, whole) });
+    }
+  }
+
   if (only && wants(only, FIX_ALL_KIND)) {
     const guards = guardFileFix({ ...analysis.model, text: analysis.text });
     // The guards replace the rule's own IF [NOT] EXISTS fix, which would insert the same words twice.

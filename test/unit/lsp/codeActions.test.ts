@@ -117,3 +117,14 @@ test('safeEdits never applies two inserts at the same spot', () => {
   const two = { fixes: [{ title: 'b', safe: true, edits: [{ start: 5, end: 5, newText: ' IF NOT EXISTS' }] }] };
   assert.equal(safeEdits([one, two]).length, 1);
 });
+
+test('the cursor on an unguarded step offers its guard as a rewrite, without a diagnostic', () => {
+  const sql = 'CREATE TABLE t (id int);\n';
+  const sl = new LineIndex(sql);
+  const op = { kind: 'createTable' as const, table: 't', guarded: false, range: sl.range(0, 23), offset: { start: 0, end: 23 }, via: 'sql' as const, text: 'CREATE TABLE t (id int)' };
+  const model = { ...analysis.model, migrations: [{ name: '001', orm: 'sql' as const, dialect: 'postgres' as const, transactional: null, up: [op], down: [], hasDown: false, range: sl.range(0, sql.length) }] };
+  const doc: Analysis = { ...analysis, text: sql, model, findings: [] };
+  const actions = codeActions(doc, { textDocument: { uri: doc.uri }, range: sl.range(3, 3), context: { diagnostics: [] } }, true);
+  assert.deepEqual(actions.map((x) => [x.title, x.kind]), [['Add an idempotency guard to this step', 'refactor.rewrite']]);
+  assert.deepEqual(actions[0].edit?.changes?.[doc.uri], [{ range: sl.range(12, 12), newText: ' IF NOT EXISTS' }]);
+});
