@@ -108,3 +108,21 @@ test('a half-typed module: the parser errors are counted, not repeated as proble
   assert.equal(r.migrations.length, 1);
   assert.deepEqual(r.problems.filter((p) => p.severity !== 'info'), []);
 });
+
+test('SQL passed to a helper (`const exec = (sql) => queryInterface.sequelize.query(sql)`) is read at each call, once', () => {
+  const m = readMigration(`'use strict';
+module.exports = {
+  async up(queryInterface) {
+    const exec = (sql) => queryInterface.sequelize.query(sql);
+    await exec('ALTER TABLE "users" ADD COLUMN "nickname" varchar(50)');
+    await exec('CREATE INDEX "users_nickname" ON "users" ("nickname")');
+  },
+  async down(queryInterface) {
+    const exec = (sql) => queryInterface.sequelize.query(sql);
+    await exec('ALTER TABLE "users" DROP COLUMN "nickname"');
+  },
+};
+`);
+  assert.deepEqual(m.up.map((o) => [o.kind, o.table, o.details?.helper]), [['addColumn', 'users', 'exec'], ['createIndex', 'users', 'exec']]);
+  assert.deepEqual(m.down.map((o) => o.kind), ['dropColumn']);
+});

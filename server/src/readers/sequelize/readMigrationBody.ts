@@ -6,7 +6,8 @@ import { readQueryInterfaceCall } from './queryInterfaceCalls';
 import { readRawQuery } from './rawQuery';
 import { collectProbeNames, guardOf } from './schemaGuards';
 import { collectTransactionNames, insideManagedTransaction, isManagedTransactionCall, isTransactionCall, passesTransactionOption, transactionControlOf } from './transactionScope';
-import { insideTryBlock, isFloatingCall } from '../ts/callContext';
+import { insideTryBlock, isFloatingCall, passesFirstParameterToQuery, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
+import { evaluateString } from '../ts/evaluateString';
 
 /** Every operation of one `up`/`down` body, in source order (promise chains and Promise.all included). */
 export function readMigrationBody(bc: BodyContext): Operation[] {
@@ -89,15 +90,21 @@ export function fileHelpers(sf: ts.SourceFile, exclude: ts.Node[]): Map<string, 
 
 function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): void {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return;
-  const method = callee.name.text;
-  const recv = callee.expression;
+  const sqlHelper = ts.isIdentifier(callee) && isSqlHelperCall(call, callee.text, bc);
+  if (!ts.isPropertyAccessExpression(callee) && !sqlHelper) return;
+  const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : (callee as ts.Identifier).text;
+  const recv = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
+  // `(sql) => queryInterface.sequelize.query(sql)`: its call sites carry the SQL; the body itself is not a step.
+  if (method === 'query' && insideSqlHelper(call, bc)) return;
   // Without CLS, Sequelize runs a call inside `sequelize.transaction(async (t) => …)` OUTSIDE the
   // transaction unless it passes `{ transaction: t }`: the callback alone proves nothing.
   const inCallback = insideManagedTransaction(call, bc) || !!bc.callSite?.inTransactionCallback;
   const inTransaction = (): boolean => (inCallback && bc.usesCls) || passesTransactionOption(call) || !!bc.callSite?.inTransaction;
   let ops: Operation[];
-  if (method === 'query' && (isQueryInterface(recv, bc) || isSequelizeInstance(recv, bc))) {
+  if (sqlHelper) {
+    ops = readRawQuery(call, bc, inTransaction());
+    for (const o of ops) o.details = { ...o.details, helper: method };
+  } else if (method === 'query' && (isQueryInterface(recv, bc) || isSequelizeInstance(recv, bc))) {
     ops = readRawQuery(call, bc, inTransaction());
   } else if (isTransactionCall(call, bc)) {
     // A managed transaction is visible through its callback; only the unmanaged form is an explicit BEGIN.
@@ -131,6 +138,43 @@ function insideFloatingTransaction(node: ts.Node, bc: BodyContext): boolean {
   for (let p = node.parent; p && p !== bc.fn.fn; p = p.parent) {
     if ((ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && p.parent && ts.isCallExpression(p.parent)
       && p.parent.arguments.includes(p as ts.Expression) && isManagedTransactionCall(p.parent, bc) && isFloatingCall(p.parent)) return true;
+  }
+  return false;
+}
+
+/**
+ * `await exec('ALTER TABLE …')`: a local or file function that passes its first parameter to `.query()`,
+ * or an imported one named like a SQL runner (`runQuery`, `execute`) whose argument is SQL.
+ */
+function isSqlHelperCall(call: ts.CallExpression, name: string, bc: BodyContext): boolean {
+  if (call.arguments.length === 0) return false;
+  const fn = localFunction(name, bc);
+  if (fn) return passesFirstParameterToQuery(fn);
+  if (!SQL_HELPER_NAME.test(name)) return false;
+  const sql = evaluateString(call.arguments[0], bc.ev);
+  return !!sql && SQL_START.test(sql.text);
+}
+
+function localFunction(name: string, bc: BodyContext): ts.FunctionLikeDeclaration | undefined {
+  let found: ts.FunctionLikeDeclaration | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isFunctionDeclaration(node) && node.name?.text === name && node.body) { found = node; return; }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) {
+      const init = unwrap(node.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) { found = init; return; }
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (bc.fn.fn.body) visit(bc.fn.fn.body);
+  return found ?? bc.helpers.get(name);
+}
+
+function insideSqlHelper(call: ts.CallExpression, bc: BodyContext): boolean {
+  const arg = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!arg || !ts.isIdentifier(arg)) return false;
+  for (let p = call.parent; p && p !== bc.fn.fn; p = p.parent) {
+    if (ts.isFunctionLike(p)) return passesFirstParameterToQuery(p as ts.FunctionLikeDeclaration) && (p as ts.FunctionLikeDeclaration).parameters[0].name.getText(bc.sf) === arg.text;
   }
   return false;
 }

@@ -30,3 +30,26 @@ export function isFloatingCall(call: ts.CallExpression): boolean {
     return ts.isExpressionStatement(p) || ts.isVoidExpression(p);
   }
 }
+
+/** Names migrations give a helper that runs one SQL string (`this.exec(sql)`, `runQuery(sql)`, `execute(sql)`). */
+export const SQL_HELPER_NAME = /^(?:run|exec|execute)?(?:Query|Sql|Statement)$|^exec(?:ute)?$|^(?:query|sql)$/i;
+/** Text that starts like a SQL statement (after comments). */
+export const SQL_START = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(?:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|RENAME|TRUNCATE|COMMENT|GRANT|REVOKE|SET|DO|WITH|REINDEX|VACUUM|BEGIN|COMMIT|ANALYZE|LOCK|CALL|PRAGMA)\b/i;
+
+/** `(sql) => qi.sequelize.query(sql)`: a function whose first parameter goes straight into a `.query(…)` call. */
+export function passesFirstParameterToQuery(fn: ts.FunctionLikeDeclaration): boolean {
+  const first = fn.parameters[0];
+  if (!first || !ts.isIdentifier(first.name) || !fn.body) return false;
+  const name = first.name.text;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query') {
+      const arg = node.arguments[0];
+      if (arg && ts.isIdentifier(arg) && arg.text === name) { found = true; return; }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return found;
+}

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { Operation } from '../../model/migration';
-import { insideTryBlock, isFloatingCall } from '../ts/callContext';
+import { insideTryBlock, isFloatingCall, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
 import { evaluateString } from '../ts/evaluateString';
 import { unwrap } from '../ts/objectLiteral';
 import { embeddedSqlOperations } from './embeddedSql';
@@ -90,10 +90,6 @@ function helperOperations(state: TypeormReadState, call: ts.CallExpression, rece
     state.evaluate = outer;
   }
 }
-
-/** Names migrations give the helper that runs one SQL string (`this.exec(sql)`, `runQuery(sql)`). */
-const SQL_HELPER_NAME = /^(?:run|exec|execute)?(?:Query|Sql|Statement)$|^exec(?:ute)?$|^(?:query|sql)$/i;
-const SQL_START = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(?:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|RENAME|TRUNCATE|COMMENT|GRANT|REVOKE|SET|DO|WITH|REINDEX|VACUUM|BEGIN|COMMIT|ANALYZE|LOCK|CALL|PRAGMA)\b/i;
 
 /**
  * SQL handed to a helper instead of the runner: the context's `runQuery(sql)` (n8n), or a method or
