@@ -22,10 +22,11 @@ export interface CellDatabase {
 const runId = randomBytes(3).toString('hex');
 let counter = 0;
 
-export function cellName(): string { return `sm_scaf_${runId}_${++counter}`; }
+export function cellName(prefix = 'sm_scaf'): string { return `${prefix}_${runId}_${++counter}`; }
 
-export async function createCellDatabase(dialect: DbDialect): Promise<CellDatabase> {
-  const name = cellName();
+/** `prefix` names the suite's databases (each engineer's tests use their own, e.g. sm_e1). */
+export async function createCellDatabase(dialect: DbDialect, prefix?: string): Promise<CellDatabase> {
+  const name = cellName(prefix);
   if (dialect === 'postgres') {
     const client = new Client({ ...PG, options: `-c search_path=${name}` });
     await client.connect();

@@ -1,51 +1,13 @@
-// A throw-away schema (PostgreSQL) or database (MariaDB) named sm_e1_…, shaped like the scaffold
-// matrix's cells so its runners and snapshots work on it.
-import { randomBytes } from 'node:crypto';
+// The split suite's databases: the scaffold matrix's cells, named sm_e1_…, and a Sequelize runner
+// that works in such a cell.
 import * as path from 'node:path';
 import { type Options, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
-import { Client } from 'pg';
-import * as mysql from 'mysql2/promise';
-import { type CellDatabase, type DbDialect, MY, PG } from '../scaffold/cellDatabase';
+import { type CellDatabase, type DbDialect, MY, PG, createCellDatabase } from '../scaffold/cellDatabase';
 import type { MigrationRunner } from '../scaffold/migrationRunners';
 
-const runId = randomBytes(3).toString('hex');
-let counter = 0;
-
-export async function createSplitDatabase(dialect: DbDialect): Promise<CellDatabase> {
-  const name = `sm_e1_${runId}_${++counter}`;
-  if (dialect === 'postgres') {
-    const client = new Client({ ...PG, options: `-c search_path=${name}` });
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${name}`);
-    return {
-      dialect, name,
-      query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
-      script: async (sql) => {
-        try { await client.query(sql); } catch (e) { await client.query('ROLLBACK').catch(() => undefined); throw e; }
-      },
-      close: () => client.end(),
-      drop: async () => {
-        const admin = new Client(PG);
-        await admin.connect();
-        try { await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`); } finally { await admin.end(); }
-      },
-    };
-  }
-  const admin = await mysql.createConnection(MY);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const conn = await mysql.createConnection({ ...MY, database: name, multipleStatements: true, dateStrings: true });
-  return {
-    dialect, name,
-    query: async (sql, params) => (await conn.query(sql, params))[0] as Record<string, unknown>[],
-    script: async (sql) => { await conn.query(sql); },
-    close: () => conn.end(),
-    drop: async () => {
-      const a = await mysql.createConnection(MY);
-      try { await a.query(`DROP DATABASE IF EXISTS ${name}`); } finally { await a.end(); }
-    },
-  };
+export function createSplitDatabase(dialect: DbDialect): Promise<CellDatabase> {
+  return createCellDatabase(dialect, 'sm_e1');
 }
 
 /**
