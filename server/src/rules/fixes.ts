@@ -134,6 +134,9 @@ export function prismaMoveToOwnMigration(ctx: RuleContext, op: Operation, suffix
   const ts = ctx.migration.timestamp;
   const next = ts ? nextTimestamp(ts) : undefined;
   if (ctx.orm !== 'prisma' || !sql || !next || !startsStatement(ctx, op)) return [];
+  // Moved, it runs after the statements below it: only when none of them touches its table.
+  const later = ctx.ops.slice(ctx.ops.indexOf(op) + 1);
+  if (!op.table || later.some((o) => !o.table || o.table.toLowerCase() === op.table!.toLowerCase())) return [];
   // Remove the statement with its semicolon and the line break after it.
   const rest = ctx.text!.slice(op.offset.end);
   const tail = /^\s*;?[ \t]*(\r?\n)?/.exec(rest)![0].length;

@@ -39,7 +39,8 @@ export default defineRule({
     const pg = ctx.dialect === 'postgres';
     const op = firstOpWithoutSetting(ctx, SETTING[ctx.dialect] ?? /^lock_timeout$/i, (o) => locksExistingTable(ctx, o) && queuesTraffic(o, ctx.dialect));
     if (!op) return [];
-    const canPrepend = pg && (ctx.orm === 'sql' || ctx.orm === 'prisma') && startsStatement(ctx, op);
+    // A second statement would put a one-statement Prisma migration into a transaction block it did not have.
+    const canPrepend = pg && (ctx.orm === 'sql' || (ctx.orm === 'prisma' && ctx.migration.transactional === true)) && startsStatement(ctx, op);
     const setting = pg ? "SET lock_timeout = '2s'" : 'SET SESSION lock_wait_timeout = 5';
     // A Sequelize transaction holds its own connection: a SET run before it lands on another one.
     const ownConnection = ctx.orm === 'sequelize' && ctx.ops.some((o) => ctx.inExplicitTransaction(o));
