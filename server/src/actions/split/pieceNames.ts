@@ -9,7 +9,8 @@ export type SplitNaming = 'typeorm' | 'sequelize' | 'prisma';
 
 /** What a piece does, as words: `add status to orders`, `backfill orders`, `create index concurrently on accounts`. */
 export function describePiece(piece: PlannedPiece): string[] {
-  const table = piece.table ?? '';
+  // The table as the file writes it (CollectiveHistories), so names keep its word breaks.
+  const table = piece.ops.find((o) => o.table)?.table ?? piece.table ?? '';
   const kinds = new Set(piece.ops.map((o) => o.kind));
   const only = (k: Operation['kind']) => kinds.size === 1 && kinds.has(k);
   const columns = [...new Set(piece.ops.map((o) => o.column ?? o.columnSpec?.name).filter((c): c is string => !!c))];
