@@ -59,14 +59,31 @@ test('SQL built at run time that cannot be attributed to a step', () => {
   assert.match(refusal(FILE, typeormFile('Billing', '1700000000000', up, []), 'postgres'), /could not be read .*cannot be attributed to a piece/);
 });
 
-test('a Sequelize transaction that spans the steps', () => {
+test('a Sequelize transaction opened by hand and committed after the steps', () => {
+  const text = sequelizeFile([
+    'const transaction = await queryInterface.sequelize.transaction();',
+    'try {',
+    "  await queryInterface.addColumn('orders', 'status', Sequelize.STRING, { transaction });",
+    "  await queryInterface.addColumn('accounts', 'tier', Sequelize.STRING, { transaction });",
+    '  await transaction.commit();',
+    '} catch (e) {',
+    '  await transaction.rollback();',
+    '  throw e;',
+    '}',
+  ], []);
+  assert.match(refusal('/p/m/20240101000000-billing.js', text, 'postgres'), /runs its steps in a transaction it opens itself \(line 5\); splitting would change what commits together/);
+});
+
+test('a Sequelize transaction callback around the whole body is kept around each piece', () => {
   const text = sequelizeFile([
     'await queryInterface.sequelize.transaction(async (transaction) => {',
     "  await queryInterface.addColumn('orders', 'status', Sequelize.STRING, { transaction });",
     "  await queryInterface.addColumn('accounts', 'tier', Sequelize.STRING, { transaction });",
     '});',
   ], []);
-  assert.match(refusal('/p/m/20240101000000-billing.js', text, 'postgres'), /transaction it opens itself|inside one expression/);
+  const r = splitOk('/p/m/20240101000000-billing.js', text, 'postgres');
+  assert.ok(r.files[1].text.includes("  async up(queryInterface, Sequelize) {\n    await queryInterface.sequelize.transaction(async (transaction) => {\n      await queryInterface.addColumn('accounts', 'tier', Sequelize.STRING, { transaction });\n    });\n  },"), r.files[1].text);
+  assert.ok(r.notes.some((n) => /a piece commits on its own/.test(n)));
 });
 
 test('BEGIN … COMMIT in a Prisma migration', () => {

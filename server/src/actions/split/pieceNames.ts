@@ -61,10 +61,11 @@ export function nextStamp(naming: SplitNaming, stamp: string, neighbours: string
   return stamps[0];
 }
 
-/** The name part in the style the original's name uses (PascalCase, kebab-case or snake_case). */
-export function styledName(original: string, words: string[]): string {
-  if (/_/.test(original) || /^[a-z0-9]+$/.test(original) && !/-/.test(original)) return snakeName(words);
+/** The name part in the style the original's name uses (PascalCase, kebab-case or snake_case; one lower-case word: the ORM's own). */
+export function styledName(original: string, words: string[], naming: SplitNaming): string {
+  if (/_/.test(original)) return snakeName(words);
   if (/-/.test(original)) return kebabName(words);
+  if (/^[a-z0-9]+$/.test(original)) return naming === 'prisma' ? snakeName(words) : kebabName(words);
   return pascalName(words);
 }
 
@@ -85,7 +86,7 @@ export function pieceBases(naming: SplitNaming, file: string, neighbours: string
   const others = neighbours.filter((n) => path.resolve(n) !== path.resolve(own));
   const original = parseOriginalName(naming, file);
   if (original) {
-    const names = uniqueNames(words.map((w) => styledName(original.name, w)));
+    const names = uniqueNames(words.map((w) => styledName(original.name, w, naming)));
     const stamps = pieceStamps(naming, original.stamp, nextStamp(naming, original.stamp, others), words.length);
     if ('refused' in stamps) return stamps;
     const sep = naming === 'prisma' ? '_' : '-';

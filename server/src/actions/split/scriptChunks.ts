@@ -131,3 +131,25 @@ export function blockInside(text: string, body: ts.Block, chunks: Chunk[], piece
   }
   return `\n${own.map((c) => c.text).join('\n')}\n${closeIndent}`;
 }
+
+/** `await queryInterface.sequelize.transaction(async (t) => { … })` as the body's only statement: each piece keeps the wrapper around its own steps. */
+export interface TransactionWrapper { inner: ts.Block; before: string; after: string }
+
+export function transactionWrapper(text: string, body: ts.Block): TransactionWrapper | undefined {
+  if (body.statements.length !== 1) return undefined;
+  const stmt = body.statements[0];
+  let e: ts.Expression | undefined = ts.isExpressionStatement(stmt) ? stmt.expression : ts.isReturnStatement(stmt) ? stmt.expression : undefined;
+  if (e && ts.isAwaitExpression(e)) e = e.expression;
+  if (!e || !ts.isCallExpression(e) || !/\.transaction$/.test(e.expression.getText())) return undefined;
+  const callback = e.arguments[e.arguments.length - 1];
+  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || !ts.isBlock(callback.body)) return undefined;
+  const region = statementRegion(text, stmt);
+  return { inner: callback.body, before: text.slice(region.start, callback.body.getStart() + 1), after: text.slice(callback.body.end - 1, region.end) };
+}
+
+/** The new inside of a body whose only statement is a transaction wrapper: the wrapper around the piece's chunks. */
+export function wrappedBlockInside(text: string, body: ts.Block, wrapper: TransactionWrapper, chunks: Chunk[], piece: number, emptyNote: string): string {
+  const closeLineStart = text.lastIndexOf('\n', body.end - 1) + 1;
+  const closeIndent = /^[ \t]*/.exec(text.slice(closeLineStart))![0];
+  return `\n${wrapper.before}${blockInside(text, wrapper.inner, chunks, piece, emptyNote)}${wrapper.after}\n${closeIndent}`;
+}

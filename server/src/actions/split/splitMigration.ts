@@ -10,7 +10,7 @@ import { type Chunk, type ChunksResult, type PieceOf, lineAt } from './chunks';
 import { matchDownOps } from './matchDown';
 import { type PieceBases, type SplitNaming, describePiece, parseOriginalName, pieceBases } from './pieceNames';
 import { type PlannedPiece, planPieces } from './planPieces';
-import { blockInside, scriptChunks } from './scriptChunks';
+import { type TransactionWrapper, blockInside, scriptChunks, transactionWrapper, wrappedBlockInside } from './scriptChunks';
 import { sqlChunks, sqlText } from './sqlChunks';
 import { pascalName } from '../../emitters/naming';
 import { readMigrationText } from '../../engine/engine';
@@ -124,7 +124,8 @@ function fillMissingDowns(files: SplitFile[], missing: number[], pieces: Planned
 function notAttributable(ops: Operation[], text: string): string | undefined {
   const unknown = ops.find((o) => o.kind === 'unknown');
   if (unknown) return `the step at line ${lineAt(text, unknown.offset.start)} could not be read (${unknown.reason ?? 'dynamic SQL'}), so it cannot be attributed to a piece`;
-  const tx = ops.find((o) => o.kind === 'transactionControl' || o.inTransaction);
+  // A Sequelize transaction callback wrapping the whole body is kept around each piece; other shapes are refused where they span pieces.
+  const tx = ops.find((o) => o.kind === 'transactionControl');
   if (tx) return `the migration runs its steps in a transaction it opens itself (line ${lineAt(text, tx.offset.start)}); splitting would change what commits together`;
   return undefined;
 }
@@ -174,13 +175,18 @@ function scriptFiles(input: SplitInput, migration: Migration, pieces: PlannedPie
   const sf = ts.createSourceFile(file.path, text, ts.ScriptTarget.Latest, true, /\.m?[jc]?js$/.test(file.path) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
   const bodies = methodBodies(sf, new LineIndex(text), migration);
   if (!bodies.up) return { refused: 'the up function has no block body to split' };
-  const up = scriptChunks(text, bodies.up, migration.up, upOf);
+  const upWrapper = transactionWrapper(text, bodies.up);
+  const downWrapper = bodies.down && transactionWrapper(text, bodies.down);
+  const up = scriptChunks(text, upWrapper?.inner ?? bodies.up, migration.up, upOf);
   if ('refused' in up) return up;
   let down: ChunksResult | undefined;
   if (bodies.down) {
-    down = scriptChunks(text, bodies.down, migration.down, downOf);
+    down = scriptChunks(text, downWrapper ? downWrapper.inner : bodies.down, migration.down, downOf);
     if ('refused' in down) return down;
   }
+  if (upWrapper) notes.push('Each piece keeps the original\'s transaction around its own steps: a piece commits on its own.');
+  const inside = (block: ts.Block, wrapper: TransactionWrapper | undefined, chunks: Chunk[], i: number, note: string) =>
+    wrapper ? wrappedBlockInside(text, block, wrapper, chunks, i, note) : blockInside(text, block, chunks, i, note);
   const typeormClass = file.orm === 'typeorm' ? sf.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && !!s.name) : undefined;
   const transactionProperty = typeormClass?.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'transaction');
   const original = parseOriginalName(file.orm as SplitNaming, file.path);
@@ -188,8 +194,8 @@ function scriptFiles(input: SplitInput, migration: Migration, pieces: PlannedPie
   const files: SplitFile[] = [];
   for (const [i, piece] of pieces.entries()) {
     const edits: { start: number; end: number; text: string }[] = [];
-    edits.push({ start: bodies.up.getStart() + 1, end: bodies.up.end - 1, text: blockInside(text, bodies.up, up.chunks, i, 'empty') });
-    if (bodies.down && down && 'chunks' in down) edits.push({ start: bodies.down.getStart() + 1, end: bodies.down.end - 1, text: blockInside(text, bodies.down, down.chunks, i, NOT_UNDONE) });
+    edits.push({ start: bodies.up.getStart() + 1, end: bodies.up.end - 1, text: inside(bodies.up, upWrapper, up.chunks, i, 'empty') });
+    if (bodies.down && down && 'chunks' in down) edits.push({ start: bodies.down.getStart() + 1, end: bodies.down.end - 1, text: inside(bodies.down, downWrapper || undefined, down.chunks, i, NOT_UNDONE) });
     if (typeormClass && onlineNeedsNoTransaction) {
       const online = piece.kind === 'online';
       if (online && !transactionProperty) {
