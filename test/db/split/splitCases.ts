@@ -160,6 +160,23 @@ export function splitCases(dialect: DbDialect): SplitCase[] {
     ]),
   });
 
+  // Sequelize, everything inside one transaction callback (each piece keeps the wrapper).
+  cases.push({
+    title: 'expand + backfill in a transaction callback, and a second table', orm: 'sequelize', file: `${COMPACT_STAMP}-people-rank.js`,
+    text: sequelize([
+      `await queryInterface.sequelize.transaction(async (transaction) => {
+      await queryInterface.addColumn('people', 'rank', { type: Sequelize.INTEGER, allowNull: true }, { transaction });
+      await queryInterface.sequelize.query('UPDATE people SET rank = id * 10', { transaction });
+      await queryInterface.addColumn('teams', 'rank', { type: Sequelize.INTEGER, allowNull: true }, { transaction });
+    });`,
+    ], [
+      `await queryInterface.sequelize.transaction(async (transaction) => {
+      await queryInterface.removeColumn('teams', 'rank', { transaction });
+      await queryInterface.removeColumn('people', 'rank', { transaction });
+    });`,
+    ]),
+  });
+
   // Prisma, as `migrate dev` writes migration.sql, with a hand-written down.sql.
   cases.push({
     title: 'new table with index and FK, two existing tables altered', orm: 'prisma', file: `${COMPACT_STAMP}_add_invoicing/migration.sql`,
