@@ -144,3 +144,34 @@ test('a half-typed file: its parser errors are counted, not reported again, and 
   const rollback = runRules(file, { ...DEFAULT_CONFIG, extends: 'strict' }).filter((f) => ['missing-down', 'empty-down', 'asymmetric-down'].includes(f.rule));
   assert.deepEqual(rollback, []);
 });
+
+test("n8n's schemaBuilder DSL: createTable(…).withColumns(…), addColumns, dropColumns, createIndex, addNotNull are operations", () => {
+  const m = readMigration(`import type { MigrationContext, ReversibleMigration } from '@/databases/types';
+
+export class CreateProject1714133768519 implements ReversibleMigration {
+	async up({ schemaBuilder: { createTable, column, addColumns, createIndex, addNotNull } }: MigrationContext) {
+		await createTable('project_relation')
+			.withColumns(column('projectId').varchar(36).primary.notNull, column('userId').uuid.notNull, column('role').varchar().notNull)
+			.withIndexOn('projectId')
+			.withForeignKey('projectId', { tableName: 'project', columnName: 'id', onDelete: 'CASCADE' }).withTimestamps;
+		await addColumns('workflow_entity', [column('meta').json, column('pinned').bool.notNull.default(false)]);
+		await createIndex('workflow_entity', ['meta'], true, 'IDX_workflow_meta');
+		await addNotNull('user', 'role');
+	}
+
+	async down({ schemaBuilder: { dropTable, dropColumns } }: MigrationContext) {
+		await dropColumns('workflow_entity', ['meta', 'pinned']);
+		await dropTable('project_relation');
+	}
+}
+`);
+  assert.deepEqual(m.up.map((o) => [o.kind, o.table, o.column ?? o.columns?.join() ?? '']), [
+    ['createTable', 'project_relation', ''], ['createIndex', 'project_relation', 'projectId'], ['addForeignKey', 'project_relation', 'projectId'],
+    ['addColumn', 'workflow_entity', 'meta'], ['addColumn', 'workflow_entity', 'pinned'], ['createIndex', 'workflow_entity', 'meta'], ['setNotNull', 'user', 'role'],
+  ]);
+  assert.deepEqual(m.up[0].tableColumns?.map((c) => [c.name, c.type, c.nullable]), [
+    ['projectId', 'varchar(36)', false], ['userId', 'uuid', false], ['role', 'varchar', false], ['createdAt', 'timestamp', false], ['updatedAt', 'timestamp', false],
+  ]);
+  assert.deepEqual(m.up[4].columnSpec, { name: 'pinned', type: 'boolean', nullable: false, default: 'false' });
+  assert.deepEqual(m.down.map((o) => [o.kind, o.column ?? o.table]), [['dropColumn', 'meta'], ['dropColumn', 'pinned'], ['dropTable', 'project_relation']]);
+});

@@ -7,6 +7,7 @@ import { embeddedSqlOperations } from './embeddedSql';
 import { entityManagerOperations, globalManagerFactory, methodName } from './entityManagerCalls';
 import { GuardDetector } from './guards';
 import { queryRunnerApiOperations, READ_ONLY_METHODS } from './queryRunnerApi';
+import { schemaBuilderOperations } from './n8nSchemaBuilder';
 import { apiOperation, type TypeormReadState } from './readState';
 import { RunnerReceivers } from './runnerReceivers';
 
@@ -25,7 +26,7 @@ export function methodOperations(state: TypeormReadState, method: ts.FunctionLik
   const visit = (node: ts.Node): void => {
     if (!ts.isCallExpression(node)) { ts.forEachChild(node, visit); return; }
     const { chain, root } = callChain(node);
-    const found = classify(state, chain, root, receivers);
+    const found = schemaBuilderOperations(state, chain, (c) => receivers.dslFunctionOf(c)) ?? classify(state, chain, root, receivers);
     if (!found.length) found.push(...helperOperations(state, node, receivers, helperStack));
     if (!found.length) found.push(...sqlHelperOperations(state, node, receivers));
     if (found.length) {

@@ -13,6 +13,9 @@ export class RunnerReceivers {
   private readonly managerNames = new Set<string>();
   /** Functions the context object hands over that run SQL (n8n's `up({ runQuery })`). */
   readonly sqlFunctionNames = new Set<string>();
+  /** n8n's `schemaBuilder` (`{ schemaBuilder }`) and the DSL functions taken from it (`{ schemaBuilder: { addColumns } }`), local name → DSL name. */
+  private readonly schemaBuilderNames = new Set<string>();
+  private readonly dslFunctions = new Map<string, string>();
 
   /** `runnerParameter`: which parameter receives the runner (0 for up/down; a helper may take it later). */
   constructor(method: ts.FunctionLikeDeclaration, runnerParameter = 0) {
@@ -22,11 +25,24 @@ export class RunnerReceivers {
       // `up({ queryRunner, tablePrefix })`: a context object that carries the runner (n8n's migrations).
       const carried = first.name.elements.filter((el) => ts.isIdentifier(el.name) && bindingProperty(el) === 'queryRunner');
       for (const el of carried) this.runnerNames.add((el.name as ts.Identifier).text);
-      for (const el of first.name.elements) if (ts.isIdentifier(el.name) && bindingProperty(el) === 'runQuery') this.sqlFunctionNames.add(el.name.text);
+      for (const el of first.name.elements) {
+        if (ts.isIdentifier(el.name) && bindingProperty(el) === 'runQuery') this.sqlFunctionNames.add(el.name.text);
+        if (bindingProperty(el) !== 'schemaBuilder' && !(el.propertyName && ts.isIdentifier(el.propertyName) && el.propertyName.text === 'schemaBuilder')) continue;
+        if (ts.isIdentifier(el.name)) this.schemaBuilderNames.add(el.name.text);
+        else if (ts.isObjectBindingPattern(el.name)) for (const inner of el.name.elements) { const prop = bindingProperty(inner); if (prop && ts.isIdentifier(inner.name)) this.dslFunctions.set(inner.name.text, prop); }
+      }
       if (!carried.length) this.addBindings(first.name, 'runner');
     }
     else this.runnerNames.add('queryRunner');
     if (method.body) this.collectAliases(method.body);
+  }
+
+  /** The n8n schemaBuilder function a call makes (`addColumns(…)`, `schemaBuilder.dropTable(…)`), or undefined. */
+  dslFunctionOf(call: ts.CallExpression): string | undefined {
+    const callee = unwrap(call.expression);
+    if (ts.isIdentifier(callee)) return this.dslFunctions.get(callee.text);
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && this.schemaBuilderNames.has(callee.expression.text)) return callee.name.text;
+    return undefined;
   }
 
   kindOf(expr: ts.Expression): ReceiverKind | undefined {

@@ -14,7 +14,7 @@ import { transactionFacts } from './transactionMode';
 /** Cheap content test for files outside a detected project. */
 export function looksLikeTypeorm(text: string): boolean {
   // n8n-style context objects: `up({ queryRunner, tablePrefix })`, `up({ escape, runQuery })`.
-  return /\bMigrationInterface\b|\bQueryRunner\b|\bqueryRunner\s*\.|\.prototype\.up\s*=\s*function\s*\(\s*queryRunner\b|from ['"](?:@n8n\/)?typeorm['"]|require\(['"](?:@n8n\/)?typeorm['"]\)|\bup\s*\(\s*\{[^}]*\b(?:queryRunner|runQuery)\b/.test(text);
+  return /\bMigrationInterface\b|\bQueryRunner\b|\bqueryRunner\s*\.|\.prototype\.up\s*=\s*function\s*\(\s*queryRunner\b|from ['"](?:@n8n\/)?typeorm['"]|require\(['"](?:@n8n\/)?typeorm['"]\)|\bup\s*\(\s*\{[^}]*\b(?:queryRunner|runQuery|schemaBuilder)\b|\bMigrationContext\b/.test(text);
 }
 
 /** Reads a TypeORM migration file (TS source or tsc's CommonJS output) into the model. Never throws. */
