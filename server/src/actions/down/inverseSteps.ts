@@ -52,7 +52,7 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
     const newName = /^CHANGE/i.test(sql) ? op.newName ?? op.column : op.column;
     const restored = `ALTER TABLE ${t} ${newName && k(newName) !== k(column.name) ? `CHANGE ${q(newName, d)}` : 'MODIFY'} ${renderColumnDefinition(column, d)}`;
     r.steps.push({ sql: restored });
-    if (!column.exact) gap(`${op.table}.${column.name}: definition rebuilt from an ORM spec`);
+    if (!column.exact) gap(`${op.table}.${column.name}: ${column.inexact ?? 'definition rebuilt from an ORM spec'}`);
     return r;
   }
 
@@ -65,7 +65,8 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
       if (!table) { gap(`table ${op.table}: no earlier migration creates it, its definition is unknown`); return r; }
       r.losses.push(`the rows of ${op.table} (DROP TABLE): the down recreates the table empty`);
       r.steps.push(...recreateTable(before, table.name));
-      if (!table.exact || table.columns.some((c) => !c.exact)) gap(`table ${op.table}: definition rebuilt from ORM specs`);
+      if (!table.exact) gap(`table ${op.table}: definition rebuilt from an ORM spec or with parts the reader does not keep`);
+      for (const c of table.columns) if (!c.exact) gap(`${op.table}.${c.name}: ${c.inexact ?? 'definition rebuilt from an ORM spec'}`);
       return r;
     }
     case 'renameTable':
@@ -98,7 +99,7 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
         if (c.kind === 'primary' && column.extra.some((e) => /^PRIMARY\s+KEY/i.test(e))) continue;
         r.steps.push(...addConstraint(c, d));
       }
-      if (!column.exact) gap(`${op.table}.${column.name}: definition rebuilt from an ORM spec`);
+      if (!column.exact) gap(`${op.table}.${column.name}: ${column.inexact ?? 'definition rebuilt from an ORM spec'}`);
       return r;
     }
     case 'renameColumn':
@@ -119,7 +120,7 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
       } else {
         r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} ${column.default !== undefined ? `SET DEFAULT ${column.default}` : 'DROP DEFAULT'}` });
       }
-      if (!column.exact) gap(`${op.table}.${column.name}: definition rebuilt from an ORM spec`);
+      if (!column.exact) gap(`${op.table}.${column.name}: ${column.inexact ?? 'definition rebuilt from an ORM spec'}`);
       return r;
     }
     case 'createIndex': {

@@ -7,6 +7,8 @@ import { type ColumnDefinition, leadingIdentifier, matchingParen, parseColumnDef
 export interface ColumnState extends ColumnDefinition {
   /** False when the definition came from a normalised ORM spec rather than the SQL as written. */
   exact: boolean;
+  /** Why it is not exact, for the notes. */
+  inexact?: string;
   /** The ORM spec (TypeORM/Sequelize API calls), for downs written with the same API. */
   spec?: ColumnSpec;
 }
@@ -74,7 +76,12 @@ export function sourceSql(op: Operation, fileText: string | undefined, embeddedI
   let sql = fileText.slice(op.offset.start, op.offset.end);
   // SQL inside a JS string: MySQL backticks and quotes come escaped in TypeORM's generated files.
   if (embeddedInScript) sql = sql.replace(/\\([`'"\\])/g, '$1');
-  return sql.trim().replace(/;\s*$/, '');
+  sql = sql.trim().replace(/;\s*$/, '');
+  // A one-action ALTER TABLE: keep the action, as a clause of a multi-action one is kept.
+  if (/^ALTER\s+TABLE\s/i.test(sql) && !['createTable', 'createIndex', 'createView', 'renameTable'].includes(op.kind)) {
+    sql = sql.replace(/^ALTER\s+TABLE\s+(IF\s+EXISTS\s+)?(ONLY\s+)?(?:"[^"]+"|`[^`]+`|[\w$]+)(?:\.(?:"[^"]+"|`[^`]+`|[\w$]+))?\s+/i, '');
+  }
+  return sql;
 }
 
 export function findColumn(t: TableState | undefined, name: string | undefined): ColumnState | undefined {
@@ -87,7 +94,7 @@ export function columnFromSpec(spec: ColumnSpec, dialect: Dialect): ColumnState 
   if (spec.autoIncrement && dialect !== 'postgres') extra.push('AUTO_INCREMENT');
   if (spec.primary) extra.push('PRIMARY KEY');
   if (spec.unique) extra.push('UNIQUE');
-  return { name: spec.name, type: spec.type ?? 'unknown', notNull: spec.nullable === false || !!spec.primary, default: spec.default, extra, exact: false, spec };
+  return { name: spec.name, type: spec.type ?? 'unknown', notNull: spec.nullable === false || !!spec.primary, default: spec.default, extra, exact: false, inexact: 'definition rebuilt from an ORM spec', spec };
 }
 
 /** The schema after replaying the migrations (in history order) that come before `stop`. */
@@ -214,6 +221,8 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
       return;
     case 'renameTable': {
       if (!op.table || !op.newName || !table) return;
+      // The sequence behind a serial column keeps the old table's name: a rebuilt table would not.
+      for (const c of table.columns) if (/serial/i.test(c.type)) { c.exact = false; c.inexact = `its sequence is still named after ${op.table}`; }
       state.tables.delete(k(op.table));
       table.name = op.newName;
       state.tables.set(k(op.newName), table);
@@ -364,7 +373,7 @@ function synthesiseConstraint(op: Operation, kind: ConstraintState['kind'], d: D
 function renameColumnEverywhere(state: SchemaState, table: string, from: string, to: string): void {
   const d = state.dialect;
   const col = findColumn(state.tables.get(k(table)), from);
-  if (col) col.name = to;
+  if (col) { col.name = to; if (/serial/i.test(col.type)) { col.exact = false; col.inexact = `its sequence is still named after ${from}`; } }
   for (const i of state.indexes.values()) {
     if (k(i.table) !== k(table)) continue;
     i.columns = i.columns.map((c) => (k(c) === k(from) ? to : c));
