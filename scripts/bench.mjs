@@ -134,6 +134,50 @@ function generate() {
   return { dirs, big };
 }
 
+/**
+ * A 163-migration Prisma history (PostgreSQL) made of real migration.sql files from test/realworld
+ * (umami, hoppscotch), cycled under new folder names; generated ones if test/realworld is absent.
+ */
+function prismaHistory(count) {
+  const dir = path.join(out, 'prisma-history');
+  fs.rmSync(dir, { recursive: true, force: true });
+  const migrations = path.join(dir, 'prisma', 'migrations');
+  fs.mkdirSync(migrations, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-prisma-history', devDependencies: { prisma: '7.10.1' } }));
+  fs.writeFileSync(path.join(dir, 'prisma', 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
+  fs.writeFileSync(path.join(migrations, 'migration_lock.toml'), 'provider = "postgresql"\n');
+  const real = [];
+  const walk = (d) => {
+    for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name === 'migration.sql' && !/mysql/i.test(full)) real.push(fs.readFileSync(full, 'utf8'));
+    }
+  };
+  walk(path.join(root, 'test', 'realworld'));
+  const files = [];
+  for (let i = 0; i < count; i++) {
+    const stamp = String(20230101000000 + i * 100);
+    const [name, text] = real.length ? [`${stamp}_real_${i}`, real[i % real.length]] : prismaFolder(i);
+    fs.mkdirSync(path.join(migrations, name));
+    fs.writeFileSync(path.join(migrations, name, 'migration.sql'), text);
+    files.push(path.join(migrations, name, 'migration.sql'));
+  }
+  return { dir, files, fromRealWorld: real.length };
+}
+
+/** Median wall time of a whole process (start to exit), output discarded. */
+function wallMedian(cmd, args, runs, cwd = root) {
+  const times = [];
+  spawnSync(cmd, args, { stdio: 'ignore', cwd }); // warm the file cache
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    spawnSync(cmd, args, { stdio: 'ignore', cwd });
+    times.push(performance.now() - s);
+  }
+  return pct(times, 0.5);
+}
+
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const ms = (n) => n.toFixed(2);
 
@@ -181,6 +225,7 @@ async function main() {
   const { loadConfig } = require(path.join(root, 'out', 'server', 'src', 'config', 'load.js'));
   await engine.initEngine();
   const results = [];
+  let inProcessReadMs = 0;
 
   // In-process, per ORM: read every file (warm: one untimed pass first).
   for (const orm of ['typeorm', 'sequelize', 'prisma']) {
@@ -197,6 +242,7 @@ async function main() {
       for (const m of model.migrations) for (const op of [...m.up, ...m.down]) { ops++; if (op.kind === 'unknown') unknown++; }
     }
     const total = performance.now() - t0;
+    inProcessReadMs += total;
     results.push({ what: `read ${orm}`, files: texts.length, filesPerSec: Math.round(texts.length / (total / 1000)), p50: pct(times, 0.5), p95: pct(times, 0.95), ops, unknown });
   }
 
@@ -208,7 +254,7 @@ async function main() {
     const t0 = performance.now();
     const findings = checkFiles(models, config);
     const total = performance.now() - t0;
-    results.push({ what: 'rules over corpus', files: models.length, msPerFile: total / models.length, findings: findings.length });
+    results.push({ what: 'rules over corpus', files: models.length, msPerFile: total / models.length, findings: findings.length, totalMs: total });
   }
 
   // The 2,000-statement file: engine in-process vs squawk's binary, same file, same run.
@@ -229,6 +275,26 @@ async function main() {
   try { squawkBin = execFileSync('bash', [path.join(root, 'scripts', 'setup-squawk.sh')], { encoding: 'utf8' }).trim(); } catch { /* offline without a cache: reported below */ }
   const squawkTimes = squawkBin ? Array.from({ length: 5 }, () => wall(squawkBin, ['--reporter', 'json', big])) : [];
   const cliCorpus = wall(process.execPath, [cli, 'inspect', corpus, '--format', 'json']);
+
+  // Whole processes side by side, same run: a 163-migration Prisma history, one small SQL file, and
+  // `check` over the 2,000-file corpus against the engine's in-process time for the same work.
+  const history = prismaHistory(163);
+  let pgfenceJs;
+  try { pgfenceJs = execFileSync('bash', [path.join(root, 'scripts', 'setup-pgfence.sh')], { encoding: 'utf8' }).trim(); } catch { /* reported below */ }
+  const side = {
+    ours: wallMedian(process.execPath, [cli, 'check', history.dir, '--format', 'json', '--fail-on', 'never'], 5),
+    pgfence: pgfenceJs ? wallMedian(process.execPath, [pgfenceJs, 'analyze', '--format', 'prisma', '--output', 'json', ...history.files], 5) : undefined,
+    squawk: squawkBin ? wallMedian(squawkBin, ['--reporter', 'json', ...history.files], 5) : undefined,
+  };
+  const smallDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'sm-bench-small-'));
+  const small = path.join(smallDir, '20240101000000_add_email.sql');
+  fs.writeFileSync(small, 'ALTER TABLE "users" ADD COLUMN "email" text;\nCREATE INDEX CONCURRENTLY "users_email_idx" ON "users" ("email");\n');
+  const smallOurs = wallMedian(process.execPath, [cli, 'check', small, '--dialect', 'postgres'], 9);
+  const smallSquawk = squawkBin ? wallMedian(squawkBin, ['--reporter', 'json', small], 9) : undefined;
+  const nodeStart = wallMedian(process.execPath, ['-e', '0'], 9);
+  fs.rmSync(smallDir, { recursive: true, force: true });
+  const corpusCheck = wallMedian(process.execPath, [cli, 'check', corpus, '--format', 'json', '--fail-on', 'never'], 3);
+  const corpusInProcess = inProcessReadMs + results.find((r) => r.what === 'rules over corpus').totalMs;
 
   const editor = await measureEditorLatency(bigText);
 
@@ -251,6 +317,17 @@ async function main() {
   lines.push(`| safe-migrations CLI | whole process, \`inspect --format json\` | ${ms(pct(cliTimes, 0.5))} |`);
   if (squawkTimes.length) lines.push(`| squawk-cli 2.66 | whole process, \`--reporter json\` (binary called directly) | ${ms(pct(squawkTimes, 0.5))} |`);
   else lines.push('| squawk-cli | could not be installed (scripts/setup-squawk.sh) | – |');
+  lines.push('');
+  const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
+  const opt = (n) => (n === undefined ? 'not installed' : Math.round(n));
+  lines.push(`Whole process, side by side (medians; \`node bin/safe-migrations.js\`, the bundled CLI):`);
+  lines.push('');
+  lines.push('| run | safe-migrations ms | pgfence 0.1.5 ms | squawk 2.66 ms | ours / pgfence (target ≤ 0.5) | ours / squawk (target ≤ 3) |');
+  lines.push('|---|---|---|---|---|---|');
+  lines.push(`| \`check\` of a 163-migration Prisma history (${history.fromRealWorld ? `${history.fromRealWorld} real migration.sql files, cycled` : 'generated'}) | ${Math.round(side.ours)} | ${opt(side.pgfence)} | ${opt(side.squawk)} | ${ratio(side.ours, side.pgfence)} | ${ratio(side.ours, side.squawk)} |`);
+  lines.push(`| one small SQL file (target ≤ 250 ms) | ${Math.round(smallOurs)} | – | ${opt(smallSquawk)} | – | ${ratio(smallOurs, smallSquawk)} |`);
+  lines.push('');
+  lines.push(`Node itself (\`node -e 0\`) takes ${Math.round(nodeStart)} ms here. \`check\` over the ${rules.files}-file corpus: ${Math.round(corpusCheck)} ms whole process vs ${Math.round(corpusInProcess)} ms in-process engine (read + rules, warm) = ${ratio(corpusCheck, corpusInProcess)} (target ≤ 2×).`);
   lines.push('');
   lines.push(`Editor: the bundled language server over stdio, the 2,000-statement file open as a .sql migration: first diagnostics ${Math.round(editor.open)} ms after didOpen; after a one-line edit, ${Math.round(editor.edit)} ms (median of ${editor.edits}, including the 150 ms debounce); then a hover on the edited file answers in ${editor.hover.toFixed(1)} ms.`);
   const report = lines.join('\n');
