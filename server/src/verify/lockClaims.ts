@@ -16,8 +16,9 @@ export interface ClaimContext {
   serverVersion?: string;
   /** Tables (lower case) that existed before the migration: locks on tables it creates block nobody. */
   tablesBefore: Set<string>;
-  /** "table.column" (lower case) → type before the migration, for type-change claims. */
+  /** "table.column" (lower case) → type and nullability before the phase, for type-change claims. */
   columnTypes: Map<string, string>;
+  columnNullable?: Map<string, boolean>;
 }
 
 export function claimDisagreements(step: VerifyStep, ctx: ClaimContext): string[] {
@@ -86,8 +87,8 @@ function mysqlDisagreements(step: VerifyStep, ops: Operation[], ctx: ClaimContex
   let claim: string | undefined;
   const operations: string[] = [];
   for (const op of ops) {
-    const previousType = op.column ? ctx.columnTypes.get(`${lower(op.table)}.${lower(op.column)}`) : undefined;
-    const key = mysqlDdlKey(op, { previousType });
+    const column = `${lower(op.table)}.${lower(op.column)}`;
+    const key = mysqlDdlKey(op, op.column ? { previousType: ctx.columnTypes.get(column), previousNullable: ctx.columnNullable?.get(column) } : {});
     const verdict = key ? onlineDdlVerdict(key, ctx.dialect, ctx.serverVersion) : undefined;
     if (!verdict) return [];
     const said = verdict.algorithm === 'INSTANT' ? 'INSTANT' : verdict.algorithm === 'COPY' ? 'COPY' : `INPLACE, LOCK=${verdict.lock === 'NONE' ? 'NONE' : 'SHARED'}`;

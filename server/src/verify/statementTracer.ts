@@ -11,8 +11,11 @@ export type ProbeSql = (sql: string) => Promise<Rows>;
 
 const TRANSACTION_CONTROL = /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|ROLLBACK|END|SAVEPOINT|RELEASE|SET\s+(LOCAL\s+|SESSION\s+)?TRANSACTION)\b/i;
 const NOT_IN_TRANSACTION = /\bCONCURRENTLY\b|^\s*(VACUUM|CREATE\s+DATABASE|DROP\s+DATABASE|ALTER\s+SYSTEM)\b/i;
-/** Reads and tool bookkeeping are not steps of the migration. */
-const NOT_A_STEP = /^\s*(SELECT|SHOW|WITH\s+\w+\s+AS\s*\(\s*SELECT|DESCRIBE|EXPLAIN|SET\s+(LOCAL\s+|SESSION\s+)?(search_path|client_|statement_timeout|lock_timeout|NAMES|FOREIGN_KEY_CHECKS|SQL_MODE))\b|\b(INTO|FROM|TABLE|EXISTS)\s+[`"]?(migrations|typeorm_metadata|SequelizeMeta|_prisma_migrations)[`"]?/i;
+/**
+ * Catalog reads and tool bookkeeping are not steps of the migration. Other SELECTs are: `SELECT helper()` can
+ * take any lock.
+ */
+const NOT_A_STEP = /^\s*(SHOW|DESCRIBE|EXPLAIN|SET\s+(LOCAL\s+|SESSION\s+)?(search_path|client_|statement_timeout|lock_timeout|NAMES|FOREIGN_KEY_CHECKS|SQL_MODE))\b|^\s*SELECT\b[^;]*\b(information_schema|pg_catalog|pg_[a-z_]+|current_schema|current_database|version\s*\(|DATABASE\s*\(\s*\)|@@)|\b(INTO|FROM|TABLE|EXISTS)\s+[`"]?(migrations|typeorm_metadata|SequelizeMeta|_prisma_migrations)[`"]?/i;
 
 export interface TracerOptions {
   dialect: VerifyDialect;

@@ -202,12 +202,16 @@ async function verifyOne(h: HistoryMigration, result: VerifyResult, db: ScratchD
   const lastStep = () => result.steps.length - 1;
   const before = await snapshot();
   const dataBefore = opts.seed ? await takeDataSnapshot(db, before.tables) : undefined;
-  const claims: ClaimContext = {
-    dialect: db.dialect === 'postgres' ? 'postgres' : (await dialectOf(db)),
+  const claimDialect: VerifyDialect = db.dialect === 'postgres' ? 'postgres' : await dialectOf(db);
+  // Claims depend on the column as it is when the phase starts: before the up, or after it for the down.
+  const claimsFor = (s: SchemaSnapshot): ClaimContext => ({
+    dialect: claimDialect,
     serverVersion: opts.serverVersion,
-    tablesBefore: new Set(before.tables.map((t) => t.toLowerCase())),
-    columnTypes: new Map(Object.entries(before.columns).map(([k, c]) => [k.toLowerCase(), c.type.replace(/ (auto_increment|on update.*|DEFAULT_GENERATED.*)$/i, '')])),
-  };
+    tablesBefore: new Set(s.tables.map((t) => t.toLowerCase())),
+    columnTypes: new Map(Object.entries(s.columns).map(([k, c]) => [k.toLowerCase(), c.type.replace(/ (auto_increment|on update.*|DEFAULT_GENERATED.*)$/i, '')])),
+    columnNullable: new Map(Object.entries(s.columns).map(([k, c]) => [k.toLowerCase(), c.nullable])),
+  });
+  let claims = claimsFor(before);
   const addClaims = (from: number) => {
     for (let i = from; i < result.steps.length; i++) {
       for (const message of claimDisagreements(result.steps[i], claims)) differences.push({ kind: 'lock', phase: result.steps[i].phase, message, step: i });
@@ -223,6 +227,7 @@ async function verifyOne(h: HistoryMigration, result: VerifyResult, db: ScratchD
     finish(result);
     return true;
   }
+  claims = claimsFor(afterUp);
   from = result.steps.length;
   const downError = await phase('down', () => runner.down(h));
   addClaims(from);

@@ -45,7 +45,7 @@ export async function sequelizeRunner(db: ScratchDatabase, tracer: StatementTrac
     }
     return m;
   };
-  const call = (h: HistoryMigration, step: Step) => umzugStyle
+  const call = (h: HistoryMigration, step: Step) => takesUmzugParams(load(h), umzugStyle)
     ? step({ context: qi, name: path.basename(h.file.path), path: h.file.path })
     : step(qi, sequelizeModule.Sequelize);
   return {
@@ -57,4 +57,12 @@ export async function sequelizeRunner(db: ScratchDatabase, tracer: StatementTrac
     },
     close: () => sequelize.close(),
   };
+}
+
+/** umzug passes `{ name, path, context }`, sequelize-cli `(queryInterface, Sequelize)`: the parameter lists tell, else the project's setup. */
+function takesUmzugParams(m: { up: Step; down?: Step }, projectUsesUmzug: boolean): boolean {
+  const params = [m.up, m.down].filter(Boolean).map((f) => /^[^(]*\(([^)]*)\)/.exec(f!.toString())?.[1] ?? '');
+  if (params.some((p) => /\{\s*context\b/.test(p))) return true;
+  if (params.some((p) => p.includes(','))) return false;
+  return projectUsesUmzug;
 }
