@@ -26,7 +26,8 @@ for (const db of DATABASES.filter((d) => !only || only.some((o) => d.label.start
         test(`${orm}: ${c.name} ${c.expect.length ? 'is caught' : 'verifies'}`, async () => {
           const project = writeProject(orm, db.family, c, __dirname);
           written.push(project);
-          const run = await verifyPaths([project.target], { database: db.database, dialect: db.dialect, scratchPrefix: 'sm_f_' });
+          const run = await verifyPaths([project.target], { database: db.database, dialect: db.dialect, scratchPrefix: 'sm_f_' })
+            .finally(() => project.remove());
           assert.deepEqual(run.setupErrors, []);
           assert.equal(run.histories[0]?.replay.migrations, 1, 'the base migration is replayed first');
           const result = run.results.find((r) => r.source === project.target);
