@@ -4,7 +4,7 @@ import { q, separateMigration } from '../ormAdvice';
 
 export default defineRule({
   id: 'backfill-in-ddl-transaction',
-  category: 'compatibility', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'],
+  category: 'compatibility', severity: 'warning', dialects: ['postgres'],
   summary: 'A data backfill runs in the same transaction as DDL: the DDL lock is held for the whole backfill.',
   why: 'On PostgreSQL the lock taken by the ALTER lasts until commit, so the table stays blocked while every row is updated. On MySQL/MariaDB the DDL commits implicitly anyway, so the backfill is not atomic with it either.',
   safeAlternative: { text: 'Put the backfill in its own migration, outside a transaction, in batches.', snippets: {

@@ -1,5 +1,5 @@
 import { defineRule, eq } from '../rule';
-import { colName, findOn, onExistingTable } from '../helpers';
+import { colName, findOn, onExistingTable, statementOf } from '../helpers';
 import { q } from '../ormAdvice';
 import { pgTypeChangeRewrites } from '../../knowledge/postgresTypes';
 import { mysqlDdlKey } from '../../knowledge/mysqlOnlineDdl';
@@ -20,6 +20,7 @@ export default defineRule({
   },
   check(ctx) {
     const out = [];
+    const reported = new Map<string, { count: number; finding: { message: string } }>();
     for (const op of ctx.ops) {
       if (op.kind !== 'alterColumnType' || !onExistingTable(ctx, op)) continue;
       const h = ctx.columnHistory(op.table, op.column, op);
@@ -27,7 +28,14 @@ export default defineRule({
       const from = h.type ? ` from ${h.type}` : '';
       if (ctx.dialect === 'postgres') {
         if (pgTypeChangeRewrites(h.type, to) === false) continue;
-        out.push(findOn(op, `Changing ${q(op.table)}.${q(colName(op))}${from} to ${to} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait. Use a new column and backfill (expand/contract).`));
+        // To text from an unknown type is most often varchar → text, which is binary-compatible: no claim without history.
+        if (!h.type && /^text$/i.test(to.trim()) && !/\bUSING\b/i.test(op.text)) continue;
+        // One ALTER statement rewrites its table once, however many columns it changes.
+        const key = `${(op.table ?? '').toLowerCase()}|${statementOf(op)}`;
+        if (reported.has(key)) { reported.get(key)!.count++; continue; }
+        const finding = findOn(op, `Changing ${q(op.table)}.${q(colName(op))}${from} to ${to} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait. Use a new column and backfill (expand/contract).`);
+        reported.set(key, { count: 0, finding });
+        out.push(finding);
       } else {
         // Without the column's earlier definition, MODIFY/CHANGE may restate the same type (CHANGE is how older
         // servers rename): claiming a table copy would be a guess.
@@ -37,6 +45,7 @@ export default defineRule({
         out.push(findOn(op, `Changing ${q(op.table)}.${q(colName(op))}${from} to ${to} needs ALGORITHM=COPY: the table is copied and writes wait. Use a new column and backfill (expand/contract), or gh-ost / pt-online-schema-change.`));
       }
     }
+    for (const { count, finding } of reported.values()) if (count) finding.message += ` (${count} more column${count > 1 ? 's' : ''} change type in the same statement: one rewrite.)`;
     return out;
   },
 });

@@ -1,6 +1,6 @@
 import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleContext, type RuleFinding } from '../rule';
-import { findOn, isDdl } from '../helpers';
+import { findOn, isDdl, statementOf } from '../helpers';
 import { fix, insertAfter } from '../fixes';
 import { guardAdvice, q } from '../ormAdvice';
 
@@ -54,16 +54,22 @@ export default defineRule({
       if (op.kind === 'dropConstraint' || op.kind === 'dropForeignKey' || op.kind === 'dropIndex') if ((op.ifExists || op.guarded) && (op.constraint ?? op.index)) droppedFirst.add((op.constraint ?? op.index)!.toLowerCase());
       // ALTER TABLE IF EXISTS guards the table, not the column or constraint it changes.
       const guarded = op.ifExists || op.ifNotExists || (op.guarded && !(op.details?.tableIfExists && op.kind !== 'dropTable'));
-      if (!(GUARDABLE.has(op.kind) || /\bDETACH\s+PARTITION\b/i.test(op.text)) || guarded) return false;
+      const dropsType = op.kind === 'rawSql' && /^\s*DROP\s+TYPE\b(?!\s+IF\s+EXISTS)/i.test(op.text);
+      if (!(GUARDABLE.has(op.kind) || dropsType || /\bDETACH\s+PARTITION\b/i.test(op.text)) || guarded) return false;
+      // An unnamed index is created again on a re-run (under a new name) instead of failing.
+      if (op.kind === 'createIndex' && !op.index) return false;
       if (ADDS_CONSTRAINT.has(op.kind) && op.constraint && droppedFirst.has(op.constraint.toLowerCase())) return false;
       if (ADDS_CONSTRAINT.has(op.kind) && ctx.isTableCreatedEarlier(op)) return false;
       // CONCURRENTLY never runs in a transaction, whatever surrounds it.
-      return mysqlLike || op.concurrently || !ctx.inTransaction(op);
+      // Prisma sends migration.sql as one script: PostgreSQL runs it as one implicit transaction.
+      const scriptTransaction = ctx.orm === 'prisma' && ctx.dialect === 'postgres';
+      return mysqlLike || op.concurrently || !(ctx.inTransaction(op) || scriptTransaction);
     });
     // Nothing after the last step can fail, so only unguarded steps followed by another step leave a half-applied state.
+    // The actions of one statement (or one ORM call) are one step: a single ALTER with several clauses is atomic.
     const steps = ctx.ops.filter((o) => o.kind !== 'setting' && o.kind !== 'transactionControl');
-    const last = steps[steps.length - 1];
-    const atRisk = unguarded.filter((op) => op !== last);
+    const last = steps.length ? statementOf(steps[steps.length - 1]) : -1;
+    const atRisk = unguarded.filter((op) => statementOf(op) !== last);
     if (atRisk.length === 0) return [];
     // One finding per migration, on its first unguarded step: the advice is the same for all of them.
     const [first] = atRisk;
