@@ -63,7 +63,7 @@ async function runNodeTests(name, files, concurrency) {
   const failures = path.join(tmp, `${name}.failures`);
   const log = path.join(tmp, `${name}.log`);
   const status = await run(process.execPath, [
-    '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
+    '--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${concurrency}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     `--test-reporter=${failuresReporter}`, `--test-reporter-destination=${failures}`,
