@@ -70,7 +70,9 @@ async function runNodeTests(name, files, concurrency) {
     ...files.map((f) => path.relative(root, f)),
   ], { FORCE_COLOR: verbose && !process.env.CI ? process.env.FORCE_COLOR : '0' }, log);
   const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
-  const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  // --test-force-exit can end the run before the TAP file gets its totals; the spec summary in the log has them too.
+  const spec = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
+  const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(spec)?.[1] ?? 0);
   const passed = count('pass');
   const failed = count('fail') + count('cancelled');
   const details = fs.existsSync(failures) ? fs.readFileSync(failures, 'utf8').trimEnd() : '';
