@@ -86,14 +86,15 @@ export function buildContext(state: RunState, index: number, phase: 'up' | 'down
     },
     migrationNameRange() {
       if (migration.nameRange) return migration.nameRange;
-      const start = migration.range.start;
-      if (!lines || file.text === undefined) return { start, end: start };
-      // First line of the migration, without its trailing blank: the class/module head or the SQL's first line.
-      const from = lines.offsetAt(start);
+      // First line of the migration: the class/module head or the SQL's first line.
+      if (!lines || file.text === undefined) return { start: migration.range.start, end: migration.range.start };
+      return ctx.firstLineOf(migration.range);
+    },
+    firstLineOf(range: Range) {
+      if (!lines || file.text === undefined) return range;
+      const from = lines.offsetAt(range.start);
       const eol = file.text.indexOf('\n', from);
-      const end = (eol < 0 ? file.text.length : eol);
-      const lineText = file.text.slice(from, end).replace(/\s+$/, '');
-      return lines.range(from, from + Math.max(lineText.length, 0));
+      return lines.range(from, from + file.text.slice(from, eol < 0 ? file.text.length : eol).replace(/\s+$/, '').length);
     },
     offsetsOf(range: Range) {
       return lines ? { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) } : { start: 0, end: 0 };

@@ -93,6 +93,8 @@ export interface RuleContext {
   rangeOf(start: number, end: number): Range;
   /** Where a finding about the whole migration goes: its name, else the first line of the migration (never the whole file). */
   migrationNameRange(): Range;
+  /** The first line of a range, trailing blanks trimmed (a method head instead of its whole body). */
+  firstLineOf(range: Range): Range;
   /** Offsets of a migration-level range (the migration, its up or its down). */
   offsetsOf(range: Range): { start: number; end: number };
 }
