@@ -6,6 +6,7 @@ import { PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, ty
 import { describeProjects, statusBarText } from './projectText';
 import { registerScaffoldCommands } from './scaffoldCommands';
 import { registerSplitCommand } from './splitCommand';
+import { registerDownCommand } from './downCommand';
 
 const SETTING_KEYS: (keyof SettingsOverrides)[] = [
   'dialect', 'postgresVersion', 'mysqlVersion', 'mariadbVersion', 'recentlyCreated',
@@ -74,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
   };
   registerScaffoldCommands(context, request, output);
   registerSplitCommand(context, request, output);
+  registerDownCommand(context, request, output);
 
   starting = (async () => {
     // A failed look-up is no reason to stay silent: start the server.

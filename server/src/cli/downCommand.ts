@@ -7,7 +7,7 @@ import { inspectPaths } from '../engine/inspect';
 import { readTextFileIfPresent } from '../engine/workspace';
 import { migrationFolder } from '../engine/check';
 import { downsForFiles, type MigrationDown } from '../actions/down/downsForFiles';
-import { downEdit } from '../actions/down/downEdit';
+import { downEdit, existingDownPath } from '../actions/down/downEdit';
 
 export interface DownCommandOptions { paths: string[]; write: boolean; force: boolean; format: 'text' | 'json'; dialect?: Dialect; cwd: string }
 interface Io { stdout: (s: string) => void; stderr: (s: string) => void }
@@ -35,7 +35,7 @@ export async function runDownCommand(options: DownCommandOptions, io: Io): Promi
     for (const down of downs) {
       const file = wanted.find((f) => f.path === down.source)!;
       const migration = file.migrations[down.migrationIndex];
-      const existingPath = migration.downPath ?? (file.orm === 'prisma' ? path.join(path.dirname(file.path), 'down.sql') : undefined);
+      const existingPath = existingDownPath(file, migration);
       const edit = downEdit(file, migration, down.text, { force: options.force, existingDown: existingPath ? readTextFileIfPresent(existingPath) : undefined });
       if (edit.kind === 'refused') { io.stderr(`safe-migrations: ${rel(down.source, options.cwd)} (${down.migration}): not written: ${edit.reason}\n`); failures++; continue; }
       if (edit.kind === 'create') { fs.writeFileSync(edit.file, edit.text); written.push(edit.file); continue; }

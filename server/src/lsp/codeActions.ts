@@ -12,6 +12,8 @@ import { ignoreFileEdit, ignoreLineEdit } from './ignoreComments';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol';
 import { guardFileFix, guardStepFix, unguardedSteps } from '../actions/guards/idempotencyGuards';
 import { SPLIT_RULE, splitQuickFix } from './splitActions';
+import { DOWN_RULES, downQuickFixes } from './downActions';
+import type { FileModel } from '../model/migration';
 
 function wants(only: string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return kind === CodeActionKind.QuickFix;
@@ -57,7 +59,8 @@ function fixesFor(analysis: Analysis, finding: Finding): Fix[] {
   return finding.fixes ?? [];
 }
 
-export function codeActions(analysis: Analysis, params: CodeActionParams, canCreateFiles: boolean): CodeAction[] {
+/** `history`: the other migrations of the file's folder, read only when a down is generated. */
+export function codeActions(analysis: Analysis, params: CodeActionParams, canCreateFiles: boolean, history: () => FileModel[] = () => []): CodeAction[] {
   if (analysis.skipped) return [];
   const lines = new LineIndex(analysis.text);
   const only = params.context.only;
@@ -78,6 +81,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, canCre
         preferred = true;
       }
       if (finding.rule === SPLIT_RULE && canCreateFiles) fixes.push(splitQuickFix(analysis, d));
+      if (DOWN_RULES.has(finding.rule)) fixes.push(...downQuickFixes(analysis, d, finding.rule, finding.migration, history(), canCreateFiles).map((a) => ({ ...a, isPreferred: a.isPreferred && !preferred })));
       // One "ignore" per rule and line, and one per rule for the file, however many findings share them.
       const line = lines.positionAt(finding.offset.start).line;
       const lineKey = `${finding.rule}|${line}`;

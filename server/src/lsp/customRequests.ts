@@ -4,12 +4,15 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import type { WorkspaceState } from './workspaceState';
+import type { FileModel } from '../model/migration';
 
 export interface RequestContext {
   workspace: WorkspaceState;
   log(message: string): void;
   /** The text of an open (maybe unsaved) document, when the editor has it. */
   readOpenText?(file: string): string | undefined;
+  /** The other migrations of a migration's folder (all of them, not only the newest), for the generated down. */
+  history?(file: string, model: FileModel): FileModel[];
 }
 
 export type CustomRequestHandler = (params: unknown, context: RequestContext) => unknown;

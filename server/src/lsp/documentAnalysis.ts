@@ -64,6 +64,11 @@ export class DocumentAnalyzer {
     return analysis;
   }
 
+  /** Every other migration of the file's folder, for a generated down (which replays the whole history). */
+  history(file: string, model: FileModel): FileModel[] {
+    return this.neighbours.around(file, model, Infinity);
+  }
+
   /** Whether this document was analysed before (an edit, not a first open). */
   seen(uri: string): boolean { return this.cache.has(uri); }
 

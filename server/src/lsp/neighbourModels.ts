@@ -17,9 +17,10 @@ export class NeighbourModels {
 
   constructor(private readonly workspace: WorkspaceState, private readonly readOpenText: (file: string) => string | undefined) {}
 
-  around(file: string, model: FileModel): FileModel[] {
+  /** `limit`: the newest that many; a generated down needs the whole history (Infinity). */
+  around(file: string, model: FileModel, limit = MAX_NEIGHBOURS): FileModel[] {
     const out: FileModel[] = [];
-    for (const other of this.siblingFiles(file, model)) {
+    for (const other of this.siblingFiles(file, model, limit)) {
       const m = this.read(other);
       if (m && m.orm === model.orm) out.push(m);
     }
@@ -29,7 +30,7 @@ export class NeighbourModels {
   clear(): void { this.cache.clear(); }
 
   /** Same folder for TS/JS/SQL files; the sibling migration folders for Prisma's `<ts>_<name>/migration.sql`. */
-  private siblingFiles(file: string, model: FileModel): string[] {
+  private siblingFiles(file: string, model: FileModel, limit: number): string[] {
     const dir = path.dirname(file);
     let files: string[];
     try {
@@ -47,7 +48,7 @@ export class NeighbourModels {
     } catch {
       return [];
     }
-    return files.filter((f) => f !== file).sort().slice(-MAX_NEIGHBOURS);
+    return files.filter((f) => f !== file).sort().slice(-limit);
   }
 
   /** One migration file's model (the open document's text when it is open), cached by modification time. */

@@ -19,6 +19,7 @@ import { installCustomRequests, registerCustomRequest } from './customRequests';
 import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyzer } from './documentAnalysis';
 import { registerScaffoldRequests } from './scaffoldRequests';
+import { installVerifyRequest } from './verifyRequests';
 import { FIX_ALL_KIND, PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from './protocol';
 import { PROJECT_FILE_PATTERN, WorkspaceState } from './workspaceState';
 
@@ -174,13 +175,16 @@ connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const file = filePath(params.textDocument.uri);
     if (!doc || !analyzer.isCandidate(doc, file)) return [];
-    return codeActions(analyzer.analyse(doc, file), params, canCreateFiles);
+    return codeActions(analyzer.analyse(doc, file), params, canCreateFiles, () => analyzer.history(file, analyzer.analyse(doc, file).model));
   })();
 });
 
 registerCustomRequest(PROJECTS_REQUEST, (): ProjectsResult => workspace.projects);
 registerScaffoldRequests();
-installCustomRequests(connection, { workspace, log, readOpenText: openTextOf });
+installCustomRequests(connection, { workspace, log, readOpenText: openTextOf, history: (f, m) => analyzer.history(f, m) });
+
+// Verification needs the request's cancellation token and sends progress: it installs itself.
+installVerifyRequest(connection, { workspace, log, readOpenText: openTextOf });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));

@@ -13,6 +13,11 @@ export type DownEdit =
   | { kind: 'create'; file: string; text: string; overwrites: boolean }
   | { kind: 'refused'; reason: string };
 
+/** The separate file a migration's down lives in or would go to (Prisma down.sql, x.down.sql), if any. */
+export function existingDownPath(file: FileModel, migration: Migration): string | undefined {
+  return migration.downPath ?? (file.orm === 'prisma' ? path.join(path.dirname(file.path), 'down.sql') : undefined);
+}
+
 const SECTION = /^[ \t]*--[ \t]*(\+migrate[ \t]+up|migrate:up|\+goose[ \t]+up)\b.*$/im;
 
 /** `existingDown` is the text of a separate down file when one exists (Prisma down.sql, x.down.sql). */
