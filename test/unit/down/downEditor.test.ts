@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CodeAction, CodeActionParams, TextDocumentEdit, CreateFile, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, TextDocumentEdit, TextEdit, CreateFile, WorkspaceEdit } from 'vscode-languageserver';
 import { initEngine, readMigrationText } from '../../../server/src/engine/engine';
 import { checkFile } from '../../../server/src/engine/check';
 import { DEFAULT_CONFIG } from '../../../server/src/config/types';
@@ -41,7 +41,7 @@ function actionsFor(analysis: Analysis, rule: string, history: FileModel[], canC
 
 /** The text of `uri` after the edit's text edits on it (in-file edits only). */
 function applied(text: string, edit: WorkspaceEdit, uri: string): string {
-  const edits = (edit.documentChanges ?? []).filter((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === uri).flatMap((c) => c.edits);
+  const edits = (edit.documentChanges ?? []).filter((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[]);
   const lines = new LineIndex(text);
   return edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
     .sort((a, b) => b.start - a.start)
@@ -84,7 +84,7 @@ test('Prisma: "Generate down.sql" creates down.sql beside migration.sql in the s
   const changes = fix.edit!.documentChanges!;
   const downUri = pathToFileURL(path.join(path.dirname(file), 'down.sql')).toString();
   assert.deepEqual(changes[0], { kind: 'create', uri: downUri, options: { overwrite: false, ignoreIfExists: false } } satisfies CreateFile);
-  assert.equal((changes[1] as TextDocumentEdit).edits[0].newText, 'DROP INDEX IF EXISTS "posts_title_idx";\n');
+  assert.equal(((changes[1] as TextDocumentEdit).edits[0] as TextEdit).newText, 'DROP INDEX IF EXISTS "posts_title_idx";\n');
   assert.equal(changes.length, 2, 'nothing else is touched');
   assert.deepEqual(actionsFor(analysis, 'missing-down', history, false), []);
 });
