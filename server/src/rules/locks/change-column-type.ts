@@ -1,8 +1,20 @@
+import type { Operation } from '../../model/migration';
 import { defineRule, eq } from '../rule';
 import { colName, findOn, onExistingTable, statementOf } from '../helpers';
 import { q } from '../ormAdvice';
 import { pgTypeChangeRewrites } from '../../knowledge/postgresTypes';
 import { mysqlDdlKey } from '../../knowledge/mysqlOnlineDdl';
+
+/** Types a column is changed *to* to widen it (INT → BIGINT, TEXT → LONGTEXT): restating them unchanged is rare. */
+const WIDENING_TARGET = /^(big\s*int|bigint)\b|^(medium|long)(text|blob)\b/i;
+
+/** The type this migration's down gives the same column back, when it differs from the up's. */
+function typeRestoredByDown(down: Operation[], op: Operation): string | undefined {
+  const same = (a?: string, b?: string) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+  const back = down.find((d) => d.kind === 'alterColumnType' && same(d.table, op.table) && same(d.column, op.column));
+  const type = back?.columnSpec?.type;
+  return type && !same(type, op.columnSpec?.type) ? type : undefined;
+}
 
 export default defineRule({
   id: 'change-column-type',
@@ -21,6 +33,14 @@ export default defineRule({
   check(ctx) {
     const out = [];
     const reported = new Map<string, { count: number; finding: { message: string } }>();
+    // One ALTER statement rewrites (or copies) its table once, however many columns it changes.
+    const report = (op: Operation, message: string) => {
+      const key = `${(op.table ?? '').toLowerCase()}|${statementOf(op)}`;
+      if (reported.has(key)) { reported.get(key)!.count++; return; }
+      const finding = findOn(op, message);
+      reported.set(key, { count: 0, finding });
+      out.push(finding);
+    };
     for (const op of ctx.ops) {
       if (op.kind !== 'alterColumnType' || !onExistingTable(ctx, op)) continue;
       const h = ctx.columnHistory(op.table, op.column, op);
@@ -30,19 +50,21 @@ export default defineRule({
         if (pgTypeChangeRewrites(h.type, to) === false) continue;
         // To text from an unknown type is most often varchar → text, which is binary-compatible: no claim without history.
         if (!h.type && /^text$/i.test(to.trim()) && !/\bUSING\b/i.test(op.text)) continue;
-        // One ALTER statement rewrites its table once, however many columns it changes.
-        const key = `${(op.table ?? '').toLowerCase()}|${statementOf(op)}`;
-        if (reported.has(key)) { reported.get(key)!.count++; continue; }
-        const finding = findOn(op, `Changing ${q(op.table)}.${q(colName(op))}${from} to ${to} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait. Use a new column and backfill (expand/contract).`);
-        reported.set(key, { count: 0, finding });
-        out.push(finding);
+        report(op, `Changing ${q(op.table)}.${q(colName(op))}${from} to ${to} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait. Use a new column and backfill (expand/contract).`);
       } else {
-        // Without the column's earlier definition, MODIFY/CHANGE may restate the same type (CHANGE is how older
-        // servers rename): claiming a table copy would be a guess.
-        if (!h.type) continue;
-        const key = mysqlDdlKey(op, { previousType: h.type, previousNullable: h.nullable, charset: h.charset });
+        // The earlier type comes from the history, else from this migration's own down (which restores it).
+        const previous = h.type ?? (ctx.phase === 'up' ? typeRestoredByDown(ctx.migration.down, op) : undefined);
+        if (!previous) {
+          // Without the earlier definition, MODIFY/CHANGE may restate the same type (CHANGE is how older servers
+          // rename, MODIFY how they change NULL): no claim, except for the types a column is widened *to*.
+          if (!WIDENING_TARGET.test(to.trim())) continue;
+          report(op, `Changing ${q(op.table)}.${q(colName(op))} to ${to} (its earlier definition is not in the migrations read): any real type change needs ALGORITHM=COPY on ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'}, so the table is copied and writes wait. Use a new column and backfill (expand/contract), or gh-ost / pt-online-schema-change.`);
+          continue;
+        }
+        const key = mysqlDdlKey(op, { previousType: previous, previousNullable: h.nullable, charset: h.charset });
         if (key !== 'changeType') continue;
-        out.push(findOn(op, `Changing ${q(op.table)}.${q(colName(op))}${from} to ${to} needs ALGORITHM=COPY: the table is copied and writes wait. Use a new column and backfill (expand/contract), or gh-ost / pt-online-schema-change.`));
+        const was = h.type ? from : ` from ${previous} (the type its down restores)`;
+        report(op, `Changing ${q(op.table)}.${q(colName(op))}${was} to ${to} needs ALGORITHM=COPY: the table is copied and writes wait. Use a new column and backfill (expand/contract), or gh-ost / pt-online-schema-change.`);
       }
     }
     for (const { count, finding } of reported.values()) if (count) finding.message += ` (${count} more column${count > 1 ? 's' : ''} change type in the same statement: one rewrite.)`;

@@ -27,7 +27,7 @@ export default defineRule({
       const api = sequelizeConcurrently(ctx, op);
       const fixes = edit ? concurrentlyFixes(ctx, op, edit, 'Use DROP INDEX CONCURRENTLY')
         : api && !ctx.inTransaction(op) ? fix('Add concurrently: true', false, api) : [];
-      return findOn(op, `DROP INDEX ${q(op.index)} takes an ACCESS EXCLUSIVE lock on ${op.table ? q(op.table) : 'its table'}: reads and writes wait until it finishes. Use DROP INDEX CONCURRENTLY and ${runOutsideTransaction(ctx.migration)}.`, { fixes });
+      return findOn(op, `DROP INDEX ${q(op.index)} takes an ACCESS EXCLUSIVE lock on ${op.table ? q(op.table) : 'its table'}: reads and writes wait until it finishes. Use DROP INDEX CONCURRENTLY and ${runOutsideTransaction(ctx.migration)}.`, { fixes, severity: ctx.phase === 'down' ? 'hint' : undefined });
     });
   },
 });

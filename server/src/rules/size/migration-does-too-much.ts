@@ -4,7 +4,8 @@ import { onMigration } from '../rollback/migrationRange';
 
 export default defineRule({
   id: 'migration-does-too-much',
-  category: 'size', severity: 'info', dialects: ['postgres', 'mysql', 'mariadb'],
+  // A style preference, not a defect: a hint (faint in the editor, with its split action; `check --hints`).
+  category: 'size', severity: 'hint', dialects: ['postgres', 'mysql', 'mariadb'],
   summary: 'One migration does several jobs: changes several existing tables, mixes DDL with a data backfill, or mixes online and offline steps.',
   why: 'Small migrations fail small: each one locks one table briefly, can be retried or rolled back on its own, and has an obvious inverse. A migration that does three jobs holds locks longer, leaves more half-applied state on MySQL/MariaDB, and its down is harder to get right.',
   safeAlternative: { text: 'Split it: one table, one kind of change per migration. The "Split into N migrations" quick fix, the "Safe Migrations: Split Migration" command and `safe-migrations split` do it, each piece with its part of the down; never split a migration already applied anywhere.', snippets: {} },

@@ -29,7 +29,8 @@ function guardFix(ctx: RuleContext, op: Operation) {
 
 export default defineRule({
   id: 'missing-idempotency-guard',
-  category: 'transactions', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], fixable: true,
+  // Re-run safety is good practice, not a defect of this migration: a hint that carries the "Add guards" fixes.
+  category: 'transactions', severity: 'hint', dialects: ['postgres', 'mysql', 'mariadb'], fixable: true,
   summary: 'CREATE/DROP of a table, index or column without IF [NOT] EXISTS (or a presence check) where a half-applied migration must be re-run.',
   why: 'Outside a transaction (PostgreSQL without one, CONCURRENTLY, every DDL on MySQL/MariaDB) a migration that fails half-way leaves its earlier steps applied. The re-run then fails on "already exists" / "does not exist" and someone has to fix production by hand.',
   safeAlternative: { text: 'PostgreSQL and MariaDB: IF [NOT] EXISTS. MySQL has no IF [NOT] EXISTS for columns and indexes: check information_schema (TypeORM `hasColumn`, Sequelize `describeTable`).', snippets: {

@@ -3,7 +3,8 @@ import { findOn, isDdl } from '../helpers';
 
 export default defineRule({
   id: 'sequelize-postgres-without-transaction',
-  category: 'transactions', severity: 'warning', dialects: ['postgres'], phases: ['up', 'down'],
+  // Atomicity advice: true, but a reviewer rarely asks for it (a transaction also holds the locks longer): a hint.
+  category: 'transactions', severity: 'hint', dialects: ['postgres'], phases: ['up', 'down'],
   summary: 'A multi-step Sequelize migration on PostgreSQL runs without a transaction.',
   why: 'Sequelize does not wrap migrations in a transaction. PostgreSQL could roll the whole migration back on failure — but only if the steps share one; without it, a failure half-way leaves the first steps applied and the migration unrecorded.',
   safeAlternative: { text: 'Wrap the steps in sequelize.transaction and pass { transaction: t } to each call (except CONCURRENTLY steps, which go in their own migration).', snippets: { sequelize: "async up(queryInterface, Sequelize) {\n  await queryInterface.sequelize.transaction(async (transaction) => {\n    await queryInterface.addColumn('orders', 'status', Sequelize.STRING, { transaction });\n    await queryInterface.addColumn('orders', 'note', Sequelize.TEXT, { transaction });\n  });\n}" } },
