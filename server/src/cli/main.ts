@@ -13,12 +13,15 @@ import { runNewCommand } from './newCommand';
 import type * as VerifyCommand from './verifyCommand';
 import type * as DownCommand from './downCommand';
 import type * as SplitCommand from './splitCommand';
+import type * as StatsCommand from './statsCommand';
 
 // down, split and verify use the TypeScript compiler from their first line: required on use, so
 // that `check`, `inspect` and `rules` on SQL files start without loading it.
 const downCommand = () => require('./downCommand') as typeof DownCommand;
 const verifyCommand = () => require('./verifyCommand') as typeof VerifyCommand;
 const splitCommand = () => require('./splitCommand') as typeof SplitCommand;
+// stats loads a database driver from the project: only when asked.
+const statsCommand = () => require('./statsCommand') as typeof StatsCommand;
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -42,6 +45,8 @@ Commands:
   rules          List the rules   --format text|json
   new PATTERN    Scaffold a migration (safe-migrations new --list)
   verify PATH…   Run migrations up → down → up on a scratch database (safe-migrations verify --help)
+  stats          Read row estimates and sizes per table into .safe-migrations-stats.json
+                 --database URL (read-only session), --out FILE
   down PATH…     Generate the down of each migration from its history
                  --format text|json, --write (fill a missing/empty down), --force
   split PATH…    Split migrations that do too much, one per job  --write, --format text|json
@@ -136,6 +141,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'new') return await runNewCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     if (argv[0] === 'verify') return await verifyCommand().runVerifyCommand(argv.slice(1), io);
+    if (argv[0] === 'stats') return await statsCommand().runStatsCommand(argv.slice(1), io);
     if (argv[0] === 'down' && !argv.includes('--help')) {
       const write = argv.includes('--write');
       const force = argv.includes('--force');

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, type SafeMigrationsConfig } from './types';
+import { findStatsFile, readStatsFile } from '../stats/statsFile';
+import { parseTableStats } from '../stats/tableStats';
 
 export interface LoadedConfig {
   config: SafeMigrationsConfig;
@@ -34,7 +36,14 @@ export function loadConfigWithSources(folder: string, overrides: Partial<SafeMig
     if (parent === dir) break;
     dir = parent;
   }
-  return { config: mergeConfig(mergeConfig(DEFAULT_CONFIG, sanitize(found, problems)), sanitize(overrides, problems)), sources, problems };
+  const config = mergeConfig(mergeConfig(DEFAULT_CONFIG, sanitize(found, problems)), sanitize(overrides, problems));
+  if (!config.tableStats) {
+    // Statistics are optional: without a file the findings are as before; a broken file is reported, not fatal.
+    const configDir = sources.length ? path.dirname(sources[0].replace(/#safeMigrations$/, '')) : undefined;
+    const statsFile = findStatsFile(folder, configDir, config.statsFile);
+    if (statsFile) try { config.tableStats = readStatsFile(statsFile); } catch (e) { problems.push(`statsFile ${(e as Error).message}; ignored`); }
+  }
+  return { config, sources, problems };
 }
 
 export function loadConfig(folder: string, overrides: Partial<SafeMigrationsConfig> = {}): SafeMigrationsConfig {
@@ -95,6 +104,21 @@ function sanitize(raw: Partial<SafeMigrationsConfig>, problems: string[]): Parti
       case 'migrationsPaths':
         if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value as string[];
         else bad(key, 'expected an array of strings');
+        break;
+      case 'statsFile':
+        if (typeof value === 'string' && value.trim()) out.statsFile = value.trim();
+        else bad(key, 'expected a file path');
+        break;
+      case 'largeTableRows':
+        if (typeof value === 'number' && Number.isFinite(value) && value >= 0) out.largeTableRows = value;
+        else bad(key, 'expected a number of rows');
+        break;
+      case 'tableStats':
+        try { out.tableStats = parseTableStats(value); } catch (e) { bad(key, (e as Error).message); }
+        break;
+      case 'scope':
+        if (value === 'all' || value === 'changed') out.scope = value;
+        else bad(key, 'expected "all" or "changed"');
         break;
       case 'extends':
         if (value === 'recommended' || value === 'strict') out.extends = value;

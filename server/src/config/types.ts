@@ -1,5 +1,6 @@
 import type { Dialect } from '../model/migration';
 import type { Severity } from '../model/finding';
+import type { TableStats } from '../stats/tableStats';
 
 /** One config for editor and CLI: `.safe-migrations.json`, a `safeMigrations` key in package.json, or VS Code `safeMigrations.*` settings. */
 export interface SafeMigrationsConfig {
@@ -18,6 +19,17 @@ export interface SafeMigrationsConfig {
   recentlyCreated: number;
   /** Tables known to be small: lock/rewrite warnings are lowered to info. */
   smallTables: string[];
+  /**
+   * Table statistics written by `safe-migrations stats` (relative to the config's folder; default
+   * `.safe-migrations-stats.json`, the nearest one up to the repository root).
+   */
+  statsFile?: string;
+  /** Lock/rewrite findings on tables with fewer estimated rows than this become hints (default 10000). */
+  largeTableRows?: number;
+  /** The statistics themselves: loaded from `statsFile`, or given by `check --stats` / `--database`. Never written in JSON. */
+  tableStats?: TableStats;
+  /** Editor only: `changed` shows findings only on migrations added or modified since the default branch. */
+  scope?: 'all' | 'changed';
   /** Rule id → severity, or 'off'. A strict-set rule given a severity here runs under `recommended` too. */
   rules: Record<string, Severity | 'off'>;
   /** The rule set: `recommended` (default) or `strict` (adds the style and policy rules). */

@@ -5,6 +5,7 @@ import type { Finding } from '../model/finding';
 import type { SafeMigrationsConfig } from '../config/types';
 import { describeOp } from './describeOp';
 import { explainOperation } from '../knowledge/explain';
+import { tableSizeLine } from '../stats/tableStats';
 
 export interface Hover { markdown: string; start: number; end: number }
 
@@ -37,6 +38,8 @@ export function hoverAt(file: FileModel, offset: number, config: SafeMigrationsC
     const explained = explainOperation(op, file.dialect, config);
     if (explained) parts.push(explained);
   } catch { /* knowledge is best effort; the hover still shows what was recognised */ }
+  const size = tableSizeLine(config.tableStats, op.table, file.dialect);
+  if (size) parts.push(size);
   const here = findings.filter((f) => f.offset.start <= op.offset.end && f.offset.end >= op.offset.start);
   if (here.length) parts.push(here.map((f) => `- **${f.severity}** \`${f.rule}\`: ${f.message}`).join('\n'));
   return { markdown: parts.join('\n\n'), start: op.offset.start, end: op.offset.end };

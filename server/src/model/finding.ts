@@ -26,4 +26,6 @@ export interface Finding {
   fixes?: Fix[];
   /** The file the finding is in, when several files were checked together. */
   path?: string;
+  /** Lock/rewrite findings on a table the statistics know: its name, estimated rows and bytes. */
+  tableSize?: { table: string; rows: number | null; bytes: number | null };
 }

@@ -9,6 +9,7 @@ import { isIgnored, parseIgnoreDirectives, type IgnoreDirectives } from './ignor
 import type { Rule, RuleContext } from './rule';
 import { SchemaHistory, orderedMigrations } from './schemaHistory';
 import { ruleMetadata, rulesConfigSchema, type RuleMetadata } from './metadata';
+import { gradeBySize } from '../stats/sizeGrading';
 import addRequiredColumn from './compatibility/add-required-column';
 import addUniqueOnExistingData from './compatibility/add-unique-on-existing-data';
 import backfillInDdlTransaction from './compatibility/backfill-in-ddl-transaction';
@@ -216,10 +217,13 @@ export function runRules(input: FileModel[] | FileModel, config: SafeMigrationsC
           if (!inOtherFile && ignoredAt(ignores, ctx.file, rule.id, range.start.line)) continue;
           let severity: Severity = (override as Severity | undefined) ?? f.severity ?? rule.severity;
           if (!override && rule.lockRule && f.table && small.has(f.table.toLowerCase())) severity = 'info';
+          // Table statistics (stats file or --database) grade what smallTables does not already.
+          const graded = rule.lockRule && !(f.table && small.has(f.table.toLowerCase())) ? gradeBySize(rule.id, { severity, message: f.message }, f.table, ctx.dialect, config, !!override) : { severity, message: f.message };
+          severity = graded.severity;
           const key = `${rule.id}|${ctx.file.path}|${offset.start}|${offset.end}|${f.message}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          findings.push({ rule: rule.id, severity, message: f.message, range, offset, migration: ctx.migration.name, phase, path: inOtherFile ? ctx.migration.downPath : ctx.file.path, ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
+          findings.push({ rule: rule.id, severity, message: graded.message, range, offset, migration: ctx.migration.name, phase, path: inOtherFile ? ctx.migration.downPath : ctx.file.path, ...(f.fixes?.length ? { fixes: f.fixes } : {}), ...(graded.tableSize ? { tableSize: graded.tableSize } : {}) });
         }
       }
     }
