@@ -6,6 +6,7 @@ import { PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, ty
 import { describeProjects, statusBarText } from './projectText';
 import { registerScaffoldCommands } from './scaffoldCommands';
 import { registerSplitCommand } from './splitCommand';
+import { registerVerifyCommand } from './verifyCommand';
 import { registerDownCommand } from './downCommand';
 
 const SETTING_KEYS: (keyof SettingsOverrides)[] = [
@@ -64,17 +65,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
   );
 
   // The scaffolding commands work in any workspace: they start the server if it is idle.
-  const request = async <R>(method: string, params?: unknown): Promise<R> => {
+  const request = async <R>(method: string, params?: unknown, token?: vscode.CancellationToken): Promise<R> => {
     await starting;
     if (!client) {
       starting = startClient(context);
       await starting;
     }
     if (!client?.isRunning()) throw new Error('the language server is not running (see the "Safe Migrations Language Server" output).');
-    return client.sendRequest<R>(method, params);
+    return client.sendRequest<R>(method, params, token);
   };
   registerScaffoldCommands(context, request, output);
   registerSplitCommand(context, request, output);
+  registerVerifyCommand(context, request, output, (method, handler) => client?.onNotification(method, handler));
   registerDownCommand(context, request, output);
 
   starting = (async () => {

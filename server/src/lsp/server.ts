@@ -20,6 +20,7 @@ import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyzer } from './documentAnalysis';
 import { registerScaffoldRequests } from './scaffoldRequests';
 import { installVerifyRequest } from './verifyRequests';
+import { installVerifyRequest } from './verifyRequests';
 import { FIX_ALL_KIND, PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from './protocol';
 import { PROJECT_FILE_PATTERN, WorkspaceState } from './workspaceState';
 
@@ -182,6 +183,9 @@ connection.onCodeAction(async (params) => {
 registerCustomRequest(PROJECTS_REQUEST, (): ProjectsResult => workspace.projects);
 registerScaffoldRequests();
 installCustomRequests(connection, { workspace, log, readOpenText: openTextOf, history: (f, m) => analyzer.history(f, m) });
+
+// Verification needs the request's cancellation token and sends progress: it installs itself.
+installVerifyRequest(connection, { workspace, log, readOpenText: openTextOf });
 
 // Verification needs the request's cancellation token and sends progress: it installs itself.
 installVerifyRequest(connection, { workspace, log, readOpenText: openTextOf });

@@ -27,9 +27,9 @@ export function parseDatabaseTarget(value: string): DatabaseTarget {
   };
 }
 
-/** The URL with its password replaced, for messages and reports. */
+/** Every URL's password replaced, for messages and reports (a driver's error may quote the URL mid-sentence). */
 export function redactUrl(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+  return value.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@/\s]*@/gi, '$1:***@');
 }
 
 export function describeTarget(target: DatabaseTarget): string {

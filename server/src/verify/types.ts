@@ -51,6 +51,8 @@ export interface VerifyResult {
   /** Where in `source` each phase's code is, for diagnostics. */
   upRange?: Range;
   downRange?: Range;
+  /** The file `downRange` is in when the down lives apart (Prisma down.sql). */
+  downPath?: string;
   skipped?: boolean;
 }
 

@@ -99,7 +99,7 @@ async function verifyHistory(history: HistoryMigration[], isTarget: boolean[], p
   const dialect = verifyDialect(history);
   const results: VerifyResult[] = history.filter((_, i) => isTarget[i]).map((h) => ({
     source: h.file.path, migration: h.migration.name, ok: false, steps: [], differences: [],
-    upRange: h.migration.upRange, downRange: h.migration.downRange,
+    upRange: h.migration.upRange, downRange: h.migration.downRange, downPath: h.migration.downPath,
   }));
   const notRun = (why: string) => { for (const r of results) if (!r.steps.length && !r.error) r.error = why; };
   if (!dialect) { run.setupErrors.push(`${folder}: the dialect of these migrations is unknown: set "dialect" in .safe-migrations.json or pass --dialect`); return; }

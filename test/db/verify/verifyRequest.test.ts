@@ -1,0 +1,105 @@
+// The editor's verification request: over plain LSP (--stdio) on PGlite, a Prisma migration whose down.sql
+// leaves an index behind gets a diagnostic on down.sql and a failing report; and in process on the local
+// PostgreSQL, a cancelled run stops and drops its scratch database.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { runVerifyRequest, type VerifyRequestResult } from '../../../server/src/lsp/verifyRequests';
+import { WorkspaceState } from '../../../server/src/lsp/workspaceState';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** A Prisma/PostgreSQL project: an init migration and `orders_status_index`, whose down.sql forgets the index. */
+function prismaProject(extraMigrations = 0): { dir: string; target: string; down: string } {
+  // Inside the repository, so the workspace's `pg` resolves as in a real project.
+  const dir = fs.mkdtempSync(path.join(__dirname, 'sm_verify_req_'));
+  const migrations = path.join(dir, 'prisma', 'migrations');
+  fs.mkdirSync(migrations, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', devDependencies: { prisma: '7.10.1' } }));
+  fs.writeFileSync(path.join(dir, 'prisma', 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
+  fs.writeFileSync(path.join(migrations, 'migration_lock.toml'), 'provider = "postgresql"\n');
+  const write = (name: string, up: string, down: string) => {
+    fs.mkdirSync(path.join(migrations, name));
+    fs.writeFileSync(path.join(migrations, name, 'migration.sql'), up);
+    fs.writeFileSync(path.join(migrations, name, 'down.sql'), down);
+  };
+  write('20240101000000_init', 'CREATE TABLE "orders" ("id" SERIAL NOT NULL, "status" TEXT NOT NULL, CONSTRAINT "orders_pkey" PRIMARY KEY ("id"));\n', 'DROP TABLE "orders";\n');
+  for (let i = 0; i < extraMigrations; i++) {
+    write(`2024010200${String(i).padStart(4, '0')}_note_${i}`, `ALTER TABLE "orders" ADD COLUMN "note_${i}" TEXT;\n`, `ALTER TABLE "orders" DROP COLUMN "note_${i}";\n`);
+  }
+  write('20240103000000_orders_status_index', '-- CreateIndex\nCREATE INDEX "orders_status_idx" ON "orders"("status");\n', '-- the index is forgotten\nSELECT 1;\n');
+  const target = path.join(migrations, '20240103000000_orders_status_index', 'migration.sql');
+  return { dir, target, down: path.join(path.dirname(target), 'down.sql') };
+}
+
+test('stdio server: safeMigrations/verify on PGlite puts a down that leaves an index behind on down.sql', { timeout: 240_000 }, async () => {
+  const project = prismaProject();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/lsp/server.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const progress: string[] = [];
+  conn.onNotification('safeMigrations/verifyProgress', (p: { runId?: string; message: string }) => { if (p.runId === 'r1') progress.push(p.message); });
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  try {
+    const wsUri = pathToFileURL(project.dir).toString();
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: wsUri, workspaceFolders: [{ uri: wsUri, name: 'app' }], capabilities: {} });
+    conn.sendNotification('initialized', {});
+    // The client sends the down.sql it has open: it stands for its migration.
+    const result = await conn.sendRequest<VerifyRequestResult>('safeMigrations/verify', { uris: [pathToFileURL(project.down).toString()], database: 'pglite', runId: 'r1' });
+    assert.equal(result.cancelled, false);
+    assert.deepEqual([result.verified, result.failed, result.setupErrors], [0, 1, []], stderr);
+    const onDown = result.files.find((f) => f.path === project.down);
+    assert.ok(onDown, `diagnostics for down.sql: ${JSON.stringify(result.files)}`);
+    assert.equal(onDown.diagnostics.length, 1);
+    const [d] = onDown.diagnostics;
+    assert.equal(d.source, 'safe-migrations verify');
+    assert.match(d.message, /index orders_status_idx \(on orders\) is left behind by down/);
+    // The index the down left makes the second up fail: that one sits on the CREATE INDEX line of migration.sql.
+    const onUp = result.files.find((f) => f.path === project.target)?.diagnostics ?? [];
+    assert.deepEqual(onUp.map((x) => [x.range.start.line, x.code]), [[1, 'verify-rerun']]);
+    assert.match(onUp[0].message, /up fails on the second run \(after its down\): relation "orders_status_idx" already exists/);
+    assert.match(result.markdown, /## ❌ 20240103000000_orders_status_index/);
+    assert.ok(progress.some((m) => /verifying 20240103000000_orders_status_index/.test(m)), progress.join(' | '));
+  } finally {
+    conn.dispose();
+    child.kill();
+    fs.rmSync(project.dir, { recursive: true, force: true });
+  }
+});
+
+test('a cancelled verification on PostgreSQL stops and drops its scratch database', { timeout: 240_000 }, async () => {
+  const pg = require('pg') as typeof import('pg');
+  const project = prismaProject(60);
+  const workspace = new WorkspaceState(() => undefined);
+  workspace.setFolders([project.dir]);
+  workspace.refresh();
+  const source = new CancellationTokenSource();
+  const progress: string[] = [];
+  const admin = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
+  await admin.connect();
+  const scratch = async () => (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'sm_verify_cancel_%'`)).rows.map((r) => r.datname as string);
+  let seenWhileRunning: string[] = [];
+  try {
+    const result = await runVerifyRequest({ uris: [pathToFileURL(project.target).toString()], database: 'postgres://postgres:not-shown@127.0.0.1:5432/test' }, { workspace, log: () => undefined }, source.token, (m) => {
+      progress.push(m);
+      // Cancel in the middle of the history replay, once the scratch database exists.
+      if (m.startsWith('replaying') && progress.filter((p) => p.startsWith('replaying')).length === 3) {
+        void scratch().then((names) => { seenWhileRunning = names; source.cancel(); });
+      }
+    }, { scratchPrefix: 'sm_verify_cancel_' });
+    assert.equal(result.cancelled, true, progress.join(' | '));
+    assert.ok(!progress.some((m) => m.startsWith('verifying')), 'the target never ran');
+    assert.equal(seenWhileRunning.length, 1, 'the scratch database existed while the run went on');
+    assert.deepEqual(await scratch(), [], 'and is dropped after the cancellation');
+    assert.doesNotMatch(JSON.stringify(result), /not-shown/);
+  } finally {
+    await admin.end();
+    fs.rmSync(project.dir, { recursive: true, force: true });
+  }
+});
