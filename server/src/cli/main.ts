@@ -8,6 +8,10 @@ import { checkPaths, inspectPaths, type InspectResult } from '../engine/inspect'
 import { formatInspectText, formatInspectJson } from './format/inspectFormat';
 import { formatCheckJson, formatCheckSarif, formatCheckText, type PathFinding } from './format/checkFormat';
 import { formatCheckGithub } from './format/githubFormat';
+import { formatCheckMarkdown } from './format/markdownFormat';
+import { CheckInputError, changedScope, inScope, statsOverride } from './checkInputs';
+import type { ChangedFiles } from '../git/changedFiles';
+import type { SafeMigrationsConfig } from '../config/types';
 import { rulesMetadata } from '../rules';
 import { runNewCommand } from './newCommand';
 import type * as VerifyCommand from './verifyCommand';
@@ -36,12 +40,16 @@ Commands:
   inspect PATH…  Show the detected project(s) and what every migration's up/down does
                  --format text|json (default text)
   check PATH…    Report dialect, lock and rollback problems
-                 --format text|json|sarif|github (default text; github: workflow annotations)
+                 --format text|json|sarif|github|markdown (default text; github: workflow
+                                 annotations; markdown: a pull-request comment)
                  --fail-on error|warning|info|never (default error)
                  --rule-set recommended|strict (default recommended; --strict)
                  --start-after TIMESTAMP|NAME  baseline: report nothing on migrations
                                  at or before it (they are already in production)
                  --hints        also list hints (nudges the editor shows faintly)
+                 --changed [REF]  report only migrations added or modified since REF
+                                 (default: the merge base with the default branch)
+                 --stats FILE | --database URL  table sizes that grade lock findings
   rules          List the rules   --format text|json
   new PATTERN    Scaffold a migration (safe-migrations new --list)
   verify PATH…   Run migrations up → down → up on a scratch database (safe-migrations verify --help)
@@ -71,9 +79,9 @@ function packageVersion(): string {
   }
 }
 
-interface Parsed { command?: string; paths: string[]; format?: string; dialect?: Dialect; failOn: Severity | 'never'; help: boolean; version: boolean; ruleSet?: 'recommended' | 'strict'; startAfter?: string; hints: boolean }
+interface Parsed { command?: string; paths: string[]; format?: string; dialect?: Dialect; failOn: Severity | 'never'; help: boolean; version: boolean; ruleSet?: 'recommended' | 'strict'; startAfter?: string; hints: boolean; stats?: string; database?: string; changed?: string }
 
-function parseArgs(argv: string[]): Parsed {
+function parseArgs(argv: string[], cwd = '.'): Parsed {
   const out: Parsed = { paths: [], failOn: 'error', help: false, version: false, hints: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -102,6 +110,10 @@ function parseArgs(argv: string[]): Parsed {
       }
       case '--start-after': out.startAfter = value(); break;
       case '--hints': out.hints = true; break;
+      case '--stats': out.stats = value(); break;
+      case '--database': out.database = value(); break;
+      // --changed [REF]: the next word is the REF unless it is a path to check ('' = the default branch).
+      case '--changed': out.changed = inline ?? (argv[i + 1] && !argv[i + 1].startsWith('-') && !fs.existsSync(path.resolve(cwd, argv[i + 1])) ? argv[++i] : ''); break;
       case '--fail-on': {
         const f = value();
         if (!['error', 'warning', 'info', 'never'].includes(f)) throw new UsageError(`--fail-on must be error, warning, info or never (got "${f}")`);
@@ -150,7 +162,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return await downCommand().runDownCommand({ paths: args.paths.map((p) => path.resolve(io.cwd, p)), write, force, format: requireFormat(args.format, ['text', 'json']) as 'text' | 'json', dialect: args.dialect, cwd: io.cwd }, io);
     }
     if (argv[0] === 'split') return await splitCommand().runSplitCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, io.cwd);
     if (args.version) { io.stdout(`${packageVersion()}\n`); return 0; }
     if (args.help || !args.command) { (args.help ? io.stdout : io.stderr)(USAGE + '\n'); return args.help ? 0 : 2; }
     const paths = args.paths.map((p) => path.resolve(io.cwd, p));
@@ -164,16 +176,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return result.errors.length && !result.files.length ? 2 : 0;
       }
       case 'check': {
-        const format = requireFormat(args.format, ['text', 'json', 'sarif', 'github']);
+        const format = requireFormat(args.format, ['text', 'json', 'sarif', 'github', 'markdown']);
+        if (!paths.length && args.changed !== undefined) paths.push(io.cwd);
         if (!paths.length) throw new UsageError('check needs at least one PATH');
-        const config = { ...(args.ruleSet ? { extends: args.ruleSet } : {}), ...(args.startAfter ? { startAfter: args.startAfter } : {}) };
+        let changed: ChangedFiles | undefined;
+        let stats: Partial<SafeMigrationsConfig>;
+        try {
+          changed = args.changed === undefined ? undefined : changedScope(paths[0], args.changed || undefined);
+          stats = await statsOverride(args, io.cwd);
+        } catch (e) {
+          if (!(e instanceof CheckInputError)) throw e;
+          io.stderr(`safe-migrations: ${e.message}\n`);
+          return 2;
+        }
+        const config = { ...(args.ruleSet ? { extends: args.ruleSet } : {}), ...(args.startAfter ? { startAfter: args.startAfter } : {}), ...stats };
+        // --changed: the whole history is read (earlier migrations are context), only changed files are reported.
         const result = await checkPaths(paths, { dialect: args.dialect, config, onProgress: progress(io) });
         reportErrors(result, io);
-        const findings: PathFinding[] = args.hints ? result.findings : result.findings.filter((f) => f.severity !== 'hint');
-        const out = format === 'json' ? formatCheckJson(result.files.length, findings, io.cwd)
+        const files = inScope(result.files, changed);
+        if (changed) io.stderr(`${files.length} migration file(s) changed since ${changed.ref} (merge base ${changed.mergeBase.slice(0, 7)})\n`);
+        const scoped = inScope(result.findings, changed);
+        const findings: PathFinding[] = args.hints ? scoped : scoped.filter((f) => f.severity !== 'hint');
+        const out = format === 'json' ? formatCheckJson(files.length, findings, io.cwd)
           : format === 'sarif' ? formatCheckSarif(findings, io.cwd)
           : format === 'github' ? formatCheckGithub(findings, io.cwd)
-          : formatCheckText(result.files, findings, io.cwd);
+          : format === 'markdown' ? formatCheckMarkdown(files, findings, io.cwd, { changedSince: changed?.ref, stats: result.config.tableStats })
+          : formatCheckText(files, findings, io.cwd);
         io.stdout(out);
         if (result.errors.length && !result.files.length) return 2;
         if (args.failOn === 'never') return 0;

@@ -3,7 +3,7 @@
 import type { Dialect } from '../model/migration';
 import type { Severity } from '../model/finding';
 import type { SafeMigrationsConfig } from '../config/types';
-import { DEFAULT_LARGE_TABLE_ROWS, describeTableSize, formatRows, lookupTableSize, type TableSize } from './tableStats';
+import { DEFAULT_LARGE_TABLE_ROWS, describeTableSize, lookupTableSize, type TableSize } from './tableStats';
 
 /** Lock-queue rules: a missing timeout blocks traffic behind any long transaction, whatever the table's size. */
 const SIZE_INDEPENDENT = new Set(['missing-lock-timeout', 'missing-statement-timeout']);
@@ -27,7 +27,7 @@ export function gradeBySize(ruleId: string, finding: { severity: Severity; messa
   const threshold = config.largeTableRows ?? DEFAULT_LARGE_TABLE_ROWS;
   const described = describeTableSize(hit.name, hit.size);
   if (hit.size.rows !== null && hit.size.rows < threshold) {
-    return { severity: explicitSeverity ? finding.severity : 'hint', message: `${finding.message} (${described}; below the ${formatRows(threshold).replace(/^~/, '')} threshold)`, tableSize };
+    return { severity: explicitSeverity ? finding.severity : 'hint', message: `${finding.message} (${described}; below the ${threshold.toLocaleString('en-US')}-row threshold)`, tableSize };
   }
   return { severity: finding.severity, message: `${finding.message} (${described})`, tableSize };
 }
