@@ -33,8 +33,9 @@ const FETCH_HINT = 'fetch the history: `git fetch --unshallow` (GitHub Actions: 
 export function defaultBranch(root: string): string | undefined {
   const candidates: string[] = [];
   if (process.env.GITHUB_BASE_REF) candidates.push(`origin/${process.env.GITHUB_BASE_REF}`);
-  const originHead = tryGit(root, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
-  if (originHead) candidates.push(originHead.replace(/^refs\/remotes\//, ''));
+  // A single-branch clone (CI, --depth) points origin/HEAD at the branch itself: comparing with that finds nothing.
+  const originHead = tryGit(root, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'])?.replace(/^refs\/remotes\//, '');
+  if (originHead && originHead !== `origin/${tryGit(root, ['rev-parse', '--abbrev-ref', 'HEAD'])}`) candidates.push(originHead);
   candidates.push('origin/main', 'origin/master', 'main', 'master');
   return candidates.find((c) => isCommit(root, c));
 }
