@@ -22,7 +22,10 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
     return [{ source: DIAGNOSTIC_SOURCE, code: 'analysis-skipped', severity: DiagnosticSeverity.Information, message: analysis.skipped, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
   }
   const out: Diagnostic[] = [];
+  // A syntax error the invalid-sql-for-dialect rule reports (with its rule id and docs) is not shown twice.
+  const asFinding = new Set(analysis.findings.filter((f) => f.rule === 'invalid-sql-for-dialect').map((f) => `${f.range.start.line}:${f.range.start.character}`));
   for (const p of analysis.model.problems) {
+    if (p.code === 'sql-syntax' && asFinding.has(`${p.range.start.line}:${p.range.start.character}`)) continue;
     out.push({ source: DIAGNOSTIC_SOURCE, code: p.code, severity: severity(p.severity), message: p.message, range: p.range });
   }
   for (const f of analysis.findings) {

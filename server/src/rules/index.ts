@@ -19,6 +19,7 @@ import dropForeignKey from './compatibility/drop-foreign-key';
 import dropNotNull from './compatibility/drop-not-null';
 import dropSchemaDatabase from './compatibility/drop-schema-database';
 import dropTable from './compatibility/drop-table';
+import invalidSqlForDialect from './compatibility/invalid-sql-for-dialect';
 import renameColumn from './compatibility/rename-column';
 import renameTable from './compatibility/rename-table';
 import truncate from './compatibility/truncate';
@@ -71,6 +72,7 @@ import mixedTransactionModes from './transactions/mixed-transaction-modes';
 import sequelizePostgresWithoutTransaction from './transactions/sequelize-postgres-without-transaction';
 import sequelizeTransactionOptionMissing from './transactions/sequelize-transaction-option-missing';
 import transactionNesting from './transactions/transaction-nesting';
+import unawaitedQuery from './transactions/unawaited-query';
 import banCharType from './types/ban-char-type';
 import banMoneyType from './types/ban-money-type';
 import identifierTooLong from './types/identifier-too-long';
@@ -91,6 +93,7 @@ export const allRules: Rule[] = [
   dropNotNull,
   dropSchemaDatabase,
   dropTable,
+  invalidSqlForDialect,
   renameColumn,
   renameTable,
   truncate,
@@ -141,6 +144,7 @@ export const allRules: Rule[] = [
   missingIdempotencyGuard,
   mixedTransactionModes,
   sequelizePostgresWithoutTransaction,
+  unawaitedQuery,
   sequelizeTransactionOptionMissing,
   transactionNesting,
   banCharType,

@@ -18,7 +18,8 @@ describe('rule catalogue on real migrations', () => {
     const label = `${c.rule} · ${c.dialect} · ${c.expect ? 'reports' : 'silent'}${c.name ? ` · ${c.name}` : ''}`;
     test(label, () => {
       const { findings, file } = findingsFor(c);
-      assert.deepEqual(file.problems.filter((p) => p.severity === 'error'), [], 'the migration reads cleanly');
+      // invalid-sql-for-dialect is about SQL the parser rejects: its cases read with that problem, by design.
+      if (c.rule !== 'invalid-sql-for-dialect') assert.deepEqual(file.problems.filter((p) => p.severity === 'error'), [], 'the migration reads cleanly');
       const mine = findings.filter((f) => f.rule === c.rule);
       if (c.expect) {
         assert.ok(mine.length > 0, `expected ${c.rule}; got ${findings.map((f) => f.rule).join(', ') || 'nothing'}`);

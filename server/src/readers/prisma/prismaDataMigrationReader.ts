@@ -9,7 +9,7 @@ import { collectConstants, evaluateString, type EvaluateContext } from '../ts/ev
 import { parseSourceFile } from '../ts/parseSourceFile';
 import { findProperty, unwrap } from '../ts/objectLiteral';
 import { restorePlaceholderNames, settleDynamicStatements } from '../ts/placeholderNames';
-import { insideTryBlock, isFloatingCall } from '../ts/callContext';
+import { awaitInsertionPoint, insideTryBlock, isFloatingCall } from '../ts/callContext';
 import { firstLineRange, readSql } from '../sql';
 import type { ReadContext, ReaderResult } from '../types';
 
@@ -35,7 +35,7 @@ export function readPrismaDataMigration(ctx: ReadContext): ReaderResult {
         const unawaited = ts.isCallExpression(node) && isFloatingCall(node);
         for (const op of found) {
           if (inTry) op.details = { ...op.details, inTryCatch: true };
-          if (unawaited) op.details = { ...op.details, unawaited: true };
+          if (unawaited) op.details = { ...op.details, unawaited: true, awaitAt: awaitInsertionPoint(node as ts.CallExpression, sf) };
         }
         ops.push(...found);
       }

@@ -31,6 +31,14 @@ export function isFloatingCall(call: ts.CallExpression): boolean {
   }
 }
 
+/** Where `await ` can be inserted before a floating call: its offset, when the enclosing function is async. */
+export function awaitInsertionPoint(call: ts.CallExpression, sf: ts.SourceFile): number | undefined {
+  for (let p: ts.Node | undefined = call.parent; p; p = p.parent) {
+    if (ts.isFunctionLike(p)) return ts.getCombinedModifierFlags(p as ts.Declaration) & ts.ModifierFlags.Async ? call.getStart(sf) : undefined;
+  }
+  return undefined;
+}
+
 /** Names migrations give a helper that runs one SQL string (`this.exec(sql)`, `runQuery(sql)`, `execute(sql)`). */
 export const SQL_HELPER_NAME = /^(?:run|exec|execute)?(?:Query|Sql|Statement)$|^exec(?:ute)?$|^(?:query|sql)$/i;
 /** Text that starts like a SQL statement (after comments). */

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { Operation } from '../../model/migration';
-import { insideTryBlock, isFloatingCall, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
+import { awaitInsertionPoint, insideTryBlock, isFloatingCall, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
 import { evaluateString } from '../ts/evaluateString';
 import { unwrap } from '../ts/objectLiteral';
 import { embeddedSqlOperations } from './embeddedSql';
@@ -36,7 +36,7 @@ export function methodOperations(state: TypeormReadState, method: ts.FunctionLik
       for (const op of found) {
         if (guarded) op.guarded = true;
         if (inTry) op.details = { ...op.details, inTryCatch: true };
-        if (unawaited) op.details = { ...op.details, unawaited: true };
+        if (unawaited) op.details = { ...op.details, unawaited: true, awaitAt: awaitInsertionPoint(node as ts.CallExpression, state.sourceFile) };
         ops.push(op);
       }
     }

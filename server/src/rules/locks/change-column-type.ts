@@ -1,5 +1,5 @@
 import type { Operation } from '../../model/migration';
-import { defineRule, eq } from '../rule';
+import { defineRule, eq, type RuleFinding } from '../rule';
 import { colName, findOn, onExistingTable, statementOf } from '../helpers';
 import { q } from '../ormAdvice';
 import { pgTypeChangeRewrites } from '../../knowledge/postgresTypes';
@@ -31,7 +31,7 @@ export default defineRule({
     mysql: { bad: 'ALTER TABLE orders MODIFY account_id int NOT NULL;', good: 'ALTER TABLE orders ADD COLUMN account_id_new bigint NULL;' },
   },
   check(ctx) {
-    const out = [];
+    const out: RuleFinding[] = [];
     const reported = new Map<string, { count: number; finding: { message: string } }>();
     // One ALTER statement rewrites (or copies) its table once, however many columns it changes.
     const report = (op: Operation, message: string) => {

@@ -54,4 +54,14 @@ export const compatibilityCases: RuleCase[] = [
   // MySQL/MariaDB DDL commits on its own: no DDL lock is held through the backfill (mysql-ddl-in-transaction covers the BEGIN).
   ...each('backfill-in-ddl-transaction', ['mysql', 'mariadb'], false, "BEGIN;\nALTER TABLE orders ADD COLUMN flag tinyint;\nUPDATE orders SET flag = 0 WHERE flag IS NULL;\nCOMMIT;"),
   ...each('backfill-in-ddl-transaction', ['mysql', 'mariadb'], false, "ALTER TABLE orders ADD COLUMN flag tinyint;"),
+  // Each "bad" MySQL statement here is rejected by the local MariaDB with error 1064 (test/db/rules/invalidSqlOnServer.test.ts).
+  ...each('invalid-sql-for-dialect', ['mysql', 'mariadb'], true, 'ALTER TABLE "orders" DROP COLUMN "note";', { message: /double-quoted/ }),
+  ...each('invalid-sql-for-dialect', ['mysql', 'mariadb'], true, 'ALTER TABLE orders MODIFY note VARCHAR;', { name: 'VARCHAR without a length', message: /length/ }),
+  ...each('invalid-sql-for-dialect', ['mysql', 'mariadb'], true, 'DELETE * FROM orders WHERE id = 1;', { name: 'DELETE * FROM', message: /DELETE FROM/ }),
+  ...each('invalid-sql-for-dialect', ['mysql', 'mariadb'], false, 'ALTER TABLE `orders` DROP COLUMN `note`;'),
+  // A double-quoted string is a value, not a name, after DEFAULT or COMMENT.
+  ...each('invalid-sql-for-dialect', ['mysql', 'mariadb'], false, 'ALTER TABLE orders ADD COLUMN state varchar(20) DEFAULT "new" COMMENT "state";', { name: 'double quotes around values' }),
+  ...each('invalid-sql-for-dialect', ['mysql', 'mariadb'], false, "UPDATE orders SET note = 'ALTER TABLE \"orders\"' WHERE id = 1;", { name: 'inside a string' }),
+  { rule: 'invalid-sql-for-dialect', dialect: 'postgres', expect: true, text: 'DELETE * FROM orders WHERE id = 1;', message: /PostgreSQL rejects/ },
+  { rule: 'invalid-sql-for-dialect', dialect: 'postgres', expect: false, text: 'ALTER TABLE "orders" DROP COLUMN "note";' },
 ];

@@ -13,6 +13,27 @@ ${down}
 };
 `;
 
+const typeormUp = (up: string) => `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Change1700000000001 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${up}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE orders DROP COLUMN flag');
+  }
+}
+`;
+const sequelizeReturning = (up: string) => `'use strict';
+module.exports = {
+  up: (queryInterface, Sequelize) => {
+${up}
+  },
+  down: (queryInterface) => queryInterface.removeColumn('orders', 'flag'),
+};
+`;
+
 export const transactionCases: RuleCase[] = [
   { rule: 'missing-idempotency-guard', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);', message: /IF NOT EXISTS/ },
   // The last statement is safe: if it fails, nothing after it was applied, so a re-run starts there cleanly.
@@ -49,4 +70,11 @@ export const transactionCases: RuleCase[] = [
   ...each('transaction-nesting', ALL, true, 'BEGIN;\nALTER TABLE orders ADD COLUMN flag int;', { name: 'BEGIN without COMMIT' }),
   ...each('transaction-nesting', ALL, false, 'BEGIN;\nALTER TABLE orders ADD COLUMN flag int;\nCOMMIT;'),
   ...each('transaction-nesting', MY, true, 'ALTER TABLE orders ADD COLUMN flag int;\nCOMMIT;', { name: 'COMMIT without BEGIN', path: 'prisma/migrations/20240102000000_flag/migration.sql' }),
+  ...each('unawaited-query', ALL, true, typeormUp("    queryRunner.query('ALTER TABLE orders ADD COLUMN flag int');"), { name: 'a floating queryRunner.query', path: TYPEORM_PATH, message: /not awaited/ }),
+  ...each('unawaited-query', ALL, false, typeormUp("    await queryRunner.query('ALTER TABLE orders ADD COLUMN flag int');"), { path: TYPEORM_PATH }),
+  { rule: 'unawaited-query', dialect: 'mariadb', expect: true, name: 'a floating call behind a guard', path: TYPEORM_PATH, text: typeormUp("    const has = await queryRunner.hasColumn('orders', 'flag');\n    if (!has) queryRunner.query('ALTER TABLE orders ADD COLUMN flag int');") },
+  // Old-style Sequelize migrations return the promise instead of awaiting it: the runner waits for it.
+  { rule: 'unawaited-query', dialect: 'postgres', expect: false, name: 'a returned promise', path: SEQUELIZE_PATH, text: sequelizeReturning("    return queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN);") },
+  { rule: 'unawaited-query', dialect: 'postgres', expect: false, name: 'calls gathered by Promise.all', path: SEQUELIZE_PATH, text: sequelize("    await Promise.all([\n      queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN),\n      queryInterface.addColumn('orders', 'note2', Sequelize.STRING),\n    ]);") },
+  { rule: 'unawaited-query', dialect: 'mysql', expect: true, name: 'a floating call before the returned one', path: SEQUELIZE_PATH, text: sequelizeReturning("    queryInterface.addColumn('orders', 'note2', Sequelize.STRING);\n    return queryInterface.addColumn('orders', 'flag', Sequelize.BOOLEAN);") },
 ];
