@@ -3,11 +3,8 @@
 // back), up again — and check that every generated down passes the project's own rules.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import * as mysql from 'mysql2/promise';
 import type { CellDatabase, DbDialect } from '../scaffold/cellDatabase';
-import { MY, PG } from '../scaffold/cellDatabase';
+import { createCellDatabase } from '../scaffold/cellDatabase';
 import { snapshot } from '../scaffold/schemaSnapshot';
 import { inspectPaths } from '../../../server/src/engine/inspect';
 import { readMigrationText } from '../../../server/src/engine/engine';
@@ -19,42 +16,15 @@ import type { ProjectInfo } from '../../../server/src/project/types';
 import { downsForFiles, type MigrationDown } from '../../../server/src/actions/down/downsForFiles';
 import { orderedMigrations } from '../../../server/src/rules/schemaHistory';
 
-const runId = randomBytes(3).toString('hex');
-let counter = 0;
+/** A throw-away schema (PostgreSQL) or database (MariaDB) named sm_down_…, with a raw client on it. */
+export function downDatabase(dialect: DbDialect): Promise<CellDatabase> {
+  return createCellDatabase(dialect, 'sm_down');
+}
 
-/** A throw-away schema (PostgreSQL) or database (MariaDB) named sm_d_…, with a raw client on it. */
-export async function downDatabase(dialect: DbDialect): Promise<CellDatabase> {
-  const name = `sm_d_${runId}_${++counter}`;
-  if (dialect === 'postgres') {
-    const client = new Client({ ...PG, options: `-c search_path=${name}` });
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${name}`);
-    return {
-      dialect, name,
-      query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
-      script: async (sql) => { try { await client.query(sql); } catch (e) { await client.query('ROLLBACK').catch(() => undefined); throw e; } },
-      close: () => client.end(),
-      drop: async () => {
-        const admin = new Client(PG);
-        await admin.connect();
-        try { await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`); } finally { await admin.end(); }
-      },
-    };
-  }
-  const admin = await mysql.createConnection(MY);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const conn = await mysql.createConnection({ ...MY, database: name, multipleStatements: true, dateStrings: true });
-  return {
-    dialect, name,
-    query: async (sql, params) => (await conn.query(sql, params))[0] as Record<string, unknown>[],
-    script: async (sql) => { await conn.query(sql); },
-    close: () => conn.end(),
-    drop: async () => {
-      const a = await mysql.createConnection(MY);
-      try { await a.query(`DROP DATABASE IF EXISTS ${name}`); } finally { await a.end(); }
-    },
-  };
+/** Closes the raw client, then drops the schema or database (the drop alone left the client open and Node running). */
+async function discard(db: CellDatabase): Promise<void> {
+  await db.close();
+  await db.drop();
 }
 
 /** The schema snapshot plus what it leaves out and a down must also restore: enums, sequences, MySQL column order. */
@@ -111,7 +81,7 @@ export async function roundTripHistory(dialect: DbDialect, dir: string, makeRunn
       } else {
         // Rebuild the state after migration i from scratch: the down could not give everything back (rows, values).
         await runner.close();
-        await db.drop();
+        await discard(db);
         db = await downDatabase(dialect);
         runner = await makeRunner(db, ordered);
         for (let j = 0; j <= i; j++) await runner.up(j);
@@ -122,7 +92,7 @@ export async function roundTripHistory(dialect: DbDialect, dir: string, makeRunn
     }
   } finally {
     await runner.close();
-    await db.drop();
+    await discard(db);
   }
   if (process.env.SM_DOWN_REPORT) process.stderr.write(`${path.basename(path.dirname(dir))}/${path.basename(dir)} ${JSON.stringify({ migrations: stats.migrations, complete: stats.complete, schemaRestored: stats.schemaRestored })}\n${stats.incomplete.map((x) => `  ${x.migration}: ${x.why.join(' | ')}`).join('\n')}\n`);
   return stats;

@@ -31,13 +31,22 @@ export function invertMigration(file: FileModel, migration: Migration, before: S
   const script = file.orm === 'typeorm' || file.orm === 'sequelize';
   const out: StepInverse[] = [];
   const seen = new Set<string>();
+  // Tables this migration creates: DROP TABLE takes their columns, indexes, keys and rows with them,
+  // so what later steps add to them needs no undo of its own (MySQL even refuses to drop an index a
+  // foreign key of the table relies on).
+  const created = new Set<string>();
   for (const op of migration.up) {
     const sql = sourceSql(op, file.text, script);
     // One statement can be read as several facts (MODIFY → type + nullability + default): undo it once.
     const at = `${op.offset.start}:${op.offset.end}:${op.table ?? ''}:${op.column ?? ''}`;
     const once = seen.has(at);
     seen.add(at);
-    if (!once) out.push({ op, inverse: inverseOf(op, sql, state) });
+    const table = op.table?.toLowerCase();
+    const onCreated = !!table && created.has(table) && op.kind !== 'createTable' && op.kind !== 'renameTable' && op.kind !== 'dropTable';
+    if (!once && !onCreated) out.push({ op, inverse: inverseOf(op, sql, state) });
+    if (op.kind === 'createTable' && table && !(op.ifNotExists && state.tables.has(table))) created.add(table);
+    if (op.kind === 'renameTable' && table && op.newName && created.delete(table)) created.add(op.newName.toLowerCase());
+    if (op.kind === 'dropTable' && table) created.delete(table);
     if (!once || op.via !== 'sql') applyOperation(state, op, sql);
   }
   return out;

@@ -1,7 +1,7 @@
 // The inverse of one up step, as SQL for the file's dialect, rebuilt from the schema as it stood
 // just before the step. Says what it cannot undo instead of hiding it.
 import type { Dialect, Operation } from '../../model/migration';
-import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, findColumn } from './schemaState';
+import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, findColumn, supersededKeyIndexes } from './schemaState';
 import { quoteIdentifier as q, renderColumnDefinition } from './sqlText';
 
 /** One statement of the down, with what an API-style renderer needs to write it as a call. */
@@ -126,6 +126,7 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
     case 'createIndex': {
       if (!op.index) { gap('an index with no name cannot be dropped by name'); return r; }
       if (op.ifNotExists && before.indexes.has(k(op.index))) { r.steps.push({ sql: `-- index ${op.index} existed before this migration: left in place` }); return r; }
+      r.steps.push(...restoreKeyIndexes(before, op.index, op.table, op.columns));
       r.steps.push(dropIndex(op.index, op.table, d, !!op.concurrently));
       return r;
     }
@@ -139,6 +140,7 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
     case 'addForeignKey': case 'addUnique': case 'addCheck': case 'addPrimaryKey': {
       const name = op.constraint ?? (op.kind === 'addPrimaryKey' ? (d === 'postgres' ? `${op.table}_pkey` : 'PRIMARY') : undefined);
       if (!name || !op.table) { gap('a constraint with no name cannot be dropped by name'); return r; }
+      if (op.kind === 'addUnique') r.steps.push(...restoreKeyIndexes(before, name, op.table, op.columns));
       r.steps.push(...dropConstraint({ name, table: op.table, kind: op.kind === 'addForeignKey' ? 'foreign' : op.kind === 'addUnique' ? 'unique' : op.kind === 'addCheck' ? 'check' : 'primary', definition: '', columns: op.columns ?? [], exact: true }, d, ifExists));
       // MySQL created an index for the key: it stays behind DROP FOREIGN KEY.
       if (op.kind === 'addForeignKey' && d !== 'postgres' && !before.indexes.has(k(name)) && !indexLeading(before, op.table, op.columns ?? [])) r.steps.push({ sql: `DROP INDEX${ifExists} ${q(name, d)} ON ${t}` });
@@ -220,6 +222,15 @@ function needsUsing(from: string, to: string): boolean {
 function indexLeading(s: SchemaState, table: string, columns: string[]): boolean {
   for (const i of s.indexes.values()) if (k(i.table) === k(table) && columns.every((c, n) => i.columns[n] && k(i.columns[n]) === k(c))) return true;
   return false;
+}
+
+/**
+ * MySQL dropped the index it had made for a foreign key when this index (which serves the key too)
+ * was added, and refuses to drop this one while the key needs it: make the key's index again first.
+ */
+function restoreKeyIndexes(before: SchemaState, name: string, table: string | undefined, columns: string[] | undefined): DownStep[] {
+  if (!table || !columns?.length) return [];
+  return supersededKeyIndexes(before, { name, table, columns }).map((i) => createIndex(i, before.dialect, false));
 }
 
 function dropIndex(name: string, table: string | undefined, d: Dialect, concurrently: boolean): DownStep {

@@ -279,7 +279,7 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
     case 'dropDefault': { const col = findColumn(table, op.column); if (col) col.default = undefined; return; }
     case 'createIndex': {
       const index = op.via === 'sql' ? parseCreateIndex(sql, op) : undefined;
-      if (index) { if (!(op.ifNotExists && state.indexes.has(k(index.name)))) state.indexes.set(k(index.name), index); return; }
+      if (index) { if (!(op.ifNotExists && state.indexes.has(k(index.name)))) { state.indexes.set(k(index.name), index); dropSupersededKeyIndexes(state, index); } return; }
       if (op.index && op.table) state.indexes.set(k(op.index), { name: op.index, table: op.table, unique: !!op.unique, keys: (op.columns ?? []).map((c) => quoteId(c, d)).join(', '), columns: op.columns ?? [], method: op.indexMethod, tail: op.expression ? `WHERE ${op.expression}` : undefined, exact: false });
       return;
     }
@@ -300,7 +300,11 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
       if (kind === 'foreign' && d !== 'postgres' && !indexLeadingWith(state, op.table, columns)) {
         state.indexes.set(k(name), { name, table: op.table, unique: false, keys: columns.map((c) => quoteId(c, d)).join(', '), columns, implicitForKey: true, exact: true });
       }
-      if (kind === 'unique' && d !== 'postgres') state.indexes.set(k(name), { name, table: op.table, unique: true, keys: columns.map((c) => quoteId(c, d)).join(', '), columns, exact: true });
+      if (kind === 'unique' && d !== 'postgres') {
+        const index: IndexState = { name, table: op.table, unique: true, keys: columns.map((c) => quoteId(c, d)).join(', '), columns, exact: true };
+        state.indexes.set(k(name), index);
+        dropSupersededKeyIndexes(state, index);
+      }
       return;
     }
     case 'dropForeignKey': case 'dropConstraint': {
@@ -325,6 +329,17 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
     default:
       if (op.kind === 'rawSql' && /^DROP\s+TYPE\b/i.test(sql) && op.table) state.enums.delete(k(op.table));
   }
+}
+
+/** The indexes MySQL made for foreign keys that `index` can serve as well: MySQL drops them silently when it is added. */
+export function supersededKeyIndexes(state: SchemaState, index: Pick<IndexState, 'name' | 'table' | 'columns'>): IndexState[] {
+  if (state.dialect === 'postgres') return [];
+  return [...state.indexes.values()].filter((i) => i.implicitForKey && k(i.table) === k(index.table) && k(i.name) !== k(index.name)
+    && i.columns.every((c, n) => index.columns[n] && k(index.columns[n]) === k(c)));
+}
+
+function dropSupersededKeyIndexes(state: SchemaState, index: IndexState): void {
+  for (const i of supersededKeyIndexes(state, index)) state.indexes.delete(k(i.name));
 }
 
 const quoteId = (name: string, d: Dialect) => (d === 'postgres' ? `"${name}"` : `\`${name}\``);
