@@ -11,7 +11,7 @@ import { registerDownCommand } from './downCommand';
 
 const SETTING_KEYS: (keyof SettingsOverrides)[] = [
   'dialect', 'postgresVersion', 'mysqlVersion', 'mariadbVersion', 'recentlyCreated',
-  'smallTables', 'rules', 'migrationsPaths', 'typeormTransactionMode', 'extends', 'startAfter',
+  'smallTables', 'rules', 'migrationsPaths', 'typeormTransactionMode', 'extends', 'startAfter', 'scope',
 ];
 // Globs stay flat: VS Code's glob matcher does not support nested braces.
 /** Files whose presence means "there is something to check here". */

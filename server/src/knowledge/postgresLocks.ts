@@ -43,6 +43,9 @@ export const PG_LOCK_FACTS: PgLockFact[] = [
   F({ key: 'createTable', operation: 'CREATE TABLE', lock: 'AccessExclusiveLock', rewrites: false, scans: false, inTransaction: true, note: 'the lock is on the new table, which nobody uses yet', example: { sql: 'CREATE TABLE fresh (id int)', table: 'fresh' } }),
   F({ key: 'createTableWithForeignKey', operation: 'CREATE TABLE … REFERENCES', lock: 'AccessExclusiveLock', otherLock: 'ShareRowExclusiveLock', rewrites: false, scans: false, inTransaction: true, note: 'the referenced table stops taking writes until commit', example: { sql: 'CREATE TABLE fresh (id int, account_id int REFERENCES accounts(id))', table: 'fresh', otherTable: 'accounts' } }),
   F({ key: 'dropTable', operation: 'DROP TABLE', lock: 'AccessExclusiveLock', rewrites: false, scans: false, inTransaction: true, example: { sql: 'DROP TABLE accounts_nopk', table: 'accounts_nopk' } }),
+  // Measured in pg_locks inside a transaction on PostgreSQL 15.20 and PGlite (PostgreSQL 18.7): DROP TABLE of a table whose
+  // foreign key references accounts holds AccessExclusiveLock on accounts too (the key's triggers there are removed).
+  F({ key: 'dropTableWithForeignKey', operation: 'DROP TABLE (with foreign keys)', lock: 'AccessExclusiveLock', otherLock: 'AccessExclusiveLock', rewrites: false, scans: false, inTransaction: true, note: 'every table its foreign keys reference is locked too: reads and writes there wait until commit', example: { setup: 'CREATE TABLE payments (id int, account_id int REFERENCES accounts(id))', sql: 'DROP TABLE payments', table: 'payments', otherTable: 'accounts' } }),
   F({ key: 'renameTable', operation: 'ALTER TABLE … RENAME TO', lock: 'AccessExclusiveLock', rewrites: false, scans: false, inTransaction: true, example: { sql: 'ALTER TABLE orders RENAME TO orders_old', table: 'orders_old' } }),
   F({ key: 'addColumn', operation: 'ADD COLUMN (no default, or a constant default)', lock: 'AccessExclusiveLock', rewrites: false, scans: false, inTransaction: true, note: 'brief: catalog-only since PostgreSQL 11', example: { sql: "ALTER TABLE orders ADD COLUMN status text DEFAULT 'new'", table: 'orders' } }),
   F({ key: 'addColumnVolatileDefault', operation: 'ADD COLUMN with a volatile default', lock: 'AccessExclusiveLock', rewrites: true, scans: true, inTransaction: true, example: { sql: 'ALTER TABLE orders ADD COLUMN r float8 DEFAULT random()', table: 'orders' } }),
@@ -87,8 +90,14 @@ export const PG_LOCK_FACTS: PgLockFact[] = [
 const BY_KEY = new Map(PG_LOCK_FACTS.map((f) => [f.key, f]));
 export function pgLockFact(key: string): PgLockFact | undefined { return BY_KEY.get(key); }
 
+/** What the schema says about the operation's table beyond the operation itself. */
+export interface PgTableFacts {
+  /** The table has foreign keys to other tables (a DROP TABLE locks those too). */
+  hasForeignKeys?: boolean;
+}
+
 /** The lock-table key for an operation, or undefined when it takes no table lock worth reporting. */
-export function pgLockKey(op: Operation, previousType?: string): string | undefined {
+export function pgLockKey(op: Operation, previousType?: string, table: PgTableFacts = {}): string | undefined {
   const raw = rawStatementKind(op);
   if (raw) return BY_KEY.has(raw) ? raw : undefined;
   const spec = op.columnSpec;
@@ -108,7 +117,8 @@ export function pgLockKey(op: Operation, previousType?: string): string | undefi
     case 'addUnique': return usesIndex(op) ? 'addUniqueUsingIndex' : 'addUnique';
     case 'addPrimaryKey': return usesIndex(op) ? 'addUniqueUsingIndex' : 'addPrimaryKey';
     case 'insert': case 'update': case 'delete': return 'dml';
-    case 'dropTable': case 'renameTable': case 'dropColumn': case 'renameColumn': case 'setNotNull': case 'dropNotNull':
+    case 'dropTable': return table.hasForeignKeys ? 'dropTableWithForeignKey' : 'dropTable';
+    case 'renameTable': case 'dropColumn': case 'renameColumn': case 'setNotNull': case 'dropNotNull':
     case 'setDefault': case 'dropDefault': case 'dropForeignKey': case 'dropConstraint': case 'validateConstraint':
       return op.kind;
     default: return undefined;
@@ -119,8 +129,8 @@ export function usesIndex(op: Operation): boolean {
   return /\bUSING\s+INDEX\b/i.test(op.text) || !!op.details?.usingIndex;
 }
 
-export function pgLockFor(op: Operation, previousType?: string): PgLockFact | undefined {
-  const key = pgLockKey(op, previousType);
+export function pgLockFor(op: Operation, previousType?: string, table?: PgTableFacts): PgLockFact | undefined {
+  const key = pgLockKey(op, previousType, table);
   return key ? BY_KEY.get(key) : undefined;
 }
 

@@ -4,6 +4,7 @@ import type { Severity } from '../model/finding';
 import type { Analysis } from './documentAnalysis';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 import { ruleDocUri } from './ruleDocs';
+import { editorScope } from './changedScope';
 
 /** Carried on a finding's diagnostic so code actions find the finding again (offsets, not positions). */
 export interface FindingDiagnosticData { rule: string; start: number; end: number }
@@ -28,7 +29,9 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
     if (p.code === 'sql-syntax' && asFinding.has(`${p.range.start.line}:${p.range.start.character}`)) continue;
     out.push({ source: DIAGNOSTIC_SOURCE, code: p.code, severity: severity(p.severity), message: p.message, range: p.range });
   }
-  for (const f of analysis.findings) {
+  // scope "changed": findings only on this branch's migrations; reader problems (syntax) still show.
+  const findings = analysis.config.scope === 'changed' && !editorScope.includes(analysis.path) ? [] : analysis.findings;
+  for (const f of findings) {
     const d: Diagnostic = {
       source: DIAGNOSTIC_SOURCE,
       code: f.rule,

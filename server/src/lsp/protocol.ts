@@ -73,6 +73,7 @@ export interface SettingsOverrides {
   typeormTransactionMode?: string;
   extends?: string;
   startAfter?: string;
+  scope?: string;
 }
 
 export interface InitializationOptions {
@@ -85,4 +86,5 @@ export interface InitializationOptions {
 export const PROJECT_FILE_GLOBS = [
   '**/package.json', '**/ormconfig.*', '**/*data-source*.ts', '**/*data-source*.js', '**/*dataSource*.ts', '**/*dataSource*.js',
   '**/.sequelizerc', '**/schema.prisma', '**/prisma.config.ts', '**/prisma.config.js', '**/.safe-migrations.json', '**/config.json', '**/config.js',
+  '**/.safe-migrations-stats.json',
 ];

@@ -8,7 +8,7 @@ import { loadConfig } from '../config/load';
 import type { SettingsOverrides } from './protocol';
 
 /** File names whose change can change detection or config: re-detect and re-check open documents. */
-export const PROJECT_FILE_PATTERN = /(^|[\\/])(package\.json|ormconfig\.[a-z]+|[^\\/]*data-?source[^\\/]*\.[cm]?[jt]s|\.sequelizerc|schema\.prisma|prisma\.config\.[cm]?[jt]s|\.safe-migrations\.json|config\.json|config\.[cm]?js)$/i;
+export const PROJECT_FILE_PATTERN = /(^|[\\/])(package\.json|ormconfig\.[a-z]+|[^\\/]*data-?source[^\\/]*\.[cm]?[jt]s|\.sequelizerc|schema\.prisma|prisma\.config\.[cm]?[jt]s|\.safe-migrations\.json|\.safe-migrations-stats\.json|config\.json|config\.[cm]?js)$/i;
 
 export class WorkspaceState {
   private folders: string[] = [];

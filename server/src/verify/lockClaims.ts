@@ -19,6 +19,41 @@ export interface ClaimContext {
   /** "table.column" (lower case) → type and nullability before the phase, for type-change claims. */
   columnTypes: Map<string, string>;
   columnNullable?: Map<string, boolean>;
+  /** "table.column" (lower case) of columns in an index before the phase (MySQL/MariaDB DROP COLUMN claims). */
+  indexedColumns?: Set<string>;
+  /** Table (lower case) → the tables its foreign keys reference, before the phase (PostgreSQL DROP TABLE claims). */
+  foreignKeyTargets?: Map<string, string[]>;
+}
+
+/** Table (lower case) → referenced tables (lower case), from a snapshot's constraint definitions ("FOREIGN KEY (…) REFERENCES accounts(id)"). */
+export function foreignKeyTargets(constraints: Record<string, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, def] of Object.entries(constraints)) {
+    const target = /^FOREIGN KEY\b.*?\bREFERENCES\s+((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)\s*\(/is.exec(def)?.[1];
+    if (!target) continue;
+    const table = key.slice(0, key.lastIndexOf('.')).toLowerCase();
+    const list = out.get(table) ?? [];
+    list.push(target.replace(/"/g, '').replace(/^public\./i, '').toLowerCase());
+    out.set(table, list);
+  }
+  return out;
+}
+
+/**
+ * "table.column" (lower case) of every column a MySQL/MariaDB snapshot index covers. The snapshot's definitions
+ * end in their column list, e.g. "UNIQUE BTREE (status, note(10))".
+ */
+export function indexedColumns(indexes: Record<string, string>): Set<string> {
+  const out = new Set<string>();
+  for (const [key, def] of Object.entries(indexes)) {
+    const table = key.slice(0, key.lastIndexOf('.')).toLowerCase();
+    const list = /\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/.exec(def)?.[1];
+    for (const col of list?.split(',') ?? []) {
+      const name = col.trim().replace(/\(\d+\)$/, '').replace(/^[`"]|[`"]$/g, '').toLowerCase();
+      if (name && name !== '(expression)') out.add(`${table}.${name}`);
+    }
+  }
+  return out;
 }
 
 export function claimDisagreements(step: VerifyStep, ctx: ClaimContext): string[] {
@@ -49,11 +84,12 @@ function postgresDisagreements(step: VerifyStep, ops: Operation[], ctx: ClaimCon
     if (table) claimed.set(lower(table), c);
   };
   for (const op of ops) {
-    const fact = pgLockFor(op, op.column ? ctx.columnTypes.get(`${lower(op.table)}.${lower(op.column)}`) : undefined);
+    const referenced = op.kind === 'dropTable' ? ctx.foreignKeyTargets?.get(lower(op.table)) ?? [] : [];
+    const fact = pgLockFor(op, op.column ? ctx.columnTypes.get(`${lower(op.table)}.${lower(op.column)}`) : undefined, { hasForeignKeys: referenced.length > 0 });
     if (!fact) continue;
     claim(op.table, fact.lock, fact.rewrites, fact.operation);
     if (fact.otherLock) {
-      const others = [op.references?.table, op.columnSpec?.references?.table, ...(op.tableColumns ?? []).map((c) => c.references?.table)].filter(Boolean);
+      const others = [op.references?.table, op.columnSpec?.references?.table, ...(op.tableColumns ?? []).map((c) => c.references?.table), ...referenced].filter(Boolean);
       if (others.length) for (const t of others) claim(t, fact.otherLock, false, `${fact.operation} (referenced table)`);
       else claim(undefined, fact.otherLock, false, `${fact.operation} (referenced table)`);
     }
@@ -88,7 +124,7 @@ function mysqlDisagreements(step: VerifyStep, ops: Operation[], ctx: ClaimContex
   const operations: string[] = [];
   for (const op of ops) {
     const column = `${lower(op.table)}.${lower(op.column)}`;
-    const key = mysqlDdlKey(op, op.column ? { previousType: ctx.columnTypes.get(column), previousNullable: ctx.columnNullable?.get(column) } : {});
+    const key = mysqlDdlKey(op, op.column ? { previousType: ctx.columnTypes.get(column), previousNullable: ctx.columnNullable?.get(column), indexed: ctx.indexedColumns?.has(column) } : {});
     const verdict = key ? onlineDdlVerdict(key, ctx.dialect, ctx.serverVersion) : undefined;
     if (!verdict) return [];
     const said = verdict.algorithm === 'INSTANT' ? 'INSTANT' : verdict.algorithm === 'COPY' ? 'COPY' : `INPLACE, LOCK=${verdict.lock === 'NONE' ? 'NONE' : 'SHARED'}`;

@@ -15,7 +15,7 @@ import { parseDatabaseTarget, type DatabaseTarget } from './databaseUrl';
 import { openScratchDatabase, SetupError, type ScratchDatabase } from './scratchDatabase';
 import { BOOKKEEPING_TABLES, takeDataSnapshot, takeSnapshot, type SchemaSnapshot } from './schemaSnapshot';
 import { diffData, diffSnapshots } from './schemaDiff';
-import { claimDisagreements, type ClaimContext } from './lockClaims';
+import { claimDisagreements, foreignKeyTargets, indexedColumns, type ClaimContext } from './lockClaims';
 import { errorMessage, StatementTracer } from './statementTracer';
 import { sqlRunner } from './runners/sqlRunner';
 import type { HistoryMigration, MigrationRunner } from './runners/types';
@@ -210,6 +210,8 @@ async function verifyOne(h: HistoryMigration, result: VerifyResult, db: ScratchD
     tablesBefore: new Set(s.tables.map((t) => t.toLowerCase())),
     columnTypes: new Map(Object.entries(s.columns).map(([k, c]) => [k.toLowerCase(), c.type.replace(/ (auto_increment|on update.*|DEFAULT_GENERATED.*)$/i, '')])),
     columnNullable: new Map(Object.entries(s.columns).map(([k, c]) => [k.toLowerCase(), c.nullable])),
+    indexedColumns: indexedColumns(s.indexes),
+    foreignKeyTargets: foreignKeyTargets(s.constraints),
   });
   let claims = claimsFor(before);
   const addClaims = (from: number) => {

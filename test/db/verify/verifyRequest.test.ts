@@ -59,11 +59,11 @@ test('stdio server: safeMigrations/verify on PGlite puts a down that leaves an i
     assert.equal(onDown.diagnostics.length, 1);
     const [d] = onDown.diagnostics;
     assert.equal(d.source, 'safe-migrations verify');
-    assert.match(d.message, /index orders_status_idx \(on orders\) is left behind by down/);
+    assert.match(String(d.message), /index orders_status_idx \(on orders\) is left behind by down/);
     // The index the down left makes the second up fail: that one sits on the CREATE INDEX line of migration.sql.
     const onUp = result.files.find((f) => f.path === project.target)?.diagnostics ?? [];
     assert.deepEqual(onUp.map((x) => [x.range.start.line, x.code]), [[1, 'verify-rerun']]);
-    assert.match(onUp[0].message, /up fails on the second run \(after its down\): relation "orders_status_idx" already exists/);
+    assert.match(String(onUp[0].message), /up fails on the second run \(after its down\): relation "orders_status_idx" already exists/);
     assert.match(result.markdown, /## ❌ 20240103000000_orders_status_index/);
     assert.ok(progress.some((m) => /verifying 20240103000000_orders_status_index/.test(m)), progress.join(' | '));
   } finally {
