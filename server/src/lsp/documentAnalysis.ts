@@ -11,6 +11,7 @@ import { isMigrationPath } from '../engine/classify';
 import type { WorkspaceState } from './workspaceState';
 import { NeighbourModels } from './neighbourModels';
 import { readTextFileIfPresent } from '../engine/workspace';
+import { changedSpan, withEditorCaches } from '../readers/editorCaches';
 
 /** Beyond this size the editor would stall: tell the user instead of parsing. */
 export const MAX_ANALYSED_CHARS = 1_000_000;
@@ -26,6 +27,15 @@ export interface Analysis {
   /** Set when the document was not analysed (too large); the reason is shown as one info diagnostic. */
   skipped?: string;
 }
+
+/** An analysis and the offset maps between its text and the document's current text. */
+export interface HoverView {
+  analysis: Analysis;
+  toAnalysed(offset: number): number | undefined;
+  toCurrent(offset: number): number;
+}
+
+const sameText = (analysis: Analysis): HoverView => ({ analysis, toAnalysed: (o) => o, toCurrent: (o) => o });
 
 export class DocumentAnalyzer {
   private readonly cache = new Map<string, Analysis>();
@@ -55,7 +65,7 @@ export class DocumentAnalyzer {
       const model: FileModel = { path: file, orm: 'sql', dialect: 'unknown', dialectInfo: { dialect: 'unknown', source: 'unknown', reason: 'not analysed' }, migrations: [], problems: [] };
       analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings: [], config, skipped: `Safe Migrations skipped this file: it is ${(text.length / 1e6).toFixed(1)} MB, and migrations up to ${MAX_ANALYSED_CHARS / 1e6} MB are analysed in the editor. Use the CLI for larger files.` };
     } else {
-      const model = readMigrationText(file, text, { projects: this.workspace.projects, config, readSibling: (f) => this.readSibling(f) });
+      const model = withEditorCaches(() => readMigrationText(file, text, { projects: this.workspace.projects, config, readSibling: (f) => this.readSibling(f) }));
       // Neighbouring migrations give cross-migration facts; checkFile keeps only this file's findings.
       const findings = checkFile(model, config, model.migrations.length ? this.neighbours.around(file, model) : []);
       analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings, config };
@@ -67,6 +77,26 @@ export class DocumentAnalyzer {
   /** Every other migration of the file's folder, for a generated down (which replays the whole history). */
   history(file: string, model: FileModel): FileModel[] {
     return this.neighbours.around(file, model, Infinity);
+  }
+
+  /**
+   * What a hover reads: this version's analysis when there is one, else the last analysis with
+   * offsets mapped across the edit since, so a hover answers at once instead of waiting for a new
+   * analysis while the user types. `toAnalysed` is undefined inside the edited span.
+   */
+  hoverView(doc: TextDocument, file: string): HoverView {
+    const current = this.cached(doc.uri, doc.version);
+    const last = current ?? this.cache.get(doc.uri);
+    if (!last) return sameText(this.analyse(doc, file));
+    const text = doc.getText();
+    if (last.text === text) return sameText(last);
+    const { prefix, suffix } = changedSpan(last.text, text);
+    const shift = text.length - last.text.length;
+    return {
+      analysis: last,
+      toAnalysed: (offset) => (offset <= prefix ? offset : offset >= text.length - suffix ? offset - shift : undefined),
+      toCurrent: (offset) => (offset <= prefix ? offset : offset >= last.text.length - suffix ? offset + shift : prefix),
+    };
   }
 
   /** Whether this document was analysed before (an edit, not a first open). */

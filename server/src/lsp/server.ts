@@ -20,11 +20,11 @@ import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyzer } from './documentAnalysis';
 import { registerScaffoldRequests } from './scaffoldRequests';
 import { installVerifyRequest } from './verifyRequests';
-import { installVerifyRequest } from './verifyRequests';
 import { FIX_ALL_KIND, PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from './protocol';
 import { PROJECT_FILE_PATTERN, WorkspaceState } from './workspaceState';
 
-const DEBOUNCE_MS = 150;
+// The bench sets SAFE_MIGRATIONS_DEBOUNCE_MS=0 to time the analysis itself.
+const DEBOUNCE_MS = Number(process.env.SAFE_MIGRATIONS_DEBOUNCE_MS ?? 150);
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -161,12 +161,15 @@ connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const file = filePath(params.textDocument.uri);
     if (!doc || !analyzer.isCandidate(doc, file)) return null;
-    const analysis = analyzer.analyse(doc, file);
+    // While the user types, the last analysis answers (offsets mapped across the edit): no waiting for a new one.
+    const { analysis, toAnalysed, toCurrent } = analyzer.hoverView(doc, file);
     if (analysis.skipped) return null;
-    const lines = new LineIndex(analysis.text);
-    const hover = hoverAt(analysis.model, lines.offsetAt(params.position), analysis.config, analysis.findings);
+    const lines = new LineIndex(doc.getText());
+    const offset = toAnalysed(lines.offsetAt(params.position));
+    if (offset === undefined) return null;
+    const hover = hoverAt(analysis.model, offset, analysis.config, analysis.findings);
     if (!hover || !hover.markdown) return null;
-    return { contents: { kind: 'markdown' as const, value: hover.markdown }, range: lines.range(hover.start, hover.end) };
+    return { contents: { kind: 'markdown' as const, value: hover.markdown }, range: lines.range(toCurrent(hover.start), toCurrent(hover.end)) };
   })();
 });
 
@@ -183,9 +186,6 @@ connection.onCodeAction(async (params) => {
 registerCustomRequest(PROJECTS_REQUEST, (): ProjectsResult => workspace.projects);
 registerScaffoldRequests();
 installCustomRequests(connection, { workspace, log, readOpenText: openTextOf, history: (f, m) => analyzer.history(f, m) });
-
-// Verification needs the request's cancellation token and sends progress: it installs itself.
-installVerifyRequest(connection, { workspace, log, readOpenText: openTextOf });
 
 // Verification needs the request's cancellation token and sends progress: it installs itself.
 installVerifyRequest(connection, { workspace, log, readOpenText: openTextOf });

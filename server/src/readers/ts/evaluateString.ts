@@ -67,6 +67,8 @@ class Builder {
   offsets: number[] = [];
   placeholders: EvaluatedString['placeholders'] = [];
   push(s: string, offsets: number[]): void { this.text += s; for (const o of offsets) this.offsets.push(o); }
+  /** Appends text copied verbatim from `start` in the file (no per-call array: the editor re-reads every query string per keystroke). */
+  pushVerbatim(s: string, start: number): void { this.text += s; for (let i = 0; i < s.length; i++) this.offsets.push(start + i); }
 }
 
 export function evaluateString(expr: ts.Expression, ctx: EvaluateContext): EvaluatedString | undefined {
@@ -224,7 +226,7 @@ function resolveReference(expr: ts.Identifier | ts.PropertyAccessExpression, ctx
 /** Appends a literal's cooked text, mapping each cooked character to its raw offset (escapes included). */
 function appendCooked(raw: string, rawStart: number, cooked: string, b: Builder): void {
   if (raw === cooked) {
-    b.push(cooked, Array.from({ length: cooked.length }, (_, i) => rawStart + i));
+    b.pushVerbatim(cooked, rawStart);
     return;
   }
   const offsets: number[] = [];

@@ -1,5 +1,6 @@
 import { loadModule, parseSync } from 'libpg-query';
 import { Utf8OffsetMap, snippet } from '../../../model/text';
+import { cachedParse, editorCachesActive } from '../../editorCaches';
 import type { OperationBuilder } from '../operationBuilder';
 import { splitStatements, type SqlStatementSpan } from '../splitStatements';
 import { sqlitePragmaOp } from '../sqlitePragma';
@@ -24,6 +25,10 @@ const MAX_BATCHED_FAILURES = 8;
 interface ParseFailure { message: string; cursor?: number }
 
 function tryParse(text: string): { result?: unknown; failure?: ParseFailure } {
+  return cachedParse(text, parseOnce);
+}
+
+function parseOnce(text: string): { result?: unknown; failure?: ParseFailure } {
   try {
     return { result: parseSync(text) };
   } catch (e) {
@@ -39,6 +44,10 @@ function tryParse(text: string): { result?: unknown; failure?: ParseFailure } {
  */
 export function readPostgres(b: OperationBuilder): { parsedAny: boolean; failed: number; statements: number } {
   const sql = b.sql;
+  if (editorCachesActive()) {
+    const read = readByStatement(b);
+    if (read) return read;
+  }
   const whole = tryParse(sql);
   if (whole.result) {
     mapParseResult(whole.result, b, 0, sql.length, (ops) => b.push(...ops));
@@ -49,6 +58,25 @@ export function readPostgres(b: OperationBuilder): { parsedAny: boolean; failed:
   const stats = { parsedAny: false, failed: 0 };
   parseBatch(b, split.statements, 0, split.statements.length, stats, whole.failure);
   return { ...stats, statements: split.statements.length };
+}
+
+/**
+ * In the editor: each statement parsed on its own, so that a statement whose text did not change
+ * keeps its cached parse. Gives the same operations as the whole-text parse (the batches below map
+ * sub-ranges the same way); undefined, and nothing pushed, when a statement does not parse alone.
+ */
+function readByStatement(b: OperationBuilder): { parsedAny: boolean; failed: number; statements: number } | undefined {
+  const split = splitStatements(b.sql, 'postgres');
+  if (split.issues.length) return undefined;
+  const parsed: { start: number; end: number; result: unknown }[] = [];
+  for (const s of split.statements) {
+    if (s.unterminated) return undefined;
+    const attempt = tryParse(b.sql.slice(s.start, s.end));
+    if (!attempt.result) return undefined;
+    parsed.push({ start: s.start, end: s.end, result: attempt.result });
+  }
+  for (const p of parsed) mapParseResult(p.result, b, p.start, p.end - p.start, (ops) => b.push(...ops));
+  return { parsedAny: true, failed: 0, statements: b.operations.length };
 }
 
 function parseBatch(b: OperationBuilder, stmts: SqlStatementSpan[], from: number, to: number,
