@@ -17,6 +17,7 @@ import { runNewCommand } from './newCommand';
 import type * as VerifyCommand from './verifyCommand';
 import type * as DownCommand from './downCommand';
 import type * as SplitCommand from './splitCommand';
+import type * as PortCommand from './portCommand';
 import type * as StatsCommand from './statsCommand';
 
 // down, split and verify use the TypeScript compiler from their first line: required on use, so
@@ -24,6 +25,7 @@ import type * as StatsCommand from './statsCommand';
 const downCommand = () => require('./downCommand') as typeof DownCommand;
 const verifyCommand = () => require('./verifyCommand') as typeof VerifyCommand;
 const splitCommand = () => require('./splitCommand') as typeof SplitCommand;
+const portCommand = () => require('./portCommand') as typeof PortCommand;
 // stats loads a database driver from the project: only when asked.
 const statsCommand = () => require('./statsCommand') as typeof StatsCommand;
 
@@ -58,6 +60,8 @@ Commands:
   down PATH…     Generate the down of each migration from its history
                  --format text|json, --write (fill a missing/empty down), --force
   split PATH…    Split migrations that do too much, one per job  --write, --format text|json
+  port PATH…     Port migrations to another ORM/dialect (safe-migrations port --help)
+                 --to typeorm|sequelize|prisma, --dialect, --dir DIR, --write, --baseline
 
 Common options:
   --dialect postgres|mysql|mariadb|sqlite   Override the detected dialect
@@ -162,6 +166,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return await downCommand().runDownCommand({ paths: args.paths.map((p) => path.resolve(io.cwd, p)), write, force, format: requireFormat(args.format, ['text', 'json']) as 'text' | 'json', dialect: args.dialect, cwd: io.cwd }, io);
     }
     if (argv[0] === 'split') return await splitCommand().runSplitCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+    if (argv[0] === 'port') return await portCommand().runPortCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     const args = parseArgs(argv, io.cwd);
     if (args.version) { io.stdout(`${packageVersion()}\n`); return 0; }
     if (args.help || !args.command) { (args.help ? io.stdout : io.stderr)(USAGE + '\n'); return args.help ? 0 : 2; }

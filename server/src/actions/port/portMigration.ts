@@ -11,6 +11,8 @@ import type { EmitInput } from '../../emitters/emitInput';
 import { nameWords } from '../../emitters/naming';
 import { type SchemaState, cloneSchema, emptySchema } from '../down/schemaState';
 import { type PortStep, type TranslateContext, type Untranslated, translateOperations } from './translateOperations';
+import { invertMigration } from '../down/generateDown';
+import { familyOf } from './dialectMap';
 
 export type { Untranslated } from './translateOperations';
 
@@ -59,7 +61,9 @@ export function portMigration(file: FileModel, options: PortOptions): PortResult
   const up = translateOperations(migration.up, upCtx);
   const after = cloneSchema(upCtx.state);
   const downCtx: TranslateContext = { ...base, untranslated: upCtx.untranslated, notes: upCtx.notes, state: cloneSchema(after), fileText: migration.downPath ? options.downText : file.text };
-  const down = migration.hasDown || migration.down.length ? translateOperations(migration.down, downCtx) : [];
+  const sourceHasDown = (migration.hasDown || migration.down.length > 0) && !migration.downThrows;
+  const down = sourceHasDown ? translateOperations(migration.down, downCtx)
+    : familyOf(sourceDialect) === familyOf(dialect) ? generatedDown(file, migration, options.before ?? emptySchema(sourceDialect), upCtx.notes) : [];
   const notes = upCtx.notes;
   const phase = buildPhase(file, migration, up, down, dialect, options.to, upCtx.untranslated, notes);
   const input: EmitInput = {
@@ -135,7 +139,9 @@ function buildPhase(file: FileModel, migration: Migration, upSteps: PortStep[], 
   }
   for (const u of untranslated) phaseNotes.push(`UNTRANSLATED: ${u.message}`);
   for (const n of notes) phaseNotes.push(`Translated with a difference: ${n}`);
-  if (!migration.hasDown && !migration.down.length) phaseNotes.push('The source has no down: neither has this one (safe-migrations down can generate one).');
+  if (!migration.hasDown && !migration.down.length || migration.downThrows) {
+    phaseNotes.push(downSteps.length ? 'The source has no down: this one is generated from the up (as safe-migrations down does).' : 'The source has no down: neither has this one.');
+  }
   return {
     slug: [],
     title: `Ported from ${file.orm} (${file.dialect}) by safe-migrations port`,
@@ -144,6 +150,15 @@ function buildPhase(file: FileModel, migration: Migration, upSteps: PortStep[], 
     transactional: !(dialect === 'postgres' && upOnline),
     notes: phaseNotes,
   };
+}
+
+/** The source has no down: the down generator's inverse of each up step (source dialect, so same family only). */
+function generatedDown(file: FileModel, migration: Migration, before: SchemaState, notes: string[]): PortStep[] {
+  const inverses = invertMigration(file, migration, before).reverse();
+  for (const { inverse } of inverses) for (const m of [...inverse.losses, ...inverse.gaps]) if (!notes.includes(`generated down: ${m}`)) notes.push(`generated down: ${m}`);
+  return inverses.flatMap(({ inverse }) => inverse.steps.map((s): PortStep => (s.sql.startsWith('--')
+    ? { sql: '', ddl: false, comment: s.sql.slice(3) }
+    : { sql: s.sql, ddl: true, outsideTransaction: s.outsideTransaction })));
 }
 
 function oneLine(s: string): string {

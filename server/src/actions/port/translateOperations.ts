@@ -59,7 +59,7 @@ export function translateOperations(ops: Operation[], ctx: TranslateContext): Po
       const statement = statementSpan(op);
       if (seenStatements.has(statement)) continue;
       seenStatements.add(statement);
-      out.push(...verbatim(op, ops, ctx));
+      out.push(...verbatim(op, ops, ctx, before));
       continue;
     }
     const siblings = ops.filter((o) => o !== op && o.offset.start === op.offset.start && o.offset.end === op.offset.end);
@@ -94,9 +94,11 @@ function oneLine(s: string): string {
 }
 
 /** Same family, SQL as written: the whole statement once, with a presence check where MySQL commits it on its own. */
-function verbatim(op: Operation, ops: Operation[], ctx: TranslateContext): PortStep[] {
+function verbatim(op: Operation, ops: Operation[], ctx: TranslateContext, before: SchemaState): PortStep[] {
   const span = (op.details?.statementOffset as { start: number; end: number } | undefined) ?? op.offset;
   let sql = ctx.fileText?.slice(span.start, span.end) ?? op.text;
+  // A span inside a JS string can stop at the backslash of an escaped closing quote: take the quote too.
+  if (ctx.fileText && /(^|[^\\])(\\\\)*\\$/.test(sql)) sql = ctx.fileText.slice(span.start, span.end + 1);
   if (ctx.sourceOrm === 'typeorm' || ctx.sourceOrm === 'sequelize') sql = sql.replace(/\\([`'"\\])/g, '$1');
   // SQL assembled from constants in code has no single source span: the reader's evaluated text is the statement.
   if (/\$\{|^['"`]/.test(sql.trim())) sql = op.text;
@@ -105,11 +107,11 @@ function verbatim(op: Operation, ops: Operation[], ctx: TranslateContext): PortS
   const shared = ops.filter((o) => statementSpan(o) === statementSpan(op) && !o.details?.inCreateTable && !o.details?.inAddColumn);
   const concurrently = ctx.to === 'postgres' && /\bCONCURRENTLY\b/i.test(sql);
   const step: PortStep = { sql, ddl: isDdl(op), outsideTransaction: concurrently || undefined };
-  if (isMysql(ctx.to) && shared.length === 1 && !op.guarded && !/\bIF\s+(NOT\s+)?EXISTS\b/i.test(sql)) step.guard = guardFor(op, ctx.state);
+  if (isMysql(ctx.to) && shared.length === 1 && !op.guarded && !/\bIF\s+(NOT\s+)?EXISTS\b/i.test(sql)) step.guard = guardFor(op, before);
   if (concurrently && op.kind === 'createIndex' && op.index && op.table && op.columns?.length && !op.expression) {
     step.index = { op: 'create', table: op.table, name: op.index, columns: op.columns, unique: !!op.unique };
   }
-  const dropTable = op.kind === 'dropIndex' && op.index ? op.table ?? ctx.state.indexes.get(k(op.index))?.table : undefined;
+  const dropTable = op.kind === 'dropIndex' && op.index ? op.table ?? before.indexes.get(k(op.index))?.table : undefined;
   if (concurrently && dropTable) step.index = { op: 'drop', table: dropTable, name: op.index!, columns: [], unique: false };
   return [step];
 }
@@ -119,7 +121,7 @@ function isDdl(op: Operation): boolean {
 }
 
 /** A MySQL/MariaDB step that commits on its own runs only while its object is (not) there: a re-run after a failure finishes the job. */
-function guardFor(op: Operation, after: SchemaState): Guard | undefined {
+function guardFor(op: Operation, before: SchemaState): Guard | undefined {
   const table = op.table;
   if (!table) return undefined;
   switch (op.kind) {
@@ -131,7 +133,7 @@ function guardFor(op: Operation, after: SchemaState): Guard | undefined {
     case 'renameColumn': return op.column ? { present: true, object: 'column', table, name: op.column } : undefined;
     case 'createIndex': return op.index ? { present: false, object: 'index', table, name: op.index } : undefined;
     case 'dropIndex': {
-      const t = op.table ?? after.indexes.get(k(op.index ?? ''))?.table;
+      const t = op.table ?? before.indexes.get(k(op.index ?? ''))?.table;
       return op.index && t ? { present: true, object: 'index', table: t, name: op.index } : undefined;
     }
     case 'addForeignKey': case 'addUnique': case 'addCheck':
