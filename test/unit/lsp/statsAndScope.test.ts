@@ -58,16 +58,16 @@ test('stdio server: stats file grades findings and is re-read on change; hover s
     const mainUri = pathToFileURL(path.join(dir, '002_index_a.sql')).toString();
     const branchUri = pathToFileURL(path.join(dir, '003_index_b.sql')).toString();
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: mainUri, languageId: 'sql', version: 1, text: shipped } });
-    await waitUntil(mainUri, (p) => index(p)?.severity === WARNING && !/rows/.test(index(p)!.message), 'no statistics: the plain warning');
+    await waitUntil(mainUri, (p) => index(p)?.severity === WARNING && !/rows/.test(String(index(p)!.message)), 'no statistics: the plain warning');
 
     fs.writeFileSync(statsFile, stats(50, 16384));
     await statsChanged();
     await waitUntil(mainUri, (p) => index(p)?.severity === HINT, 'a 50-row table: a hint');
-    assert.match(index(published.get(mainUri))!.message, /\(orders: 50 rows, 16 kB; below the 10,000-row threshold\)$/);
+    assert.match(String(index(published.get(mainUri))!.message), /\(orders: 50 rows, 16 kB; below the 10,000-row threshold\)$/);
 
     fs.writeFileSync(statsFile, stats(41_000_000, 18 * 1024 ** 3));
     await statsChanged();
-    await waitUntil(mainUri, (p) => index(p)?.severity === WARNING && /\(orders: ~41 M rows, 18 GB\)$/.test(index(p)!.message), 're-read: 41 M rows');
+    await waitUntil(mainUri, (p) => index(p)?.severity === WARNING && /\(orders: ~41 M rows, 18 GB\)$/.test(String(index(p)!.message)), 're-read: 41 M rows');
     const hover = await conn.sendRequest('textDocument/hover', { textDocument: { uri: mainUri }, position: { line: 1, character: 30 } }) as { contents: { value: string } } | null;
     assert.match(hover?.contents.value ?? '', /Table size: orders: ~41 M rows, 18 GB \(statistics of 2026-12-07\)/);
 
