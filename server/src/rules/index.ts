@@ -51,6 +51,7 @@ import uniqueConstraintWithoutIndex from './locks/unique-constraint-without-inde
 import validateInSameTransaction from './locks/validate-in-same-transaction';
 import mysqlAddForeignKey from './mysql/mysql-add-foreign-key';
 import mysqlBlockingAlter from './mysql/mysql-blocking-alter';
+import mysqlModifyDropsNotNull from './mysql/mysql-modify-drops-not-null';
 import mysqlCopyAlgorithmOrLock from './mysql/mysql-copy-algorithm-or-lock';
 import mysqlDdlInTransaction from './mysql/mysql-ddl-in-transaction';
 import mysqlIfExistsUnsupported from './mysql/mysql-if-exists-unsupported';
@@ -125,6 +126,7 @@ export const allRules: Rule[] = [
   validateInSameTransaction,
   mysqlAddForeignKey,
   mysqlBlockingAlter,
+  mysqlModifyDropsNotNull,
   mysqlCopyAlgorithmOrLock,
   mysqlDdlInTransaction,
   mysqlIfExistsUnsupported,

@@ -13,12 +13,12 @@ export default defineRule({
   check(ctx) {
     return ctx.ops.flatMap((op) => {
       if (!onExistingTable(ctx, op)) return [];
-      // MySQL/MariaDB: MODIFY/CHANGE restates the whole column, so leaving out NOT NULL drops it.
-      const implicit = op.kind === 'alterColumnType' && ctx.dialect !== 'postgres' && op.columnSpec?.nullable !== false
+      // MySQL/MariaDB: MODIFY/CHANGE with an explicit NULL drops NOT NULL on purpose (leaving NOT NULL out by
+      // accident is mysql-modify-drops-not-null, a recommended rule).
+      const explicit = op.kind === 'alterColumnType' && ctx.dialect !== 'postgres' && op.columnSpec?.nullable === true
         && ctx.columnHistory(op.table, op.column, op).nullable === false;
-      if (op.kind !== 'dropNotNull' && !implicit) return [];
-      const how = implicit && op.columnSpec?.nullable === undefined ? ' (MODIFY without NOT NULL makes the column nullable)' : '';
-      return [findOn(op, `Dropping NOT NULL on ${q(op.table)}.${q(colName(op))}${how}: running code may not expect NULLs, and the rollback (SET NOT NULL) fails once one is written.`)];
+      if (op.kind !== 'dropNotNull' && !explicit) return [];
+      return [findOn(op, `Dropping NOT NULL on ${q(op.table)}.${q(colName(op))}: running code may not expect NULLs, and the rollback (SET NOT NULL) fails once one is written.`)];
     });
   },
 });

@@ -31,7 +31,10 @@ export default defineRule({
   equivalents: eq({}),
   examples: { postgres: { bad: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;', good: 'CREATE INDEX CONCURRENTLY orders_account_id_idx ON orders (account_id);\nALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;' } },
   check(ctx) {
-    return ctx.ops.filter((op) => op.kind === 'addForeignKey' && !covered(ctx, op)).map((op) => findOn(op,
+    // A key dropped and re-added under the same name (an ON DELETE change) brings no new missing index.
+    const readded = (op: Operation) => !!op.constraint && ctx.ops.some((d) => (d.kind === 'dropForeignKey' || d.kind === 'dropConstraint')
+      && d.offset.start < op.offset.start && lc(d.table ?? '') === lc(op.table ?? '') && lc(d.constraint ?? '') === lc(op.constraint!));
+    return ctx.ops.filter((op) => op.kind === 'addForeignKey' && !covered(ctx, op) && !readded(op)).map((op) => findOn(op,
       `No index on ${q(op.table)} (${(op.columns ?? []).join(', ')}) for this foreign key: every DELETE on ${q(op.references?.table)} scans ${op.table} to check for references. Add CREATE INDEX CONCURRENTLY on those columns.`));
   },
 });

@@ -66,6 +66,10 @@ export default defineRule({
       if (op.kind !== 'createTable' && ctx.isTableCreatedEarlier(op)) return;
       const j = matched[i];
       if (j < 0) {
+        // A foreign key declared on a column the down leaves in place too: the column's finding says it all.
+        const onUndoneColumn = op.kind === 'addForeignKey' && m.up.some((u, k) => u.kind === 'addColumn' && matched[k] < 0
+          && lower(u.table) === lower(op.table) && colName(u).toLowerCase() === colName(op).toLowerCase());
+        if (onUndoneColumn) return;
         if (!opaqueDown && !undoneImplicitly(op, m.down)) out.push(findOn(op, `The down does not undo ${describe(op)}: expected ${rollbackFact(op).how.replace(/^irreversible: /, '')}${op.kind === 'renameColumn' || op.kind === 'renameTable' ? ` (${op.newName} → ${op.column ?? op.table})` : ''}.`));
         return;
       }

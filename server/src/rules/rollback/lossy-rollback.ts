@@ -10,11 +10,11 @@ const writesInto = (op: Operation, table: string, column?: string) =>
 export default defineRule({
   id: 'lossy-rollback',
   category: 'rollback', severity: 'warning', dialects: ['postgres', 'mysql', 'mariadb'], phases: ['down'],
-  summary: 'The down drops a column or table that up filled with data without moving the data back, or narrows a type that up widened.',
+  summary: 'The down drops a column or table that up moved data into (from a column or table up dropped) without moving it back, or narrows a type that up widened.',
   why: 'After the deploy, the application writes to the new column/table. A down that just drops it (e.g. the split columns of a split-column migration) destroys every write made since — the rollback loses production data.',
   safeAlternative: { text: 'Before dropping, merge the data back into the old shape (UPDATE … SET old = new …), or keep a checkpoint to restore from.', snippets: { sql: "-- down of a split of name into first_name/last_name\nUPDATE users SET name = first_name || ' ' || last_name WHERE name IS NULL;\nALTER TABLE users DROP COLUMN first_name, DROP COLUMN last_name;" } },
   equivalents: eq({}),
-  examples: { postgres: { bad: "-- up\nALTER TABLE users ADD COLUMN first_name text;\nUPDATE users SET first_name = split_part(name, ' ', 1);\n-- down\nALTER TABLE users DROP COLUMN first_name;", good: "-- down\nUPDATE users SET name = first_name WHERE name IS NULL;\nALTER TABLE users DROP COLUMN first_name;" } },
+  examples: { postgres: { bad: "-- up\nALTER TABLE users ADD COLUMN first_name text;\nUPDATE users SET first_name = split_part(name, ' ', 1);\nALTER TABLE users DROP COLUMN name;\n-- down\nALTER TABLE users ADD COLUMN name text;\nALTER TABLE users DROP COLUMN first_name;", good: "-- down\nALTER TABLE users ADD COLUMN name text;\nUPDATE users SET name = first_name;\nALTER TABLE users DROP COLUMN first_name;" } },
   check(ctx) {
     const m = ctx.migration;
     const out: RuleFinding[] = [];
@@ -31,10 +31,18 @@ export default defineRule({
       const column = d.kind === 'dropColumn' ? colName(d) : undefined;
       const created = m.up.some((u) => d.kind === 'dropTable' ? u.kind === 'createTable' && (u.table ?? '').toLowerCase() === table
         : u.kind === 'addColumn' && (u.table ?? '').toLowerCase() === table && colName(u).toLowerCase() === column!.toLowerCase());
-      if (!created || !m.up.some((u) => writesInto(u, table, column))) continue;
+      const fills = m.up.filter((u) => writesInto(u, table, column));
+      if (!created || !fills.length) continue;
+      // Only a move loses data: the up filled it from a column or table it then dropped. A column filled from data
+      // that stays (a derived copy) can be dropped and re-derived; what the app writes after the deploy is unknowable.
+      const mentioned = (name: string) => { const re = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'); return fills.some((f) => re.test(f.text)); };
+      const source = m.up.find((u) => (u.kind === 'dropColumn' && (u.table ?? '').toLowerCase() === table && colName(u).toLowerCase() !== (column ?? '').toLowerCase() && mentioned(colName(u)))
+        || (u.kind === 'dropTable' && !!u.table && u.table.toLowerCase() !== table && mentioned(u.table)));
+      if (!source) continue;
       const mergedBack = ctx.ops.slice(0, i).some((o) => (o.kind === 'update' || o.kind === 'insert') && new RegExp(`\\b${column ?? table}\\b`, 'i').test(o.text));
       if (mergedBack) continue;
-      out.push(findOn(d, `The down drops ${column ? `${q(d.table)}.${q(column)}` : q(d.table)}, which up created and filled: every value written there after the deploy is lost on rollback. Move the data back (UPDATE … SET old = new) before dropping.`));
+      const from = source.kind === 'dropColumn' ? `${q(source.table)}.${q(colName(source))}` : q(source.table);
+      out.push(findOn(d, `The down drops ${column ? `${q(d.table)}.${q(column)}` : q(d.table)}, which up filled from ${from} and then dropped ${from}: the data moved there, and every value written since the deploy, is lost on rollback. Move the data back (UPDATE … SET old = new) before dropping.`));
     }
     return out;
   },

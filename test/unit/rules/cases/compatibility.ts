@@ -31,7 +31,12 @@ export const compatibilityCases: RuleCase[] = [
   { rule: 'drop-not-null', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ALTER COLUMN account_id DROP NOT NULL;' },
   { rule: 'drop-not-null', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;' },
   ...each('drop-not-null', ['mysql', 'mariadb'], true, 'ALTER TABLE orders MODIFY account_id bigint NULL;'),
-  ...each('drop-not-null', ['mysql', 'mariadb'], true, 'ALTER TABLE orders MODIFY account_id bigint;', { name: 'MODIFY without NOT NULL', message: /MODIFY without NOT NULL/ }),
+  // Leaving NOT NULL out by accident is mysql-modify-drops-not-null (recommended); drop-not-null judges the deliberate forms.
+  ...each('drop-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY account_id bigint;', { name: 'MODIFY without NOT NULL' }),
+  ...each('mysql-modify-drops-not-null', ['mysql', 'mariadb'], true, 'ALTER TABLE orders MODIFY account_id bigint;', { message: /silently becomes nullable/ }),
+  ...each('mysql-modify-drops-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY account_id bigint NOT NULL;'),
+  ...each('mysql-modify-drops-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY account_id bigint NULL;', { name: 'an explicit NULL is deliberate' }),
+  ...each('mysql-modify-drops-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY n bigint;', { name: 'a nullable column' }),
   ...each('drop-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY n int NULL;'),
 
   { rule: 'drop-foreign-key', dialect: 'postgres', expect: true, name: 'constraint known as a foreign key', text: 'ALTER TABLE orders DROP CONSTRAINT orders_account_ref;', earlier: [{ path: 'db/migrations/20240101500000_fk.sql', text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_ref FOREIGN KEY (account_id) REFERENCES accounts (id);' }] },

@@ -15,6 +15,8 @@ ${body}
 
 export const lockCases: RuleCase[] = [
   { rule: 'fk-missing-index', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;', message: /every DELETE on "accounts" scans orders/ },
+  // Re-adding a key the migration dropped (to change ON DELETE) does not introduce a missing index.
+  { rule: 'fk-missing-index', dialect: 'postgres', expect: false, name: 'a key re-added under its name', text: 'ALTER TABLE orders DROP CONSTRAINT orders_account_fk;\nALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE NOT VALID;' },
   { rule: 'fk-missing-index', dialect: 'postgres', expect: false, name: 'index from an earlier migration', text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;', earlier: [{ path: 'db/migrations/20240101500000_idx.sql', text: 'CREATE INDEX CONCURRENTLY orders_account_id_created_idx ON orders (account_id, id);' }] },
 
   { rule: 'multiple-alter-same-table', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ADD COLUMN flag boolean;\nALTER TABLE orders ADD COLUMN memo text;' },
