@@ -13,6 +13,9 @@ import type * as TypeormReader from '../readers/typeorm/typeormReader';
 import type * as SequelizeReader from '../readers/sequelize/sequelizeReader';
 import type * as PrismaMigrationReader from '../readers/prisma/prismaMigrationReader';
 import type * as PrismaDataMigrationReader from '../readers/prisma/prismaDataMigrationReader';
+import type * as KnexReader from '../readers/knex/knexReader';
+import type * as NodePgMigrateReader from '../readers/nodePgMigrate/nodePgMigrateReader';
+import { journalPathFor, readDrizzleMigration } from '../readers/drizzle/drizzleMigrationReader';
 import { downSiblingName, readSqlMigrationFile } from '../readers/sqlMigration/sqlMigrationReader';
 import type { ReadContext, ReaderResult } from '../readers/types';
 
@@ -35,6 +38,8 @@ const typeormReader = () => require('../readers/typeorm/typeormReader') as typeo
 const sequelizeReader = () => require('../readers/sequelize/sequelizeReader') as typeof SequelizeReader;
 const prismaReader = () => require('../readers/prisma/prismaMigrationReader') as typeof PrismaMigrationReader;
 const prismaDataReader = () => require('../readers/prisma/prismaDataMigrationReader') as typeof PrismaDataMigrationReader;
+const knexReader = () => require('../readers/knex/knexReader') as typeof KnexReader;
+const nodePgMigrateReader = () => require('../readers/nodePgMigrate/nodePgMigrateReader') as typeof NodePgMigrateReader;
 
 let initialised: Promise<void> | undefined;
 
@@ -119,6 +124,12 @@ function runReader(orm: Orm, ctx: ReadContext, options: ReadOptions): ReaderResu
       if (!SQL_EXT.test(ctx.path)) return prismaDataReader().readPrismaDataMigration(ctx);
       return prismaReader().readPrismaMigration(ctx, sibling(path.join(path.dirname(ctx.path), 'down.sql')));
     case 'sql': return readSqlMigrationFile(ctx, sibling(downSiblingName(ctx.path)));
+    case 'knex': return knexReader().readKnexFile(ctx);
+    case 'node-pg-migrate': return nodePgMigrateReader().readNodePgMigrateFile(ctx);
+    case 'drizzle':
+      // drizzle-kit writes SQL; a TS/JS file in its folder is not a migration it runs.
+      if (!SQL_EXT.test(ctx.path)) return { migrations: [], problems: [{ code: 'no-migration-found', severity: 'info', message: 'drizzle-kit migrations are .sql files; this file is not one.', range: ctx.lines.range(0, 0) }] };
+      return readDrizzleMigration(ctx, sibling(journalPathFor(ctx.path))?.text);
   }
 }
 
@@ -142,26 +153,35 @@ function migrationDirFor(project: ProjectInfo, file: string): MigrationDir | und
 }
 
 const SQL_EXT = /\.sql$/i;
+const DRIZZLE_BREAKPOINT = /^-->\s*statement-breakpoint\b|;\s*-->\s*statement-breakpoint\b/m;
 const PRISMA_FOLDER_FILE = /[\\/]\d{14}_[^\\/]+[\\/]migration\.[cm]?[jt]s$/;
 
 function chooseOrm(file: string, text: string, project: ProjectInfo | undefined, dir: MigrationDir | undefined, forced: Orm | undefined): Orm {
   const isSql = SQL_EXT.test(file);
   if (isSql) {
     if (forced === 'prisma' || dir?.orm === 'prisma' || /(^|[\\/])migration\.sql$/.test(file) && /\d{14}_[^\\/]+[\\/]migration\.sql$/.test(file)) return 'prisma';
+    // drizzle-kit separates statements with `--> statement-breakpoint`; its folder comes from drizzle.config.
+    if (forced === 'drizzle' || dir?.orm === 'drizzle' || DRIZZLE_BREAKPOINT.test(text)) return 'drizzle';
     return 'sql';
   }
   // A TypeScript data migration in a Prisma migration folder (`20240201000000_backfill/migration.ts`) is Prisma's, not Sequelize's.
   if (PRISMA_FOLDER_FILE.test(file) || (dir?.orm === 'prisma' && isInside(path.dirname(file), dir.path) && path.dirname(file) !== dir.path)) return 'prisma';
-  if (forced && forced !== 'sql' && forced !== 'prisma') return forced;
-  if (dir && (dir.orm === 'typeorm' || dir.orm === 'sequelize')) return dir.orm;
+  if (forced && forced !== 'sql' && forced !== 'prisma' && forced !== 'drizzle') return forced;
+  if (dir && (dir.orm === 'typeorm' || dir.orm === 'sequelize' || dir.orm === 'knex' || dir.orm === 'node-pg-migrate')) return dir.orm;
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const typeorm = typeormReader().looksLikeTypeorm(head);
   const sequelize = sequelizeReader().looksLikeSequelize(head);
   if (typeorm && !sequelize) return 'typeorm';
   if (sequelize && !typeorm) return 'sequelize';
+  if (!typeorm && !sequelize) {
+    if (nodePgMigrateReader().looksLikeNodePgMigrate(head)) return 'node-pg-migrate';
+    if (knexReader().looksLikeKnex(head)) return 'knex';
+  }
   const orms = project?.orms.map((o) => o.orm) ?? [];
   if (orms.includes('typeorm') && !orms.includes('sequelize')) return 'typeorm';
   if (orms.includes('sequelize') && !orms.includes('typeorm')) return 'sequelize';
+  const tool = orms.find((o) => o === 'knex' || o === 'node-pg-migrate');
+  if (tool && !typeorm && !sequelize) return tool;
   return typeorm ? 'typeorm' : 'sequelize';
 }
 

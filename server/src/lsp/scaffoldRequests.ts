@@ -63,8 +63,8 @@ export function targetCandidates(project: ProjectInfo, settings: { dialect?: str
     });
   }
   for (const { orm } of project.orms) {
-    if (out.some((c) => c.orm === orm)) continue;
-    const t = targetFromProject(project, orm);
+    if (out.some((c) => c.orm === orm) || !(ORMS as string[]).includes(orm)) continue;
+    const t = targetFromProject(project, orm as ScaffoldOrm);
     if (t.orm && t.dir) out.push({ projectRoot: project.root, orm: t.orm, dir: t.dir, dialect: asScaffoldDialect(settings.dialect) ?? t.dialect ?? fallbackDialect, extension: t.extension, reason: 'the ORM\'s default location', ...versions });
   }
   return out;

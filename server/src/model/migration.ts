@@ -1,7 +1,8 @@
 // The ORM-neutral migration model: every reader produces it, every consumer (rules, hovers,
 // scaffolds, CLI, LSP) reads it. Pure data: no vscode, no LSP, no file system.
 
-export type Orm = 'typeorm' | 'sequelize' | 'prisma' | 'sql';
+/** The migration tool whose conventions a file follows (Knex, Drizzle and node-pg-migrate are migration tools, not ORMs, but play the same part). */
+export type Orm = 'typeorm' | 'sequelize' | 'prisma' | 'sql' | 'knex' | 'drizzle' | 'node-pg-migrate';
 export type Dialect = 'postgres' | 'mysql' | 'mariadb' | 'sqlite' | 'unknown';
 
 /** 0-based, as in LSP. `character` counts UTF-16 code units, as JS strings and LSP do. */

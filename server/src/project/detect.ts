@@ -13,6 +13,9 @@ import { type DialectClaim, type PackageJson, type ProjectContext, dependencyVer
 import type * as TypeormDetect from './typeormDetect';
 import type * as SequelizeDetect from './sequelizeDetect';
 import type * as PrismaDetect from './prismaDetect';
+import { detectKnex } from './knexDetect';
+import { detectDrizzle } from './drizzleDetect';
+import { detectNodePgMigrate } from './nodePgMigrateDetect';
 
 export { dialectFromFolderName } from './dialectNames';
 
@@ -24,11 +27,16 @@ export interface DetectOverrides {
 }
 
 const ORMCONFIG = /^ormconfig\.(?:json|js|cjs|mjs|ts|ya?ml|env)$/;
-const ORM_PACKAGES: { orm: 'typeorm' | 'sequelize' | 'prisma'; names: string[] }[] = [
+const ORM_PACKAGES: { orm: ProjectInfo['orms'][number]['orm']; names: string[] }[] = [
   { orm: 'typeorm', names: ['typeorm', '@n8n/typeorm'] },
   { orm: 'sequelize', names: ['sequelize', '@sequelize/core', 'sequelize-cli', 'sequelize-typescript', 'umzug'] },
   { orm: 'prisma', names: ['prisma', '@prisma/client'] },
+  { orm: 'knex', names: ['knex'] },
+  { orm: 'drizzle', names: ['drizzle-kit', 'drizzle-orm'] },
+  { orm: 'node-pg-migrate', names: ['node-pg-migrate'] },
 ];
+/** Config files that make a folder a project even without a package.json. */
+const TOOL_CONFIG = /^(?:knexfile|drizzle\.config)\.(?:[cm]?[jt]s|json)$/;
 
 export function detectProjects(roots: string[], overrides: DetectOverrides = {}): ProjectInfo[] {
   const tree = new FileTree();
@@ -68,7 +76,7 @@ function projectRootOf(tree: FileTree, dir: string): string | undefined {
     if (path.basename(dir) === 'prisma') return tree.hasFile(parent, 'package.json') ? undefined : parent;
     return dir;
   }
-  if (files.includes('.sequelizerc') || files.some((f) => ORMCONFIG.test(f)) || files.some((f) => /^prisma\.config\.[cm]?[jt]s$/.test(f))) return dir;
+  if (files.includes('.sequelizerc') || files.some((f) => ORMCONFIG.test(f)) || files.some((f) => /^prisma\.config\.[cm]?[jt]s$/.test(f)) || files.some((f) => TOOL_CONFIG.test(f))) return dir;
   return undefined;
 }
 
@@ -145,6 +153,18 @@ function detectOne(tree: FileTree, root: string, isNestedProject: (dir: string) 
     dirs.push(...prisma.dirs.filter((d) => !dirs.some((x) => x.path === d.path)));
     claims.push(...prisma.claims);
     if (!has('prisma') && prisma.info.schemaPaths.length) orms.push({ orm: 'prisma', source: path.relative(root, prisma.info.schemaPaths[0]) });
+  }
+  // Migration tools (Knex, Drizzle Kit, node-pg-migrate): their own folders, after the ORMs' (an ORM's folder wins).
+  const knex = detectKnex(ctx, has('knex'));
+  if (knex) info.knex = knex.info;
+  if (knex?.info.configFile && !has('knex')) orms.push({ orm: 'knex', source: path.relative(root, knex.info.configFile) });
+  const drizzle = detectDrizzle(ctx, has('drizzle'));
+  if (drizzle?.configFiles.length) info.drizzle = { configFiles: drizzle.configFiles };
+  if (drizzle?.configFiles.length && !has('drizzle')) orms.push({ orm: 'drizzle', source: path.relative(root, drizzle.configFiles[0]) });
+  for (const tool of [knex, drizzle, detectNodePgMigrate(ctx, has('node-pg-migrate'))]) {
+    if (!tool) continue;
+    dirs.push(...tool.dirs.filter((d) => !dirs.some((x) => x.path === d.path)));
+    claims.push(...tool.claims);
   }
   info.dialect = projectDialect(claims, orms.length > 0);
   if (info.dialect.dialect === 'unknown' && !claims.some((c) => c.dialect !== 'unknown')) {

@@ -10,6 +10,10 @@ export interface ProjectInfo {
   typeorm?: TypeormProjectInfo;
   sequelize?: SequelizeProjectInfo;
   prisma?: PrismaProjectInfo;
+  /** Knex: the knexfile's client and migrations options. */
+  knex?: KnexProjectInfo;
+  /** Drizzle Kit: the config files read (drizzle.config.ts, configs named in package.json scripts). */
+  drizzle?: { configFiles: string[] };
   /** Folders that hold migrations, each with its ORM and, where the folder says (postgres/, mysql/), its dialect. */
   migrationDirs: MigrationDir[];
   /** Things detection could not determine, each with a reason shown to the user. */
@@ -82,4 +86,12 @@ export interface PrismaModel {
   /** Table name (@@map) */
   dbName: string;
   fields: { name: string; dbName: string; type: string; isRequired: boolean; isList: boolean; isId: boolean; isUnique: boolean; hasDefault: boolean; relation: boolean }[];
+}
+
+export interface KnexProjectInfo {
+  configFile?: string;
+  /** `client` as written ('pg', 'mysql2', …). */
+  client?: string;
+  /** `migrations.disableTransactions: true`: Knex runs no migration in a transaction. */
+  disableTransactions?: boolean;
 }

@@ -50,7 +50,7 @@ export function splitMigration(input: SplitInput): SplitResult | SplitRefusal {
   const name = migration?.name ?? path.basename(file.path);
   const refuse = (reason: string): SplitRefusal => ({ migration: name, refused: reason });
   if (file.migrations.length !== 1) return refuse(file.migrations.length ? 'the file holds several migrations; split works on a file with one' : 'no migration was found in this file');
-  if (file.orm === 'sql') return refuse('plain SQL migration files are not split yet (TypeORM, Sequelize and Prisma are)');
+  if (file.orm !== 'typeorm' && file.orm !== 'sequelize' && file.orm !== 'prisma') return refuse(`${file.orm === 'sql' ? 'plain SQL' : file.orm} migration files are not split yet (TypeORM, Sequelize and Prisma are)`);
   const naming: SplitNaming = file.orm;
 
   const blocker = notAttributable(migration.up, input.text) ?? notAttributable(migration.down, input.downText ?? input.text);

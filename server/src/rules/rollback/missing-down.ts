@@ -16,10 +16,10 @@ export default defineRule({
   check(ctx) {
     const m = ctx.migration;
     if (ctx.phase !== 'up' || m.hasDown || m.downRange || m.downThrows || m.downPath || undoable(ctx).length === 0) return [];
-    const loose = m.orm === 'sql' || m.orm === 'prisma';
-    // Prisma has no down by design (migrate never runs one): a hint that carries the "Generate down.sql"
-    // action, not a warning on every migration of every Prisma project.
-    const severity = m.orm === 'prisma' ? 'hint' : loose ? 'info' : undefined;
+    const loose = m.orm === 'sql' || m.orm === 'prisma' || m.orm === 'drizzle';
+    // Prisma and Drizzle Kit have no down by design (migrate never runs one): a hint that carries the
+    // "Generate down.sql" action, not a warning on every migration of every such project.
+    const severity = m.orm === 'prisma' || m.orm === 'drizzle' ? 'hint' : loose ? 'info' : undefined;
     return [onMigration(ctx, `${m.name} has no down${loose ? ' (no down file next to it)' : ' method'}: if the deploy fails there is no way back but writing the inverse by hand. Add a down that undoes each step in reverse order.`, 'migration', { severity })];
   },
 });
