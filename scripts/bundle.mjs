@@ -18,6 +18,13 @@ const WASM_FILES = [
   { pkg: '@prisma/prisma-schema-wasm', file: 'src/prisma_schema_build_bg.wasm' },
 ];
 
+/**
+ * PGlite (verify's default scratch database) stays out of the bundles: its JS finds pglite.wasm, pglite.data and
+ * initdb.wasm beside itself, so the package's files are copied to dist/pglite/ and scratchDatabase.ts loads them
+ * from there (from node_modules when run from source).
+ */
+const PGLITE = { pkg: '@electric-sql/pglite', files: ['package.json', 'dist/index.cjs', 'dist/pglite.wasm', 'dist/pglite.data', 'dist/initdb.wasm', 'LICENSE'] };
+
 /** Packages that must never be bundled: the engine reads migrations statically, it never runs an ORM. */
 const FORBIDDEN = ['typeorm', 'sequelize', 'sequelize-cli', 'umzug', 'prisma', '@prisma/client', 'pg', 'mysql2', 'reflect-metadata'];
 
@@ -47,6 +54,7 @@ const common = {
   logLevel: 'warning',
   metafile: true,
   plugins: [forbidOrms],
+  external: [PGLITE.pkg],
   // vscode-languageserver-types ships UMD + ESM; prefer the ESM build so esbuild can follow it.
   mainFields: ['module', 'main'],
 };
@@ -72,7 +80,7 @@ const cliResolve = {
 };
 
 const [client, server] = await Promise.all([
-  esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'client.js'), external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'client.js'), external: ['vscode', PGLITE.pkg] }),
   esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/lsp/server.ts')], outfile: path.join(dist, 'server.js') }),
   esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/cli/processEntry.ts')], outfile: path.join(dist, 'cli.js'), plugins: [cliResolve] }),
 ]);
@@ -81,6 +89,14 @@ fs.copyFileSync(require.resolve('typescript'), path.join(dist, 'typescript.js'))
 for (const { pkg, file } of WASM_FILES) {
   const from = path.join(packageDir(pkg), file);
   fs.copyFileSync(from, path.join(dist, path.basename(file)));
+}
+
+for (const file of PGLITE.files) {
+  // Its "exports" hide package.json: find the folder from the main entry (dist/index.cjs).
+  const from = path.join(path.dirname(require.resolve(PGLITE.pkg)), '..', file);
+  if (!fs.existsSync(from) && file === 'LICENSE') continue;
+  fs.mkdirSync(path.join(dist, 'pglite', path.dirname(file)), { recursive: true });
+  fs.copyFileSync(from, path.join(dist, 'pglite', file));
 }
 
 const kb = (f) => `${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(0)} KB`;

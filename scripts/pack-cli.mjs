@@ -24,6 +24,8 @@ fs.copyFileSync(path.join(root, 'bin', 'safe-migrations.js'), path.join(stage, '
 for (const f of ['cli.js', 'typescript.js', 'libpg-query.wasm', 'prisma_schema_build_bg.wasm']) {
   fs.copyFileSync(path.join(root, 'dist', f), path.join(stage, 'dist', f));
 }
+// PGlite (verify's default scratch database) is loaded from dist/pglite/, not bundled (scripts/bundle.mjs).
+fs.cpSync(path.join(root, 'dist', 'pglite'), path.join(stage, 'dist', 'pglite'), { recursive: true });
 // The bundled TypeScript compiler keeps its own licence beside it.
 fs.copyFileSync(path.join(path.dirname(require.resolve('typescript/package.json')), 'LICENSE.txt'), path.join(stage, 'dist', 'typescript.LICENSE.txt'));
 for (const f of ['README.md', 'LICENSE']) fs.copyFileSync(path.join(root, f), path.join(stage, f));

@@ -83,8 +83,9 @@ async function openPglite(): Promise<ScratchDatabase> {
  * fraction of that. It is saved once per PGlite version in the user's cache folder.
  */
 async function createPglite(): Promise<PgliteInstance> {
-  const { PGlite } = require('@electric-sql/pglite') as { PGlite: { create(o?: { loadDataDir?: Blob }): Promise<PgliteInstance> } };
-  const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const dir = pgliteDir();
+  const { PGlite } = require(path.join(dir, 'dist', 'index.cjs')) as { PGlite: { create(o?: { loadDataDir?: Blob }): Promise<PgliteInstance> } };
+  const version = (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   const cached = path.join(process.env.SAFE_MIGRATIONS_CACHE ?? path.join(os.homedir(), '.cache', 'safe-migrations'), `pglite-${version}-fresh.tar.gz`);
   if (fs.existsSync(cached)) {
     try { return await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(cached)]) }); } catch { fs.rmSync(cached, { force: true }); }
@@ -98,6 +99,12 @@ async function createPglite(): Promise<PgliteInstance> {
     fs.renameSync(partial, cached);
   } catch { /* no cache: the next run initialises again */ }
   return db;
+}
+
+/** PGlite's package folder: dist/pglite/ beside the bundle (scripts/bundle.mjs copies it there), else node_modules. */
+function pgliteDir(): string {
+  const bundled = path.join(__dirname, 'pglite');
+  return fs.existsSync(path.join(bundled, 'package.json')) ? bundled : path.resolve(path.dirname(require.resolve('@electric-sql/pglite')), '..');
 }
 
 /**

@@ -33,6 +33,11 @@ test('the packed CLI installs globally with only Node and checks a project folde
     assert.equal(res.status, 0);
     const report = JSON.parse(res.stdout);
     assert.ok(report.filesChecked > 0 && report.findings.length > 0, res.stdout);
+
+    // verify runs on PGlite from the package's dist/pglite/ (not bundled), with no node_modules in reach.
+    const verified = spawnSync('safe-migrations', ['verify', 'prisma/migrations/20240210090000_rename_user_name', '--format', 'json'], { cwd: project, env, encoding: 'utf8' });
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+    assert.deepEqual(JSON.parse(verified.stdout).results.map((r: { ok: boolean }) => r.ok), [true]);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
