@@ -196,3 +196,14 @@ for (const c of CASES) {
     });
   });
 }
+
+test('a refused connection is reported without the password, exit code 2 (stats and check --database)', async () => {
+  const url = 'mysql://root:s3cret-pw@127.0.0.1:3306/test';
+  const stats = await cli(['stats', '--database', url, '--out', '-']);
+  assert.equal(stats.code, 2);
+  assert.match(stats.err, /cannot connect to mysql:\/\/root:\*\*\*@127\.0\.0\.1:3306\/test/);
+  const check = await cli(['check', path.join(REPO, 'test', 'fixtures', 'projects', 'loose-sql'), '--database', url]);
+  assert.equal(check.code, 2);
+  assert.match(check.err, /--database: cannot connect/);
+  assert.doesNotMatch(stats.out + stats.err + check.out + check.err, /s3cret-pw/);
+});
