@@ -22,14 +22,18 @@ export function writeWithDowns(ordered: { file: FileModel; down: MigrationDown }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-down-orm-'));
   fs.symlinkSync(REPO_MODULES, path.join(dir, 'node_modules'), 'dir');
   const paths = ordered.map(({ file, down }) => {
-    const edit = downEdit(file, file.migrations[down.migrationIndex], down.text);
-    if (edit.kind !== 'edit') throw new Error(`${down.migration}: expected an in-file down, got ${edit.kind}${edit.kind === 'refused' ? `: ${edit.reason}` : ''}`);
-    const text = file.text!;
     const target = path.join(dir, path.basename(file.path));
-    fs.writeFileSync(target, text.slice(0, edit.start) + edit.text + text.slice(edit.end));
+    fs.writeFileSync(target, textWithDown(file, down));
     return target;
   });
   return { paths, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The migration file's text with its generated down written into it. */
+export function textWithDown(file: FileModel, down: MigrationDown): string {
+  const edit = downEdit(file, file.migrations[down.migrationIndex], down.text);
+  if (edit.kind !== 'edit') throw new Error(`${down.migration}: expected an in-file down, got ${edit.kind}${edit.kind === 'refused' ? `: ${edit.reason}` : ''}`);
+  return file.text!.slice(0, edit.start) + edit.text + file.text!.slice(edit.end);
 }
 
 /** TypeORM's own runner: the DataSource sees migrations 0…i, so runMigrations runs exactly migration i. */

@@ -64,7 +64,12 @@ export function generateDown(file: FileModel, before: SchemaState = emptySchema(
     if (!inverse.schemaExact) schemaRestored = false;
     for (const gap of inverse.gaps) notes.push({ message: inverse.schemaExact ? gap : `not restored exactly: ${gap}`, range: op.range });
   }
-  const steps = inverses.reverse().flatMap((i) => i.inverse.steps.map((s) => ({ ...s, via: i.op.via })));
+  let steps = inverses.reverse().flatMap((i) => i.inverse.steps.map((s) => ({ ...s, via: i.op.via })));
+  // TypeORM's migration:revert runs down() in a transaction unless the whole run is --transaction none.
+  if (file.orm === 'typeorm' && (migration.downTransactional ?? migration.transactional) !== false && steps.some((s) => s.optionalConcurrently)) {
+    steps = steps.map((s) => (s.optionalConcurrently ? { ...s, sql: s.sql.replace(/\s+CONCURRENTLY\b/i, ''), outsideTransaction: undefined } : s));
+    notes.push({ message: 'index rebuilt without CONCURRENTLY: migration:revert runs down() in a transaction, so writes to the table wait for the build' });
+  }
   if (!steps.length && migration.up.length) notes.push({ message: 'no step of the up has a schema inverse' });
   const complete = schemaRestored && lossless;
   const header = complete ? [] : [

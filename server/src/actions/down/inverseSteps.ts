@@ -2,13 +2,16 @@
 // just before the step. Says what it cannot undo instead of hiding it.
 import type { Dialect, Operation } from '../../model/migration';
 import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, findColumn, supersededKeyIndexes } from './schemaState';
-import { quoteIdentifier as q, renderColumnDefinition } from './sqlText';
+import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition } from './sqlText';
+import { isNarrowing } from '../../knowledge/typeWidth';
 
 /** One statement of the down, with what an API-style renderer needs to write it as a call. */
 export interface DownStep {
   sql: string;
   /** PostgreSQL CONCURRENTLY: must run outside a transaction. */
   outsideTransaction?: boolean;
+  /** CONCURRENTLY was the down's own choice (a rebuilt index), not the up's: a down that must stay in a transaction drops it. */
+  optionalConcurrently?: boolean;
   api?: ApiStep;
   /** How the up step it undoes was written: API-style downs keep calls for calls. */
   via?: 'sql' | 'api';
@@ -52,6 +55,8 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
     const newName = /^CHANGE/i.test(sql) ? op.newName ?? op.column : op.column;
     const restored = `ALTER TABLE ${t} ${newName && k(newName) !== k(column.name) ? `CHANGE ${q(newName, d)}` : 'MODIFY'} ${renderColumnDefinition(column, d)}`;
     r.steps.push({ sql: restored });
+    const changed = parseColumnDefinition(/^CHANGE/i.test(sql) ? leadingIdentifier(sql.replace(/^CHANGE(\s+COLUMN)?\s+/i, '')).rest : sql.replace(/^MODIFY(\s+COLUMN)?\s+/i, ''));
+    narrowing(r, op.table, column, changed.type);
     if (!column.exact) gap(`${op.table}.${column.name}: ${column.inexact ?? 'definition rebuilt from an ORM spec'}`);
     return r;
   }
@@ -107,6 +112,7 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
       return r;
     case 'alterColumnType': case 'setNotNull': case 'dropNotNull': case 'setDefault': case 'dropDefault': {
       if (!column) { gap(`${op.table}.${op.column}: its definition before this migration is unknown (no earlier migration creates it)`); return r; }
+      if (op.kind === 'alterColumnType') narrowing(r, op.table, column, op.columnSpec?.type);
       if (d !== 'postgres') {
         r.steps.push({ sql: `ALTER TABLE ${t} MODIFY ${renderColumnDefinition(column, d)}` });
       } else if (op.kind === 'alterColumnType') {
@@ -133,7 +139,9 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
     case 'dropIndex': {
       const index = op.index ? before.indexes.get(k(op.index)) : undefined;
       if (!index) { gap(`index ${op.index}: no earlier migration creates it, its definition is unknown`); return r; }
-      r.steps.push(createIndex(index, d, !!op.concurrently));
+      // PostgreSQL: the rebuild blocks writes for its whole length unless it is concurrent (the renderers
+      // take it out of the transaction, or drop CONCURRENTLY where the down cannot leave one).
+      r.steps.push({ ...createIndex(index, d, !!op.concurrently || d === 'postgres'), optionalConcurrently: !op.concurrently || undefined });
       if (!index.exact) gap(`index ${index.name}: rebuilt from its columns`);
       return r;
     }
@@ -187,6 +195,11 @@ export function inverseOf(op: Operation, sql: string, before: SchemaState): Inve
       gap(`no inverse is known for: ${oneLine(sql)}`);
       return r;
   }
+}
+
+/** Going back to a narrower type (varchar(300) → varchar(200)) fails on, or truncates, values written since. */
+function narrowing(r: InverseResult, table: string | undefined, column: ColumnState, now: string | undefined): void {
+  if (isNarrowing(now, column.type)) r.losses.push(`${table}.${column.name}: the down narrows it from ${now} back to ${column.type}; values written since that do not fit make the rollback fail (or are truncated without strict mode)`);
 }
 
 function oneLine(s: string): string {
