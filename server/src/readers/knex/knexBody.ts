@@ -47,11 +47,12 @@ export function readKnexBody(body: ts.Node, b: KnexBody): Operation[] {
   return out.map((o, i) => ({ o, i })).sort((x, y) => x.o.offset.start - y.o.offset.start || x.i - y.i).map((x) => x.o);
 }
 
+/** The innermost node that holds the operation's range. */
 function nodeAt(o: Operation, b: KnexBody): ts.Node | undefined {
   let found: ts.Node | undefined;
   const visit = (n: ts.Node): void => {
-    if (found || n.getStart(b.sf) > o.offset.start || n.getEnd() < o.offset.end) return;
-    if (n.getStart(b.sf) <= o.offset.start && n.getEnd() >= o.offset.end) found = n;
+    if (n.getStart(b.sf) > o.offset.start || n.getEnd() < o.offset.end) return;
+    found = n;
     ts.forEachChild(n, visit);
   };
   visit(b.fn);

@@ -11,7 +11,7 @@ import { booleanLiteral, propertyNameText, propertyValue, unwrap } from '../ts/o
 import { findMigrationFunctions, type MigrationFunction } from '../sequelize/findMigrationFunctions';
 import { type KnexBody, readKnexBody } from './knexBody';
 
-const KNEX_HINTS = /\bknex\s*\.\s*schema\b|\.schema\s*\.\s*(?:createTable|alterTable|dropTable)\s*\(|from\s+['"]knex['"]|require\(\s*['"]knex['"]\s*\)|import\(\s*['"]knex['"]\s*\)|\bKnex\.(?:Knex|SchemaBuilder|Config)\b|:\s*Knex\s*[),]/;
+const KNEX_HINTS = /\bknex\s*\.\s*(?:schema|raw|transaction)\b|\bknex\s*\(\s*['"`]|\bup\s*(?:=|:)\s*(?:async\s*)?(?:function\s*\w*\s*)?\(\s*knex\b|function\s+up\s*\(\s*knex\b|\.schema\s*\.\s*(?:createTable|alterTable|dropTable)\s*\(|from\s+['"]knex['"]|require\(\s*['"]knex['"]\s*\)|import\(\s*['"]knex['"]\s*\)|\bKnex\.(?:Knex|SchemaBuilder|Config)\b|:\s*Knex\s*[),]/;
 
 /** Cheap content test used before parsing: does this file look like a Knex migration? */
 export function looksLikeKnex(text: string): boolean {
