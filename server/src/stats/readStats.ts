@@ -85,8 +85,8 @@ async function openMysql(target: ServerTarget, options: SessionOptions): Promise
   };
 }
 
-const POSTGRES_TABLES = `
-SELECT n.nspname AS schema_name, c.relname AS table_name,
+const POSTGRES_SIZED = `
+SELECT c.oid, c.relkind, n.nspname AS schema_name, c.relname AS table_name,
   -- reltuples is -1 (PostgreSQL 14+) or 0 before the first ANALYZE: then the live-tuple counter speaks.
   CASE WHEN c.reltuples > 0 THEN c.reltuples::float8 ELSE coalesce(s.n_live_tup::float8, nullif(c.reltuples, -1)::float8) END AS row_count,
   pg_total_relation_size(c.oid)::float8 AS bytes
@@ -97,6 +97,14 @@ WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
 
+/** A partitioned table has no storage of its own: its size is its leaf partitions' (pg_partition_tree, PostgreSQL 12+). */
+const POSTGRES_TABLES = `
+WITH sized AS (${POSTGRES_SIZED})
+SELECT schema_name, table_name,
+  CASE WHEN relkind = 'p' THEN coalesce((SELECT sum(l.row_count) FROM pg_partition_tree(sized.oid) t JOIN sized l ON l.oid = t.relid WHERE t.isleaf), row_count) ELSE row_count END AS row_count,
+  CASE WHEN relkind = 'p' THEN coalesce((SELECT sum(l.bytes) FROM pg_partition_tree(sized.oid) t JOIN sized l ON l.oid = t.relid WHERE t.isleaf), bytes) ELSE bytes END AS bytes
+FROM sized`;
+
 const MYSQL_TABLES = `
 SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, TABLE_ROWS AS row_count, DATA_LENGTH + INDEX_LENGTH AS bytes
 FROM information_schema.TABLES
@@ -106,7 +114,7 @@ WHERE TABLE_TYPE = 'BASE TABLE'
 /** Row estimates and sizes of every user table the session sees (MySQL: the URL's database, else all). */
 export async function readTableStats(session: ReadOnlySession, now: Date = new Date()): Promise<TableStats> {
   const rows = session.dialect === 'postgres'
-    ? await session.query(POSTGRES_TABLES)
+    ? await session.query(Number((await session.query('SHOW server_version_num'))[0].server_version_num) >= 120000 ? POSTGRES_TABLES : POSTGRES_SIZED)
     : await inReadOnlyTransaction(session, `${MYSQL_TABLES} AND (DATABASE() IS NULL OR TABLE_SCHEMA = DATABASE())`);
   const count = (v: unknown) => (v === null || v === undefined || Number.isNaN(Number(v)) ? null : Math.max(0, Math.round(Number(v))));
   const tables: Record<string, TableSize> = {};
