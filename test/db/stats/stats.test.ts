@@ -185,6 +185,7 @@ for (const c of CASES) {
         assert.match(small.message, /\(small_lookup: 50 rows, [\d.]+ kB; below the 10,000-row threshold\)$/);
         assert.equal(large.severity, largeBefore.severity);
         assert.match(large.message, /\(orders: ~\d+(\.\d)? k rows, [\d.]+ MB\)$/);
+        assert.deepEqual(Object.keys((large as JsonFinding & { tableSize: object }).tableSize), ['table', 'rows', 'bytes'], 'JSON carries the size');
       }
       // Without --hints the small table's finding is gone from the report; the large one stays.
       const quiet = JSON.parse((await cli(['check', dir, '--format', 'json', '--fail-on', 'never', '--stats', statsFile])).out).findings as JsonFinding[];

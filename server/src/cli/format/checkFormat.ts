@@ -22,6 +22,8 @@ export function formatCheckJson(filesChecked: number, findings: PathFinding[], c
       migration: f.migration,
       phase: f.phase,
       fixable: Boolean(f.fixes?.length),
+      // Only with statistics (--stats, --database, statsFile): the table's estimated rows and bytes.
+      ...(f.tableSize ? { tableSize: f.tableSize } : {}),
     })),
   }, null, 2) + '\n';
 }
