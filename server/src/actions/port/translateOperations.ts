@@ -52,7 +52,7 @@ export function translateOperations(ops: Operation[], ctx: TranslateContext): Po
     const sql = sourceSql(op, ctx.fileText, script);
     const before = cloneSchema(ctx.state);
     if (!repeat || op.via !== 'sql') applyOperation(ctx.state, op, sql);
-    if (op.kind === 'addForeignKey' && !op.constraint && op.table) rememberUnnamedKey(ctx.state, op);
+    if (op.kind === 'addForeignKey' && !op.constraint && op.table) rememberUnnamedKey(ctx.state, op, ctx.sourceOrm);
     if (repeat) continue;
     if (op.details?.inCreateTable || op.details?.inAddColumn) continue;
     if (!cross(ctx) && op.via === 'sql') {
@@ -69,13 +69,21 @@ export function translateOperations(ops: Operation[], ctx: TranslateContext): Po
 }
 
 /** An ORM's unnamed foreign key gets the name the database gives it (`<table>_<column>_fkey`, `<table>_ibfk_<n>`). */
-function rememberUnnamedKey(state: SchemaState, op: Operation): void {
+function rememberUnnamedKey(state: SchemaState, op: Operation, orm: FileModel['orm']): void {
   const table = op.table!;
-  const columns = op.columns ?? (op.column ? [op.column] : []);
-  const n = [...state.constraints.values()].filter((c) => k(c.table) === k(table) && /_ibfk_\d+$/.test(c.name)).length + 1;
-  const name = familyOf(state.dialect) === 'postgres' ? `${table}_${columns.join('_')}_fkey` : `${table}_ibfk_${n}`;
+  const name = unnamedKeyName(state, op, orm);
   const c = apiConstraint(op, state.dialect);
   state.constraints.set(constraintKey(table, name), { ...c, name, referencedTable: op.references?.table });
+}
+
+function unnamedKeyName(state: SchemaState, op: Operation, orm: FileModel['orm']): string {
+  const table = op.table!;
+  const columns = op.columns ?? (op.column ? [op.column] : []);
+  if (familyOf(state.dialect) === 'postgres') return `${table}_${columns.join('_')}_fkey`;
+  // Sequelize's addColumn names the key on MySQL itself; a CREATE TABLE leaves it to the server (`<table>_ibfk_<n>`).
+  if (orm === 'sequelize' && op.details?.inAddColumn) return `${table}_${columns.join('_')}_foreign_idx`;
+  const n = [...state.constraints.values()].filter((c) => k(c.table) === k(table) && /_ibfk_\d+$/.test(c.name)).length + 1;
+  return `${table}_ibfk_${n}`;
 }
 
 function statementSpan(op: Operation): string {
@@ -174,7 +182,7 @@ function rebuild(op: Operation, sql: string, siblings: Operation[], ops: Operati
       const place = isMysql(d) && familyOf(ctx.from) === 'mysql' ? placement(sql) : '';
       const steps = [...r.before, step(`ALTER TABLE ${t} ADD COLUMN${inline} ${r.definition}${place}`, !forms.column && guardFor(op, before))];
       const fk = siblings.find((o) => o.kind === 'addForeignKey');
-      if (fk) steps.push(...renderConstraint(apiConstraint(fk, ctx.from), ctx, fk));
+      if (fk) steps.push(...renderConstraint({ ...apiConstraint(fk, ctx.from), name: fk.constraint ?? unnamedKeyName(before, fk, ctx.sourceOrm) }, ctx, fk));
       else if (r.references) steps.push(step(`ALTER TABLE ${t} ADD FOREIGN KEY (${q(col.name)}) ${r.references}`));
       void table;
       return steps;
