@@ -5,6 +5,7 @@ import type { FileModel, Migration, Operation, Range } from '../../model/migrati
 import { type DownStep, type InverseResult, inverseOf } from './inverseSteps';
 import { type SchemaState, applyOperation, cloneSchema, emptySchema, sourceSql } from './schemaState';
 import { renderSequelizeDown, renderTypeormDown } from './renderScript';
+import { renderSqlStep } from '../../emitters/sqlScript';
 
 export interface DownNote { message: string; range?: Range }
 
@@ -97,9 +98,8 @@ function renderSqlDown(file: FileModel, migration: Migration, steps: DownStep[],
   if (lines.length) lines.push('');
   for (const s of body) {
     if (s.sql.startsWith('--')) { lines.push(s.sql, ''); continue; }
-    lines.push(`${s.sql};`, '');
+    lines.push(s.runIf && d === 'mysql' ? renderSqlStep({ kind: 'sql', sql: s.sql, ddl: true, runIf: s.runIf }, d) : `${s.sql};`, '');
   }
   if (!body.length) lines.push(`-- ${migration.up.length ? 'nothing to undo in the schema' : 'the up is empty'}`, '');
-  void d;
   return lines.join('\n').replace(/\n+$/, '\n');
 }

@@ -2,7 +2,8 @@
 // just before the step. Says what it cannot undo instead of hiding it.
 import type { Dialect, Operation } from '../../model/migration';
 import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, findColumn, supersededKeyIndexes } from './schemaState';
-import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition } from './sqlText';
+import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition, unquoteIdentifier } from './sqlText';
+import type { Guard } from '../../patterns/types';
 import { isNarrowing } from '../../knowledge/typeWidth';
 
 /** One statement of the down, with what an API-style renderer needs to write it as a call. */
@@ -15,6 +16,8 @@ export interface DownStep {
   api?: ApiStep;
   /** How the up step it undoes was written: API-style downs keep calls for calls. */
   via?: 'sql' | 'api';
+  /** MySQL, which has no IF [NOT] EXISTS for it: run the step only when the catalogue says so. */
+  runIf?: Guard;
 }
 
 export type ApiStep =
@@ -40,6 +43,31 @@ export interface InverseResult {
 const k = (s: string) => s.toLowerCase();
 
 export function inverseOf(op: Operation, sql: string, before: SchemaState): InverseResult {
+  const r = inverseStepsOf(op, sql, before);
+  if (before.dialect === 'mysql') for (const s of r.steps) s.runIf ??= mysqlPresence(s.sql);
+  return r;
+}
+
+const ID = '(`(?:[^`]|``)+`)';
+/** What must (not) be there for a generated MySQL statement to run, as the idempotency guards check it. */
+const MYSQL_PRESENCE: [RegExp, Omit<Guard, 'table' | 'name'>, number, number][] = [
+  [new RegExp(`^DROP INDEX ${ID} ON ${ID}`, 'i'), { present: true, object: 'index' }, 2, 1],
+  [new RegExp(`^CREATE (?:UNIQUE |FULLTEXT |SPATIAL )?INDEX ${ID} ON ${ID}`, 'i'), { present: false, object: 'index' }, 2, 1],
+  [new RegExp(`^ALTER TABLE ${ID} DROP (?:FOREIGN KEY|CONSTRAINT|CHECK) ${ID}`, 'i'), { present: true, object: 'constraint' }, 1, 2],
+  [new RegExp(`^ALTER TABLE ${ID} ADD CONSTRAINT ${ID}`, 'i'), { present: false, object: 'constraint' }, 1, 2],
+  [new RegExp(`^ALTER TABLE ${ID} DROP COLUMN ${ID}`, 'i'), { present: true, object: 'column' }, 1, 2],
+  [new RegExp(`^ALTER TABLE ${ID} ADD COLUMN ${ID}`, 'i'), { present: false, object: 'column' }, 1, 2],
+];
+
+function mysqlPresence(sql: string): Guard | undefined {
+  for (const [pattern, guard, table, name] of MYSQL_PRESENCE) {
+    const m = pattern.exec(sql);
+    if (m) return { ...guard, table: unquoteIdentifier(m[table]), name: unquoteIdentifier(m[name]) };
+  }
+  return undefined;
+}
+
+function inverseStepsOf(op: Operation, sql: string, before: SchemaState): InverseResult {
   const d = before.dialect;
   const r: InverseResult = { steps: [], losses: [], schemaExact: true, gaps: [] };
   const gap = (why: string) => { r.schemaExact = false; r.gaps.push(why); };

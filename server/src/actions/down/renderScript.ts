@@ -6,6 +6,7 @@ import { jsString } from '../../emitters/jsString';
 import type { DownStep } from './inverseSteps';
 import type { ColumnState } from './schemaState';
 import { indentUnitOf, lineIndentAt } from '../../rules/fixes';
+import { presenceExpression } from '../guards/idempotencyGuards';
 
 interface Signature { head: string; close: string; params: string[] }
 
@@ -58,7 +59,7 @@ export function renderTypeormDown(file: FileModel, migration: Migration, steps: 
   const sig = typeormSignature(file, migration);
   const qr = sig.params[0] ?? 'queryRunner';
   const hasTableColumn = /\bTableColumn\b/.test(file.text ?? '');
-  let body = steps.map((s) => {
+  let body = guarded(file, migration, qr, steps, (s) => {
     if (s.sql.startsWith('--')) return `// ${s.sql.slice(3)}`;
     const a = s.via === 'api' ? s.api : undefined;
     switch (a?.call) {
@@ -97,7 +98,7 @@ export function renderSequelizeDown(file: FileModel, migration: Migration, steps
   const sig = sequelizeSignature(file, migration);
   const qi = sig.params[0] ?? 'queryInterface';
   const S = sig.params[1] ?? 'Sequelize';
-  const body = steps.map((s) => {
+  const body = guarded(file, migration, qi, steps, (s) => {
     if (s.sql.startsWith('--')) return `// ${s.sql.slice(3)}`;
     const a = s.via === 'api' ? s.api : undefined;
     switch (a?.call) {
@@ -135,6 +136,17 @@ function sequelizeColumn(c: ColumnState, S: string): string {
   const parts = [`type: ${sequelizeType(c.type, S)}`, `allowNull: ${!c.notNull}`];
   if (c.default !== undefined) parts.push(`defaultValue: ${S}.literal(${str(c.default)})`);
   return `{ ${parts.join(', ')} }`;
+}
+
+/** Each step's line, inside `if (<presence check>) { … }` where MySQL has no IF [NOT] EXISTS for it. */
+function guarded(file: FileModel, migration: Migration, param: string, steps: DownStep[], line: (s: DownStep) => string): string[] {
+  const { unit } = indentation(file, migration);
+  return steps.flatMap((s) => {
+    const one = line(s);
+    if (!s.runIf || file.dialect !== 'mysql') return [one];
+    const test = presenceExpression(file, param, s.runIf, 'mysql');
+    return [`if (${s.runIf.present ? test : `!(${test})`}) {`, unit + one, '}'];
+  });
 }
 
 /** The indentation unit of a file (2/4 spaces or a tab) and of its migration body. */

@@ -186,7 +186,8 @@ function runnerParam(text: string, migration: Migration, op: Operation, lines: (
   return undefined;
 }
 
-function presenceExpression(file: GuardableFile, param: string, guard: Guard, dialect: ScaffoldDialect): string {
+/** The ORM's own presence check (hasColumn, describeTable, …; a catalogue query for constraints) as a JS expression. */
+export function presenceExpression(file: Pick<FileModel, 'orm' | 'path'>, param: string, guard: Guard, dialect: ScaffoldDialect): string {
   const table = jsString(guard.table);
   const name = jsString(guard.name ?? '');
   const ts = /\.[cm]?ts$/.test(file.path);
