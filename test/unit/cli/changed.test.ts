@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../server/src/cli/main';
-import { changedFilesSince } from '../../../server/src/git/changedFiles';
+import { changedFilesSince, isChanged } from '../../../server/src/git/changedFiles';
 
 let root: string;
 let repo: string;
@@ -116,4 +116,13 @@ test('--format markdown with --changed: one section per changed migration, findi
   for (const m of ['003_index_b', '004_index_c', '005_index_d']) assert.match(out, new RegExp(`#### \`${m}\``));
   assert.doesNotMatch(out, /002_index_a/);
   assert.match(out, /\*\*Warnings\*\*\n\n- `index-create-not-concurrent` \(line \d+, up\): .+\n {2}- Safe alternative: .*CONCURRENTLY/);
+});
+
+test('a Prisma migration is one migration: a changed down.sql brings its migration.sql into scope, and back', () => {
+  const dir = path.join(root, 'prisma', 'migrations', '20240101000000_init');
+  const changed = { repoRoot: root, ref: 'main', mergeBase: 'x', files: new Set([path.join(dir, 'down.sql')]) };
+  assert.equal(isChanged(path.join(dir, 'migration.sql'), changed), true);
+  assert.equal(isChanged(path.join(dir, 'down.sql'), changed), true);
+  assert.equal(isChanged(path.join(root, 'prisma', 'migrations', '20240102000000_next', 'migration.sql'), changed), false);
+  assert.equal(isChanged(path.join(dir, 'notes.sql'), changed), false, 'only the two Prisma files are paired');
 });
