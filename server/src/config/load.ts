@@ -83,8 +83,8 @@ function sanitize(raw: Partial<SafeMigrationsConfig>, problems: string[]): Parti
         else bad(key, 'expected postgres, mysql, mariadb or sqlite');
         break;
       case 'orm':
-        if (['typeorm', 'sequelize', 'prisma', 'sql'].includes(value as string)) out.orm = value as SafeMigrationsConfig['orm'];
-        else bad(key, 'expected typeorm, sequelize, prisma or sql');
+        if (['typeorm', 'sequelize', 'prisma', 'sql', 'knex', 'drizzle', 'node-pg-migrate'].includes(value as string)) out.orm = value as SafeMigrationsConfig['orm'];
+        else bad(key, 'expected typeorm, sequelize, prisma, sql, knex, drizzle or node-pg-migrate');
         break;
       case 'typeormTransactionMode':
         if (['all', 'each', 'none'].includes(value as string)) out.typeormTransactionMode = value as 'all';

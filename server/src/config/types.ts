@@ -7,7 +7,7 @@ export interface SafeMigrationsConfig {
   /** Force a dialect for every file (overrides detection). */
   dialect?: Exclude<Dialect, 'unknown'>;
   /** Force the ORM of loose files. */
-  orm?: 'typeorm' | 'sequelize' | 'prisma' | 'sql';
+  orm?: 'typeorm' | 'sequelize' | 'prisma' | 'sql' | 'knex' | 'drizzle' | 'node-pg-migrate';
   /** Extra migration folders (relative to the config's folder). */
   migrationsPaths?: string[];
   /** TypeORM migrationsTransactionMode when no DataSource says. */

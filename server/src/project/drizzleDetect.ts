@@ -47,10 +47,11 @@ export function detectDrizzle(ctx: ProjectContext, wanted: boolean): DrizzleDete
     }
     const out = value.props.get('out');
     // drizzle-kit resolves `out` against the folder it runs in (the package), default ./drizzle.
-    if (out?.kind === 'string') outs.push({ dir: path.resolve(ctx.root, out.value), claim, reason: `${where} out` });
+    const said = claim ? `, ${value.props.has('dialect') ? 'dialect' : 'driver'} "${(dialectValue as { value: string }).value}"` : '';
+    if (out?.kind === 'string') outs.push({ dir: path.resolve(ctx.root, out.value), claim, reason: `${where}: out "${out.value}"${said}` });
     else {
       if (out) ctx.unknowns.push({ what: `out in ${where}`, reason: `${describe(out)} cannot be read statically; using ./drizzle` });
-      outs.push({ dir: path.join(ctx.root, 'drizzle'), claim, reason: `drizzle-kit's default ./drizzle (${where} has no out)` });
+      outs.push({ dir: path.join(ctx.root, 'drizzle'), claim, reason: `drizzle-kit's default ./drizzle (${where} has no out${said})` });
     }
   }
   if (!outs.length) outs.push({ dir: path.join(ctx.root, 'drizzle'), reason: "drizzle-kit's default ./drizzle" });

@@ -6,6 +6,8 @@ import type { Dialect, DialectInfo, Migration } from '../../model/migration';
 import { firstLineRange, readSql } from '../sql';
 import type { ReadContext, ReaderResult } from '../types';
 
+const BREAKPOINT = /-->\s*statement-breakpoint/g;
+
 export interface DrizzleJournal {
   dialect?: string;
   entries: { idx?: number; when?: number; tag?: string; breakpoints?: boolean }[];
@@ -43,7 +45,9 @@ export function readDrizzleMigration(ctx: ReadContext, journalText?: string): Re
   const known: DialectInfo | undefined = ctx.dialect.dialect === 'unknown' && journalDialect
     ? { dialect: journalDialect, source: 'project', reason: `meta/_journal.json says "dialect": "${journal!.dialect}"` } : undefined;
   const dialectIn = known?.dialect ?? ctx.dialect.dialect;
-  const up = readSql(ctx.text, { dialect: dialectIn, lines: ctx.lines });
+  // drizzle-kit splits the file at the markers and never sends them; MySQL would not even read `-->` as a comment.
+  const sql = ctx.text.replace(BREAKPOINT, (m) => ' '.repeat(m.length));
+  const up = readSql(sql, { dialect: dialectIn, lines: ctx.lines });
   const dialect: Dialect = dialectIn !== 'unknown' ? dialectIn : up.dialect;
   const migration: Migration = {
     name,
