@@ -70,7 +70,16 @@ const runtimeDeps = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'pack
 const cliResolve = {
   name: 'cli-resolve',
   setup(build) {
-    build.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+    // Modules that import TypeScript get a stand-in that requires dist/typescript.js on first use,
+    // not when they are initialised: project detection imports it, most projects never parse a file
+    // (a Prisma folder with a package.json paid ≈1 s for it). verify's `import * as ts` needs the
+    // real module's keys, and is itself loaded only by the verify command.
+    build.onResolve({ filter: /^typescript$/ }, (args) => (/loadWorkspaceModule/.test(args.importer) ? { path: './typescript.js', external: true } : { path: 'typescript', namespace: 'lazy-typescript' }));
+    build.onResolve({ filter: /^\.\/typescript\.js$/ }, () => ({ path: './typescript.js', external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-typescript' }, () => ({
+      loader: 'js',
+      contents: "let ts; Object.defineProperty(exports, '__esModule', { value: true }); Object.defineProperty(exports, 'default', { enumerable: true, get: () => (ts ??= require('./typescript.js')) });",
+    }));
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:')) return undefined;
       const pkg = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
