@@ -7,6 +7,7 @@ import { SQL_START } from '../ts/callContext';
 import { evaluateString, staticString, type EvaluateContext } from '../ts/evaluateString';
 import { unwrap } from '../ts/objectLiteral';
 import { readSqlArgument } from '../ts/sqlArgument';
+import { staticStringList } from '../ts/staticStringList';
 import { type Chain, type ChainLink, guardedByProbe, isOutermostCall, splitChain } from './knexChains';
 import { readTableCallback } from './knexTable';
 
@@ -266,17 +267,5 @@ export function literalArg(arg: ts.Expression | undefined, b: KnexBody): string 
 
 /** `'a'` or `['a', 'b']` → names; undefined when any is computed. */
 export function stringList(arg: ts.Expression | undefined, b: KnexBody): string[] | undefined {
-  if (!arg) return undefined;
-  const e = unwrap(arg);
-  if (ts.isArrayLiteralExpression(e)) {
-    const out: string[] = [];
-    for (const el of e.elements) {
-      const s = staticString(el, b.ev);
-      if (s === undefined) return undefined;
-      out.push(s);
-    }
-    return out;
-  }
-  const s = staticString(e, b.ev);
-  return s === undefined ? undefined : [s];
+  return staticStringList(arg, b.ev);
 }

@@ -5,6 +5,7 @@ import { snippet, type LineIndex } from '../../model/text';
 import { staticString, type EvaluateContext } from '../ts/evaluateString';
 import { booleanLiteral, propertyNameText, propertyValue, unwrap } from '../ts/objectLiteral';
 import { readSqlArgument } from '../ts/sqlArgument';
+import { staticStringList } from '../ts/staticStringList';
 
 export interface PgmBody {
   sf: ts.SourceFile;
@@ -384,19 +385,7 @@ function indexColumns(expr: ts.Expression | undefined, b: PgmBody): string[] | u
 }
 
 function stringArray(expr: ts.Expression | undefined, b: PgmBody): string[] | undefined {
-  if (!expr) return undefined;
-  const e = unwrap(expr);
-  if (!ts.isArrayLiteralExpression(e)) {
-    const s = staticString(e, b.ev);
-    return s === undefined ? undefined : [s];
-  }
-  const out: string[] = [];
-  for (const el of e.elements) {
-    const s = staticString(el, b.ev);
-    if (s === undefined) return undefined;
-    out.push(s);
-  }
-  return out;
+  return staticStringList(expr, b.ev);
 }
 
 function objectArg(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
