@@ -8,6 +8,7 @@ import { registerScaffoldCommands } from './scaffoldCommands';
 import { registerSplitCommand } from './splitCommand';
 import { registerVerifyCommand } from './verifyCommand';
 import { registerDownCommand } from './downCommand';
+import { registerBaselineCommand } from './baselineCommand';
 
 const SETTING_KEYS: (keyof SettingsOverrides)[] = [
   'dialect', 'postgresVersion', 'mysqlVersion', 'mariadbVersion', 'recentlyCreated',
@@ -78,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
   registerSplitCommand(context, request, output);
   registerVerifyCommand(context, request, output, (method, handler) => client?.onNotification(method, handler));
   registerDownCommand(context, request, output);
+  registerBaselineCommand(context, request);
 
   starting = (async () => {
     // A failed look-up is no reason to stay silent: start the server.

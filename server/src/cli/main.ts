@@ -17,6 +17,7 @@ import { runNewCommand } from './newCommand';
 import type * as VerifyCommand from './verifyCommand';
 import type * as DownCommand from './downCommand';
 import type * as SplitCommand from './splitCommand';
+import type * as BaselineCommand from './baselineCommand';
 import type * as PortCommand from './portCommand';
 import type * as StatsCommand from './statsCommand';
 
@@ -25,6 +26,7 @@ import type * as StatsCommand from './statsCommand';
 const downCommand = () => require('./downCommand') as typeof DownCommand;
 const verifyCommand = () => require('./verifyCommand') as typeof VerifyCommand;
 const splitCommand = () => require('./splitCommand') as typeof SplitCommand;
+const baselineCommand = () => require('./baselineCommand') as typeof BaselineCommand;
 const portCommand = () => require('./portCommand') as typeof PortCommand;
 // stats loads a database driver from the project: only when asked.
 const statsCommand = () => require('./statsCommand') as typeof StatsCommand;
@@ -59,6 +61,8 @@ Commands:
                  --database URL (read-only session), --out FILE
   down PATH…     Generate the down of each migration from its history
                  --format text|json, --write (fill a missing/empty down), --force
+  baseline [PATH]  Mark the existing migrations as already in production ("startAfter")
+                 --write (into .safe-migrations.json or package.json#safeMigrations)
   split PATH…    Split migrations that do too much, one per job  --write, --format text|json
   port PATH…     Port migrations to another ORM/dialect (safe-migrations port --help)
                  --to typeorm|sequelize|prisma, --dialect, --dir DIR, --write, --baseline
@@ -165,6 +169,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!args.paths.length) throw new UsageError('down needs at least one PATH');
       return await downCommand().runDownCommand({ paths: args.paths.map((p) => path.resolve(io.cwd, p)), write, force, format: requireFormat(args.format, ['text', 'json']) as 'text' | 'json', dialect: args.dialect, cwd: io.cwd }, io);
     }
+    if (argv[0] === 'baseline') return await baselineCommand().runBaselineCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     if (argv[0] === 'split') return await splitCommand().runSplitCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     if (argv[0] === 'port') return await portCommand().runPortCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     const args = parseArgs(argv, io.cwd);

@@ -1,7 +1,7 @@
 // Markdown hover for the operation under the cursor: what it was recognised as, what it locks and
-// how it rolls back (from the knowledge tables), and the findings on it.
+// how it rolls back (from the knowledge tables). The findings on it are not repeated: the editor already lists the
+// diagnostics under the cursor above the hover.
 import type { FileModel, Migration, Operation } from '../model/migration';
-import type { Finding } from '../model/finding';
 import type { SafeMigrationsConfig } from '../config/types';
 import { describeOp } from './describeOp';
 import { explainOperation } from '../knowledge/explain';
@@ -25,7 +25,7 @@ export function operationAt(file: FileModel, offset: number): { op: Operation; m
   return best;
 }
 
-export function hoverAt(file: FileModel, offset: number, config: SafeMigrationsConfig, findings: Finding[] = []): Hover | undefined {
+export function hoverAt(file: FileModel, offset: number, config: SafeMigrationsConfig): Hover | undefined {
   const hit = operationAt(file, offset);
   if (!hit) return undefined;
   const { op, migration, phase } = hit;
@@ -40,7 +40,5 @@ export function hoverAt(file: FileModel, offset: number, config: SafeMigrationsC
   } catch { /* knowledge is best effort; the hover still shows what was recognised */ }
   const size = tableSizeLine(config.tableStats, op.table, file.dialect);
   if (size) parts.push(size);
-  const here = findings.filter((f) => f.offset.start <= op.offset.end && f.offset.end >= op.offset.start);
-  if (here.length) parts.push(here.map((f) => `- **${f.severity}** \`${f.rule}\`: ${f.message}`).join('\n'));
   return { markdown: parts.join('\n\n'), start: op.offset.start, end: op.offset.end };
 }

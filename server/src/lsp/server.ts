@@ -20,6 +20,7 @@ import { toDiagnostics } from './diagnostics';
 import { DocumentAnalyzer } from './documentAnalysis';
 import { registerScaffoldRequests } from './scaffoldRequests';
 import { installVerifyRequest } from './verifyRequests';
+import './baselineRequest'; // registers safeMigrations/baseline
 import { FIX_ALL_KIND, PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from './protocol';
 import { PROJECT_FILE_PATTERN, WorkspaceState } from './workspaceState';
 
@@ -167,7 +168,7 @@ connection.onHover(async (params) => {
     const lines = new LineIndex(doc.getText());
     const offset = toAnalysed(lines.offsetAt(params.position));
     if (offset === undefined) return null;
-    const hover = hoverAt(analysis.model, offset, analysis.config, analysis.findings);
+    const hover = hoverAt(analysis.model, offset, analysis.config);
     if (!hover || !hover.markdown) return null;
     return { contents: { kind: 'markdown' as const, value: hover.markdown }, range: lines.range(toCurrent(hover.start), toCurrent(hover.end)) };
   })();

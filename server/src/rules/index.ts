@@ -250,8 +250,9 @@ export function baselineIndex(migrations: { name: string; timestamp?: string }[]
     migrations.forEach((m, i) => { if (m.timestamp && /^\d{8,}$/.test(m.timestamp) && sortableTimestamp(m.timestamp) <= limit) last = i; });
     return last;
   }
+  // The last migration of that name: per-dialect folders (mysql/, postgresql/) repeat their names.
   const wanted = startAfter.toLowerCase();
-  return migrations.findIndex((m) => m.name.toLowerCase() === wanted);
+  return migrations.map((m) => m.name.toLowerCase()).lastIndexOf(wanted);
 }
 
 /** YYYYMMDDHHmmssSSS, so epoch-millisecond and calendar timestamps compare with each other. */

@@ -46,16 +46,41 @@ suite('Safe Migrations in the VS Code extension host', () => {
     assert.ok(unresolved.range.start.line <= line && line <= unresolved.range.end.line, `it covers line ${line + 1}`);
   });
 
-  test('[engine] hover over a CREATE INDEX in a TypeORM migration: the operation, its lock, its rollback and its finding', async () => {
+  test('[engine] hover over a CREATE INDEX in a TypeORM migration: the operation, its lock and its rollback once, no repeated diagnostics', async () => {
     await api();
     const doc = await open('src/migrations/1700000500000-IndexProductsName.ts');
-    await diagnosticsFor(doc.uri, () => true);
+    const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'index-create-not-concurrent'));
     const text = await hoverText(doc, 'CREATE INDEX "IDX_products_name"');
     assert.match(text, /createIndex/);
     assert.match(text, /`SHARE` lock on "products"/);
     assert.match(text, /blocks all writes/);
-    assert.match(text, /Rollback: DROP INDEX/);
-    assert.match(text, /index-create-not-concurrent/);
+    assert.equal(text.match(/Rollback: DROP INDEX/g)?.length, 1, 'the rollback fact once');
+    // VS Code lists the diagnostics under the cursor itself: our hover does not repeat them.
+    for (const d of diags) {
+      assert.ok(!text.includes(codeOf(d)), `the hover repeats ${codeOf(d)}`);
+      assert.ok(!text.includes(d.message.slice(0, 40)), `the hover repeats the message of ${codeOf(d)}`);
+    }
+  });
+
+  test('[engine] a migration-level finding sits on the migration\'s name only; a baselined migration has none', async () => {
+    await api();
+    const doc = await open('src/migrations/1700000700000-AddNoteWithoutDown.ts');
+    const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-down'));
+    const missing = diags.find((x) => codeOf(x) === 'missing-down')!;
+    const nameAt = doc.getText().indexOf('AddNoteWithoutDown1700000700000');
+    assert.equal(missing.range.start.line, missing.range.end.line, 'one line, not the whole file');
+    assert.deepEqual([missing.range.start, missing.range.end].map((p) => doc.offsetAt(p)), [nameAt, nameAt + 'AddNoteWithoutDown1700000700000'.length], 'exactly the class name');
+    // "Baseline Existing Migrations" records the latest migration as startAfter: the file goes quiet.
+    const configFile = path.join(workspaceRoot(), '.safe-migrations.json');
+    const result = await vscode.commands.executeCommand<{ config: string; startAfter: string }>('safeMigrations.baselineMigrations', { uri: vscode.Uri.file(workspaceRoot()).toString(), confirm: false });
+    try {
+      assert.equal(result?.config, configFile);
+      assert.equal(JSON.parse(fs.readFileSync(configFile, 'utf8')).startAfter, result.startAfter);
+      await diagnosticsFor(doc.uri, (d) => !d.some((x) => x.source === 'safe-migrations'));
+    } finally {
+      fs.rmSync(configFile, { force: true });
+    }
+    await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-down'));
   });
 
   test('[engine] findings offer fixes or ignore comments as code actions', async () => {

@@ -13,7 +13,8 @@ export function readPrismaMigration(ctx: ReadContext, down?: { path: string; tex
   const problems: Problem[] = [];
   const folder = path.basename(path.dirname(ctx.path));
   const named = FOLDER_NAME.exec(folder);
-  const name = named ? folder : path.basename(ctx.path).replace(/\.sql$/i, '');
+  // Prisma knows a migration by its folder (`20240101000000_init`, or hand-named `03_big_int`), never by migration.sql.
+  const name = named || /^migration\.sql$/i.test(path.basename(ctx.path)) ? folder : path.basename(ctx.path).replace(/\.sql$/i, '');
 
   const up = readSql(ctx.text, { dialect: ctx.dialect.dialect, lines: ctx.lines });
   problems.push(...up.problems);
