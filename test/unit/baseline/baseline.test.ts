@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { runCli } from '../../../server/src/cli/main';
 import { baselineConfigWrite, baselinePoint } from '../../../server/src/actions/baseline/baseline';
 import { checkPaths, inspectPaths } from '../../../server/src/engine/inspect';
 
@@ -53,15 +56,12 @@ test('config write: the safeMigrations key of package.json when the project keep
 });
 
 test('CLI: baseline --write records startAfter, after which check reports nothing on the project', async () => {
-  const fs = await import('node:fs');
-  const os = await import('node:os');
-  const { runCli } = await import('../../../server/src/cli/main');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-baseline-'));
   try {
     fs.cpSync(path.join(REALWORLD, 'opencollective__opencollective-api'), dir, { recursive: true });
     const run = async (...argv: string[]) => {
       let out = '';
-      const code = await runCli(argv, { stdout: (s) => { out += s; }, stderr: (s) => { out += s; }, cwd: dir });
+      const code = await runCli(argv, { stdout: (s: string) => { out += s; }, stderr: (s: string) => { out += s; }, cwd: dir });
       return { code, out };
     };
     const before = await run('check', '.', '--fail-on', 'warning');
