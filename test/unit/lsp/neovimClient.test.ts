@@ -24,7 +24,7 @@ test('Neovim LSP client: diagnostics and hover for a SQL migration', { skip: !ha
     });
     assert.ok(fs.existsSync(out), `nvim wrote no result (exit ${res.status}): ${res.stderr?.toString().slice(-500)}`);
     const result = JSON.parse(fs.readFileSync(out, 'utf8')) as { diagnostics?: { code: string; source: string; range: { start: { line: number } } }[]; hover?: string };
-    const syntax = result.diagnostics?.find((d) => d.code === 'sql-syntax');
+    const syntax = result.diagnostics?.find((d) => d.code === 'invalid-sql-for-dialect');
     assert.ok(syntax, JSON.stringify(result.diagnostics));
     assert.equal(syntax.source, 'safe-migrations');
     assert.equal(syntax.range.start.line, 1);
