@@ -1,8 +1,8 @@
 // A long Prisma/PostgreSQL migration history for replay timing and the ≥50-migration proof: migrations in the
 // shapes `prisma migrate dev` writes (CreateTable, AddColumn, CreateIndex, CreateEnum, AddForeignKey,
 // RenameColumn), each with a down.sql that restores the schema. Deterministic: migration i depends only on i.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writePrismaProject } from './prismaProject';
 
 function migration(i: number): { name: string; up: string; down: string } {
   const k = i - (i % 6); // every group of six works on the table its first migration creates
@@ -31,17 +31,9 @@ function migration(i: number): { name: string; up: string; down: string } {
 
 /** Writes a Prisma project with `count` migrations under `dir`; returns the migrations folder. */
 export function writeLongPrismaHistory(dir: string, count: number): string {
-  const folder = path.join(dir, 'prisma', 'migrations');
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'long-history', devDependencies: { prisma: '7.10.1' } }));
-  fs.writeFileSync(path.join(dir, 'prisma', 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
-  fs.writeFileSync(path.join(folder, 'migration_lock.toml'), 'provider = "postgresql"\n');
-  for (let i = 0; i < count; i++) {
+  const migrations = Array.from({ length: count }, (_, i) => {
     const m = migration(i);
-    const name = `${20240101000000 + i * 100}_${m.name}`;
-    fs.mkdirSync(path.join(folder, name));
-    fs.writeFileSync(path.join(folder, name, 'migration.sql'), m.up);
-    fs.writeFileSync(path.join(folder, name, 'down.sql'), m.down);
-  }
-  return folder;
+    return { ...m, name: `${20240101000000 + i * 100}_${m.name}` };
+  });
+  return path.dirname(path.dirname(writePrismaProject(dir, 'postgresql', migrations)[0]));
 }

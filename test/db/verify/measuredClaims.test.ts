@@ -6,22 +6,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { verifyPaths } from '../../../server/src/verify/verify';
+import { writePrismaProject } from './prismaProject';
 
 /** A Prisma project in this folder (so the workspace's pg / mysql2 resolve); returns the last migration's file. */
 function prismaProject(provider: 'postgresql' | 'mysql', migrations: [string, string, string][]): { dir: string; target: string } {
   const dir = fs.mkdtempSync(path.join(__dirname, `sm_verify_claims_${provider}_`));
-  const folder = path.join(dir, 'prisma', 'migrations');
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', devDependencies: { prisma: '7.10.1' } }));
-  fs.writeFileSync(path.join(dir, 'prisma', 'schema.prisma'), `datasource db {\n  provider = "${provider}"\n}\n`);
-  fs.writeFileSync(path.join(folder, 'migration_lock.toml'), `provider = "${provider}"\n`);
-  let target = '';
-  for (const [name, up, down] of migrations) {
-    fs.mkdirSync(path.join(folder, name));
-    fs.writeFileSync(target = path.join(folder, name, 'migration.sql'), up);
-    fs.writeFileSync(path.join(folder, name, 'down.sql'), down);
-  }
-  return { dir, target };
+  const files = writePrismaProject(dir, provider, migrations.map(([name, up, down]) => ({ name, up, down })));
+  return { dir, target: files[files.length - 1] };
 }
 
 test('PostgreSQL: DROP TABLE of a table with a foreign key takes AccessExclusiveLock on the referenced table, as the rules now say', { timeout: 120_000 }, async () => {

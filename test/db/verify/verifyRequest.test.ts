@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { runVerifyRequest, type VerifyRequestResult } from '../../../server/src/lsp/verifyRequests';
 import { WorkspaceState } from '../../../server/src/lsp/workspaceState';
+import { writePrismaProject } from './prismaProject';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -17,22 +18,15 @@ const root = path.resolve(__dirname, '../../..');
 function prismaProject(extraMigrations = 0): { dir: string; target: string; down: string } {
   // Inside the repository, so the workspace's `pg` resolves as in a real project.
   const dir = fs.mkdtempSync(path.join(__dirname, 'sm_verify_req_'));
-  const migrations = path.join(dir, 'prisma', 'migrations');
-  fs.mkdirSync(migrations, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', devDependencies: { prisma: '7.10.1' } }));
-  fs.writeFileSync(path.join(dir, 'prisma', 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
-  fs.writeFileSync(path.join(migrations, 'migration_lock.toml'), 'provider = "postgresql"\n');
-  const write = (name: string, up: string, down: string) => {
-    fs.mkdirSync(path.join(migrations, name));
-    fs.writeFileSync(path.join(migrations, name, 'migration.sql'), up);
-    fs.writeFileSync(path.join(migrations, name, 'down.sql'), down);
-  };
-  write('20240101000000_init', 'CREATE TABLE "orders" ("id" SERIAL NOT NULL, "status" TEXT NOT NULL, CONSTRAINT "orders_pkey" PRIMARY KEY ("id"));\n', 'DROP TABLE "orders";\n');
-  for (let i = 0; i < extraMigrations; i++) {
-    write(`2024010200${String(i).padStart(4, '0')}_note_${i}`, `ALTER TABLE "orders" ADD COLUMN "note_${i}" TEXT;\n`, `ALTER TABLE "orders" DROP COLUMN "note_${i}";\n`);
-  }
-  write('20240103000000_orders_status_index', '-- CreateIndex\nCREATE INDEX "orders_status_idx" ON "orders"("status");\n', '-- the index is forgotten\nSELECT 1;\n');
-  const target = path.join(migrations, '20240103000000_orders_status_index', 'migration.sql');
+  const notes = Array.from({ length: extraMigrations }, (_, i) => ({
+    name: `2024010200${String(i).padStart(4, '0')}_note_${i}`, up: `ALTER TABLE "orders" ADD COLUMN "note_${i}" TEXT;\n`, down: `ALTER TABLE "orders" DROP COLUMN "note_${i}";\n`,
+  }));
+  const files = writePrismaProject(dir, 'postgresql', [
+    { name: '20240101000000_init', up: 'CREATE TABLE "orders" ("id" SERIAL NOT NULL, "status" TEXT NOT NULL, CONSTRAINT "orders_pkey" PRIMARY KEY ("id"));\n', down: 'DROP TABLE "orders";\n' },
+    ...notes,
+    { name: '20240103000000_orders_status_index', up: '-- CreateIndex\nCREATE INDEX "orders_status_idx" ON "orders"("status");\n', down: '-- the index is forgotten\nSELECT 1;\n' },
+  ]);
+  const target = files[files.length - 1];
   return { dir, target, down: path.join(path.dirname(target), 'down.sql') };
 }
 
