@@ -37,7 +37,7 @@ export const MYSQL_ONLINE_DDL: OnlineDdlRow[] = [
     mariadb: { instant: '10.4.0', inplace: ALWAYS, concurrentDml: true, rebuilds: true } }),
   R({ key: 'dropColumn', operation: 'DROP COLUMN', example: 'DROP COLUMN c',
     mysql: { instant: '8.0.29', inplace: ALWAYS, concurrentDml: true, rebuilds: true },
-    mariadb: { instant: '10.4.0', inplace: ALWAYS, concurrentDml: true, rebuilds: true } }),
+    mariadb: { instant: '10.4.0', inplace: ALWAYS, concurrentDml: true, rebuilds: true, note: 'INSTANT only for a column in no index: an indexed column is dropped INPLACE' } }),
   // Measured on MariaDB 10.11.19: INSTANT is refused ("Reason: DROP INDEX" for a column with an index of its own,
   // "Try ALGORITHM=INPLACE" for one inside a multi-column index); INPLACE with LOCK=NONE is accepted. MySQL not measured here.
   R({ key: 'dropIndexedColumn', operation: 'DROP COLUMN (indexed column)', example: 'DROP COLUMN a',
