@@ -6,6 +6,9 @@ import { initEngine, readMigrationText } from '../../../server/src/engine/engine
 import { DEFAULT_CONFIG } from '../../../server/src/config/types';
 import { runRules } from '../../../server/src/rules';
 import type { Dialect, FileModel } from '../../../server/src/model/migration';
+import { generateDown } from '../../../server/src/actions/down/generateDown';
+import { downEdit } from '../../../server/src/actions/down/downEdit';
+import { hoverAt } from '../../../server/src/engine/hover';
 
 before(() => initEngine());
 
@@ -139,4 +142,40 @@ exports.down = () => {};
 `);
   assert.equal(f.migrations[0].up[0].kind, 'unknown');
   assert.match(f.migrations[0].up[0].reason ?? '', /frobnicate/);
+});
+
+test('the down generator writes a Knex down in the file\'s style, with schema builder calls', () => {
+  const f = read(`exports.up = function (knex) {
+  return knex.schema.createTable('tags', (table) => {
+    table.increments();
+    table.string('name').notNullable();
+  }).alterTable('posts', (table) => {
+    table.integer('tag_id');
+    table.index(['tag_id']);
+  });
+};
+`);
+  const down = generateDown(f);
+  assert.equal(down.complete, true);
+  assert.equal(down.text, [
+    'exports.down = async function (knex) {',
+    "  await knex.schema.alterTable('posts', (table) => { table.dropIndex([], 'posts_tag_id_index'); });",
+    "  await knex.schema.alterTable('posts', (table) => { table.dropColumn('tag_id'); });",
+    "  await knex.schema.dropTable('tags');",
+    '};',
+  ].join('\n'));
+  const edit = downEdit(f, f.migrations[0], down.text);
+  assert.equal(edit.kind, 'edit');
+  // The file with the generated down reads back with the inverse operations.
+  const text = f.text!;
+  const after = edit.kind === 'edit' ? text.slice(0, edit.start) + edit.text + text.slice(edit.end) : text;
+  assert.deepEqual(read(after).migrations[0].down.map((o) => o.kind), ['dropIndex', 'dropColumn', 'dropTable']);
+});
+
+test('hover on a Knex table builder call shows the lock it takes and the transaction Knex opens', () => {
+  const text = "exports.up = (knex) => knex.schema.alterTable('orders', (table) => {\n  table.index(['customer_id']);\n});\nexports.down = () => {};\n";
+  const hover = hoverAt(read(text), text.indexOf('index('), DEFAULT_CONFIG);
+  assert.ok(hover);
+  assert.match(hover.markdown, /`SHARE` lock on "orders"/);
+  assert.match(hover.markdown, /Knex runs each migration in its own transaction/);
 });

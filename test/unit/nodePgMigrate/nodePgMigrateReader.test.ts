@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../../../server/src/config/types';
 import { runRules } from '../../../server/src/rules';
 import type { FileModel } from '../../../server/src/model/migration';
 import { readRealFolder } from '../project/readRealMigrations';
+import { generateDown } from '../../../server/src/actions/down/generateDown';
 
 before(() => initEngine());
 
@@ -116,4 +117,24 @@ test('node-pg-migrate\'s own test migrations: every call read, unknown operation
   assert.equal(up('027_add_type_value').transactional, false);
   assert.deepEqual(up('019_add_index').up.map((o) => [o.kind, o.index, o.unique]), [['createIndex', 't1_nmbr_unique_index', true]]);
   assert.deepEqual(up('021_add_type').up.map((o) => [o.kind, o.table, o.enumValues ?? o.statement]), [['createEnum', 'list', ['a', 'b', 'c']], ['rawSql', 'obj', 'CREATE TYPE']]);
+});
+
+test('the down generator writes pgm calls, CONCURRENTLY kept outside a transaction, and says what it cannot undo', () => {
+  const f = read(`export const up = (pgm) => {
+  pgm.noTransaction();
+  pgm.addColumns('posts', { tag_id: { type: 'integer' } });
+  pgm.sql('UPDATE posts SET tag_id = 1');
+  pgm.createIndex('posts', 'tag_id', { concurrently: true });
+};
+`);
+  const down = generateDown(f);
+  assert.equal(down.complete, false);
+  assert.ok(down.notes.some((n) => /UPDATE/.test(n.message)));
+  assert.deepEqual(down.text.split('\n').filter((l) => !l.includes('//')), [
+    'export const down = (pgm) => {',
+    '  pgm.noTransaction();',
+    "  pgm.dropIndex('posts', [], { name: 'posts_tag_id_index', concurrently: true });",
+    "  pgm.dropColumns('posts', ['tag_id']);",
+    '};',
+  ]);
 });

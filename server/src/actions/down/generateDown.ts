@@ -5,6 +5,7 @@ import type { FileModel, Migration, Operation, Range } from '../../model/migrati
 import { type DownStep, type InverseResult, inverseOf } from './inverseSteps';
 import { type SchemaState, applyOperation, cloneSchema, emptySchema, sourceSql } from './schemaState';
 import { renderSequelizeDown, renderTypeormDown } from './renderScript';
+import { renderKnexDown, renderNodePgMigrateDown } from './renderToolDown';
 import { renderSqlStep } from '../../emitters/sqlScript';
 
 export interface DownNote { message: string; range?: Range }
@@ -29,7 +30,7 @@ interface StepInverse { op: Operation; inverse: InverseResult }
 /** Inverse of each up step against the schema as it stands just before that step. */
 export function invertMigration(file: FileModel, migration: Migration, before: SchemaState): StepInverse[] {
   const state = cloneSchema(before);
-  const script = file.orm === 'typeorm' || file.orm === 'sequelize';
+  const script = file.orm === 'typeorm' || file.orm === 'sequelize' || file.orm === 'knex' || file.orm === 'node-pg-migrate';
   const out: StepInverse[] = [];
   const seen = new Set<string>();
   // Tables this migration creates: DROP TABLE takes their columns, indexes, keys and rows with them,
@@ -79,6 +80,8 @@ export function generateDown(file: FileModel, before: SchemaState = emptySchema(
   ];
   const text = file.orm === 'typeorm' ? renderTypeormDown(file, migration, steps, header)
     : file.orm === 'sequelize' ? renderSequelizeDown(file, migration, steps, header)
+    : file.orm === 'knex' ? renderKnexDown(file, migration, steps, header)
+    : file.orm === 'node-pg-migrate' ? renderNodePgMigrateDown(file, migration, steps, header)
     : renderSqlDown(file, migration, steps, header, notes);
   return { text, complete, schemaRestored, notes };
 }

@@ -46,7 +46,7 @@ function sequelizeSignature(file: FileModel, migration: Migration): Signature {
   return { head: `async down(${list}) {`, close: '},', params: paramNames(list) };
 }
 
-function wrap(file: FileModel, migration: Migration, sig: Signature, body: string[], header: string[]): string {
+export function wrap(file: FileModel, migration: Migration, sig: Signature, body: string[], header: string[]): string {
   const { unit, base } = indentation(file, migration);
   const inner = [...header.map((h) => `// ${h}`), ...body];
   if (!inner.length) inner.push('// nothing to undo');

@@ -102,7 +102,7 @@ export function replayHistory(history: { file: FileModel; migration: Migration }
   const state = emptySchema(dialect);
   for (const { file, migration } of history) {
     if (migration === stop) break;
-    const script = file.orm === 'typeorm' || file.orm === 'sequelize';
+    const script = file.orm === 'typeorm' || file.orm === 'sequelize' || file.orm === 'knex' || file.orm === 'node-pg-migrate';
     for (const op of migration.up) applyOperation(state, op, sourceSql(op, file.text, script));
   }
   return state;

@@ -76,6 +76,11 @@ export function guardStep(file: GuardableFile, migration: Migration, op: Operati
   if (op.kind === 'createIndex' && op.concurrently) return { reason: 'a CONCURRENTLY build needs the INVALID leftover dropped first, not IF NOT EXISTS' };
   const guard = guardOf(op);
   if (!guard) return { reason: 'this kind of step has no presence check' };
+  // Knex and node-pg-migrate: a guard written into the SQL itself only; their presence checks are not generated yet.
+  if (file.orm === 'knex' || file.orm === 'node-pg-migrate') {
+    const inline = op.via === 'sql' ? inlineGuard(file.text, op, dialect) : undefined;
+    return inline ? { edits: [inline] } : { reason: `presence checks are not generated for ${file.orm} migrations yet` };
+  }
   const inCode = file.orm === 'typeorm' || file.orm === 'sequelize';
   if (op.via === 'sql') {
     const inline = inlineGuard(file.text, op, dialect);
