@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG } from '../../../server/src/config/types';
 import { runRules } from '../../../server/src/rules';
 import { orderedMigrations } from '../../../server/src/rules/schemaHistory';
 import { readRealFolder } from '../project/readRealMigrations';
+import { downEdit } from '../../../server/src/actions/down/downEdit';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/drizzle');
 before(() => initEngine());
@@ -66,4 +67,10 @@ test('CREATE INDEX CONCURRENTLY in a Drizzle migration fails: drizzle runs migra
   const f = readMigrationText('/p/drizzle/0003_idx.sql', 'CREATE INDEX CONCURRENTLY "orders_created_idx" ON "orders" ("created_at");', { dialect: 'postgres', config: { orm: 'drizzle' } });
   assert.equal(f.orm, 'drizzle');
   assert.ok(runRules(f, DEFAULT_CONFIG).some((x) => x.rule === 'concurrently-in-transaction'));
+});
+
+test('the down generator refuses to write into a Drizzle migration: drizzle-kit has no downs', () => {
+  const f = readMigrationText('/p/drizzle/0003_x.sql', 'ALTER TABLE "t" ADD COLUMN "c" text;', { dialect: 'postgres', config: { orm: 'drizzle' } });
+  const edit = downEdit(f, f.migrations[0], 'ALTER TABLE "t" DROP COLUMN "c";');
+  assert.equal(edit.kind, 'refused');
 });

@@ -24,6 +24,7 @@ const SECTION = /^[ \t]*--[ \t]*(\+migrate[ \t]+up|migrate:up|\+goose[ \t]+up)\b
 export function downEdit(file: FileModel, migration: Migration, downText: string, options: { force?: boolean; existingDown?: string } = {}): DownEdit {
   const text = file.text ?? '';
   const hasBody = migration.down.length > 0 || migration.downThrows === true;
+  if (file.orm === 'drizzle') return { kind: 'refused', reason: 'drizzle-kit has no down migrations (roll forward with a new migration; the generated down can serve as its SQL)' };
   if (file.orm === 'prisma' || (file.orm === 'sql' && migration.downPath)) {
     const target = migration.downPath ?? path.join(path.dirname(file.path), 'down.sql');
     const exists = options.existingDown !== undefined;
