@@ -97,3 +97,20 @@ test('a cancelled verification on PostgreSQL stops and drops its scratch databas
     fs.rmSync(project.dir, { recursive: true, force: true });
   }
 });
+
+test('"all migrations after the baseline": every detected folder, targets after startAfter from the settings', { timeout: 240_000 }, async () => {
+  const project = prismaProject(2);
+  const workspace = new WorkspaceState(() => undefined);
+  workspace.setFolders([project.dir]);
+  workspace.setSettings({ startAfter: '20240102000000' });
+  workspace.refresh();
+  try {
+    const result = await runVerifyRequest({ all: true, database: 'pglite' }, { workspace, log: () => undefined });
+    assert.deepEqual(result.setupErrors, []);
+    assert.deepEqual([result.verified, result.failed], [1, 1], result.markdown);
+    const sections = [...result.markdown.matchAll(/^## (✅|❌) (\S+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(sections, ['✅ 20240102000001_note_1', '❌ 20240103000000_orders_status_index']);
+  } finally {
+    fs.rmSync(project.dir, { recursive: true, force: true });
+  }
+});
