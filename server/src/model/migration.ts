@@ -137,6 +137,8 @@ export interface Migration {
   downPath?: string;
   /** Timestamp/ordering key parsed from the file or class name, when present. */
   timestamp?: string;
+  /** Names an up/down body uses that no enclosing scope declares (`DataTypes` without its import): a ReferenceError at run time. */
+  undeclared?: { phase: 'up' | 'down'; name: string; range: Range; offset: { start: number; end: number } }[];
 }
 
 export interface DialectInfo {

@@ -67,6 +67,7 @@ import emptyDown from './rollback/empty-down';
 import irreversibleWithoutCheckpoint from './rollback/irreversible-without-checkpoint';
 import lossyRollback from './rollback/lossy-rollback';
 import missingDown from './rollback/missing-down';
+import undefinedVariable from './rollback/undefined-variable';
 import migrationDoesTooMuch from './size/migration-does-too-much';
 import missingIdempotencyGuard from './transactions/missing-idempotency-guard';
 import mixedTransactionModes from './transactions/mixed-transaction-modes';
@@ -142,6 +143,7 @@ export const allRules: Rule[] = [
   irreversibleWithoutCheckpoint,
   lossyRollback,
   missingDown,
+  undefinedVariable,
   migrationDoesTooMuch,
   missingIdempotencyGuard,
   mixedTransactionModes,

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { undeclaredOrmReferences } from '../ts/undeclaredNames';
 import type { Migration, Operation, Problem } from '../../model/migration';
 import type { ReadContext, ReaderResult } from '../types';
 import { collectConstants, type EvaluateContext } from '../ts/evaluateString';
@@ -100,6 +101,9 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
   const downTx = transactionality(down);
   if (down.length && downTx.transactional !== migration.transactional) migration.downTransactional = downTx.transactional;
   if (found.down && downThrows(found.down)) migration.downThrows = true;
+  const undeclared = (['up', 'down'] as const).flatMap((phase) => (found[phase] ? undeclaredOrmReferences(found[phase]!.fn, sf) : [])
+    .map((r) => ({ phase, name: r.name, range: ctx.lines.range(r.start, r.end), offset: { start: r.start, end: r.end } })));
+  if (undeclared.length) migration.undeclared = undeclared;
   if (found.up) migration.upRange = rangeOf(found.up.rangeNode);
   if (found.down) migration.downRange = rangeOf(found.down.rangeNode);
   const timestamp = timestampOf(name);

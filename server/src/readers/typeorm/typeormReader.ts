@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import ts from 'typescript';
+import { undeclaredOrmReferences } from '../ts/undeclaredNames';
 import type { Migration, Problem } from '../../model/migration';
 import { collectConstants } from '../ts/evaluateString';
 import { booleanLiteral, unwrap } from '../ts/objectLiteral';
@@ -88,6 +89,9 @@ function readMigration(state: TypeormReadState, c: MigrationClass): Migration {
   if (c.nameNode) migration.nameRange = nodeSpan(state, c.nameNode).range;
   if (tx.downTransactional !== tx.transactional) migration.downTransactional = tx.downTransactional;
   if (downStatements.length > 0 && downStatements.every((s) => ts.isThrowStatement(s))) migration.downThrows = true;
+  const undeclared = (['up', 'down'] as const).flatMap((phase) => (c[phase] ? undeclaredOrmReferences(c[phase]!, state.sourceFile) : [])
+    .map((r) => ({ phase, name: r.name, range: state.ctx.lines.range(r.start, r.end), offset: { start: r.start, end: r.end } })));
+  if (undeclared.length) migration.undeclared = undeclared;
   if (c.up) migration.upRange = nodeSpan(state, c.up).range;
   if (c.down) migration.downRange = nodeSpan(state, c.down).range;
   const timestamp = timestampOf(c.className) ?? (nameProperty && timestampOf(nameProperty)) ?? /^(\d{10,})[-_.]/.exec(path.basename(state.ctx.path))?.[1];

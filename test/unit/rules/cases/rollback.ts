@@ -30,6 +30,17 @@ ${down}
 };
 `;
 
+const sequelizeMigration = (up: string, down: string, downParams = 'queryInterface') => `'use strict';
+module.exports = {
+  async up(queryInterface, Sequelize) {
+${up}
+  },
+  down: async (${downParams}) => {
+${down}
+  },
+};
+`;
+
 export const rollbackCases: RuleCase[] = [
   ...each('missing-down', ALL, true, sequelize("    await queryInterface.addColumn('orders', 'flag', { type: Sequelize.BOOLEAN, allowNull: true });", undefined), { path: SEQUELIZE_PATH }),
   ...each('missing-down', ALL, false, sequelize("    await queryInterface.addColumn('orders', 'flag', { type: Sequelize.BOOLEAN, allowNull: true });", "    await queryInterface.removeColumn('orders', 'flag');"), { path: SEQUELIZE_PATH }),
@@ -66,4 +77,9 @@ export const rollbackCases: RuleCase[] = [
   ...ALL.map((dialect): RuleCase => ({ rule: 'down-order-fails', dialect, expect: true, text: dbmate('ALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);', `ALTER TABLE orders DROP COLUMN flag;\n${dropIndex(dialect)};`) })),
   ...ALL.map((dialect): RuleCase => ({ rule: 'down-order-fails', dialect, expect: false, text: dbmate('ALTER TABLE orders ADD COLUMN flag boolean;\nCREATE INDEX orders_flag_idx ON orders (flag);', `${dropIndex(dialect)};\nALTER TABLE orders DROP COLUMN flag;`) })),
   { rule: 'down-order-fails', dialect: 'postgres', expect: true, name: 'table dropped before the foreign key that references it', text: dbmate('CREATE TABLE tags (id bigint PRIMARY KEY);\nALTER TABLE orders ADD COLUMN tag_id bigint;\nALTER TABLE orders ADD CONSTRAINT orders_tag_fk FOREIGN KEY (tag_id) REFERENCES tags (id);', 'DROP TABLE tags;\nALTER TABLE orders DROP CONSTRAINT orders_tag_fk;\nALTER TABLE orders DROP COLUMN tag_id;'), message: /references/ },
+  ...each('undefined-variable', ALL, true, sequelizeMigration("    await queryInterface.addColumn('orders', 'note2', { type: DataTypes.TEXT });", "    await queryInterface.removeColumn('orders', 'note2');"), { path: SEQUELIZE_PATH, name: 'DataTypes never imported', message: /`DataTypes` is not declared in up\(\)/ }),
+  ...each('undefined-variable', ALL, false, sequelizeMigration("    await queryInterface.addColumn('orders', 'note2', { type: Sequelize.TEXT });", "    await queryInterface.removeColumn('orders', 'note2');"), { path: SEQUELIZE_PATH }),
+  { rule: 'undefined-variable', dialect: 'postgres', expect: true, name: 'a down without the parameter', path: SEQUELIZE_PATH, text: sequelizeMigration("    await queryInterface.addColumn('orders', 'note2', { type: Sequelize.TEXT });", "    await queryInterface.removeColumn('orders', 'note2');", ''), message: /`queryInterface` is not declared in down\(\)/ },
+  { rule: 'undefined-variable', dialect: 'postgres', expect: false, name: 'imported at the top', path: SEQUELIZE_PATH, text: "const { DataTypes } = require('sequelize');\n" + sequelizeMigration("    await queryInterface.addColumn('orders', 'note2', { type: DataTypes.TEXT });", "    await queryInterface.removeColumn('orders', 'note2');") },
+  { rule: 'undefined-variable', dialect: 'postgres', expect: false, name: 'probed with typeof', path: SEQUELIZE_PATH, text: sequelizeMigration("    const T = typeof DataTypes !== 'undefined' ? DataTypes.TEXT : Sequelize.TEXT;\n    await queryInterface.addColumn('orders', 'note2', { type: T });", "    await queryInterface.removeColumn('orders', 'note2');").replace("typeof DataTypes !== 'undefined' ? DataTypes.TEXT", "typeof DataTypes !== 'undefined' ? Sequelize.TEXT") },
 ];
