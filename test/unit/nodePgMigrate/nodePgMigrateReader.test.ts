@@ -117,6 +117,9 @@ test('node-pg-migrate\'s own test migrations: every call read, unknown operation
   assert.equal(up('027_add_type_value').transactional, false);
   assert.deepEqual(up('019_add_index').up.map((o) => [o.kind, o.index, o.unique]), [['createIndex', 't1_nmbr_unique_index', true]]);
   assert.deepEqual(up('021_add_type').up.map((o) => [o.kind, o.table, o.enumValues ?? o.statement]), [['createEnum', 'list', ['a', 'b', 'c']], ['rawSql', 'obj', 'CREATE TYPE']]);
+  // Without a down, node-pg-migrate reverses createType and createFunction itself.
+  assert.deepEqual(up('021_add_type').down.map((o) => o.statement), ['DROP TYPE', 'DROP TYPE']);
+  assert.deepEqual(up('039_function_create').down.map((o) => o.statement), ['DROP FUNCTION']);
 });
 
 test('the down generator writes pgm calls, CONCURRENTLY kept outside a transaction, and says what it cannot undo', () => {

@@ -31,6 +31,9 @@ export function readNodePgMigrateFile(ctx: ReadContext): ReaderResult {
 
 /** Operations node-pg-migrate can reverse by itself when a migration has no down. */
 const AUTO_REVERSIBLE = new Set<Operation['kind']>(['createTable', 'addColumn', 'renameColumn', 'renameTable', 'createIndex', 'addForeignKey', 'addUnique', 'addCheck', 'addPrimaryKey', 'createEnum', 'createView']);
+/** pgm calls kept as rawSql that node-pg-migrate also knows how to reverse (their drop). */
+const REVERSIBLE_CALLS = /^pgm\.(?:create(?:Extension|Schema|Function|Trigger|Sequence|Domain|Role|Policy|Operator|OperatorClass|OperatorFamily|Type|Cast|MaterializedView)|addExtension)$/;
+const reversible = (o: Operation) => o.via === 'api' && (AUTO_REVERSIBLE.has(o.kind) || (o.kind === 'rawSql' && REVERSIBLE_CALLS.test(String(o.details?.call ?? ''))));
 
 function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
   const { sourceFile: sf, syntaxErrors } = parseSourceFile(ctx.path, ctx.text);
@@ -87,7 +90,7 @@ function read(ctx: ReadContext, problems: Problem[]): ReaderResult {
   } else if (downExport === false) {
     // `exports.down = false`: node-pg-migrate refuses to roll back: an explicit irreversible marker.
     migration.downThrows = true;
-  } else if (!downExport && up.length && up.every((o) => AUTO_REVERSIBLE.has(o.kind) && o.via === 'api')) {
+  } else if (!downExport && up.length && up.every(reversible)) {
     // Without a down, node-pg-migrate reverses these calls itself (in reverse order).
     down = up.slice().reverse().map((o) => inferredInverse(o)).filter((o): o is Operation => !!o);
     migration.down = down;
@@ -131,6 +134,7 @@ function inferredInverse(o: Operation): Operation | undefined {
     case 'createView': return { ...base, kind: 'dropView' };
     // DROP TYPE has no kind of its own in the model.
     case 'createEnum': return { ...base, kind: 'rawSql', statement: 'DROP TYPE' };
+    case 'rawSql': return { ...base, statement: o.statement?.replace(/^CREATE/, 'DROP') };
     default: return undefined;
   }
 }
