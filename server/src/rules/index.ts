@@ -75,6 +75,7 @@ import sequelizePostgresWithoutTransaction from './transactions/sequelize-postgr
 import sequelizeTransactionOptionMissing from './transactions/sequelize-transaction-option-missing';
 import transactionNesting from './transactions/transaction-nesting';
 import unawaitedQuery from './transactions/unawaited-query';
+import tryCatchInTransaction from './transactions/try-catch-in-transaction';
 import banCharType from './types/ban-char-type';
 import banMoneyType from './types/ban-money-type';
 import identifierTooLong from './types/identifier-too-long';
@@ -149,6 +150,7 @@ export const allRules: Rule[] = [
   mixedTransactionModes,
   sequelizePostgresWithoutTransaction,
   unawaitedQuery,
+  tryCatchInTransaction,
   sequelizeTransactionOptionMissing,
   transactionNesting,
   banCharType,

@@ -9,7 +9,7 @@ import { collectConstants, evaluateString, type EvaluateContext } from '../ts/ev
 import { parseSourceFile } from '../ts/parseSourceFile';
 import { findProperty, unwrap } from '../ts/objectLiteral';
 import { restorePlaceholderNames, settleDynamicStatements } from '../ts/placeholderNames';
-import { awaitInsertionPoint, insideTryBlock, isFloatingCall } from '../ts/callContext';
+import { awaitInsertionPoint, insideSwallowingTry, isFloatingCall } from '../ts/callContext';
 import { firstLineRange, readSql } from '../sql';
 import type { ReadContext, ReaderResult } from '../types';
 
@@ -31,7 +31,7 @@ export function readPrismaDataMigration(ctx: ReadContext): ReaderResult {
     const visit = (node: ts.Node): void => {
       const found = ts.isCallExpression(node) ? callOperations(node) : ts.isTaggedTemplateExpression(node) ? rawSql(node, node.template, '$executeRaw') : [];
       if (found.length) {
-        const inTry = insideTryBlock(node, sf);
+        const inTry = insideSwallowingTry(node, sf);
         const unawaited = ts.isCallExpression(node) && isFloatingCall(node);
         for (const op of found) {
           if (inTry) op.details = { ...op.details, inTryCatch: true };

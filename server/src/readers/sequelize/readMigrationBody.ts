@@ -6,7 +6,7 @@ import { readQueryInterfaceCall } from './queryInterfaceCalls';
 import { readRawQuery } from './rawQuery';
 import { collectProbeNames, guardOf } from './schemaGuards';
 import { collectTransactionNames, insideManagedTransaction, isManagedTransactionCall, isTransactionCall, passesTransactionOption, transactionControlOf } from './transactionScope';
-import { awaitInsertionPoint, insideTryBlock, isFloatingCall, passesFirstParameterToQuery, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
+import { awaitInsertionPoint, insideSwallowingTry, isFloatingCall, passesFirstParameterToQuery, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
 import { evaluateString } from '../ts/evaluateString';
 
 /** Every operation of one `up`/`down` body, in source order (promise chains and Promise.all included). */
@@ -121,7 +121,7 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
   const inTx = inTransaction();
   const loop = insideLoop(call, bc);
   const unawaited = isFloatingCall(call) || insideFloatingTransaction(call, bc);
-  const inTry = insideTryBlock(call, bc.fn.fn);
+  const inTry = insideSwallowingTry(call, bc.fn.fn);
   for (const o of ops) {
     if (unawaited) o.details = { ...o.details, unawaited: true, ...(isFloatingCall(call) ? { awaitAt: awaitInsertionPoint(call, bc.sf) } : { inFloatingTransaction: true }) };
     if (inTry) o.details = { ...o.details, inTryCatch: true };

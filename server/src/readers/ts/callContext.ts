@@ -1,14 +1,26 @@
 import ts from 'typescript';
 
 /**
- * Inside the `try` block of a try/catch (not its catch or finally), below `stop`. On PostgreSQL a
- * caught error inside a transaction leaves it aborted: every later statement fails.
+ * Inside the `try` block of a try/catch whose catch does not throw again (not its catch or finally), below
+ * `stop`. On PostgreSQL a caught error inside a transaction leaves it aborted: every later statement fails.
  */
-export function insideTryBlock(node: ts.Node, stop: ts.Node): boolean {
+export function insideSwallowingTry(node: ts.Node, stop: ts.Node): boolean {
   for (let child: ts.Node = node, p = node.parent; p && p !== stop; child = p, p = p.parent) {
-    if (ts.isTryStatement(p) && p.tryBlock === child && p.catchClause) return true;
+    if (ts.isTryStatement(p) && p.tryBlock === child && p.catchClause && !rethrows(p.catchClause.block)) return true;
   }
   return false;
+}
+
+/** A catch block that throws (or rejects) again does not swallow the error. */
+function rethrows(block: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if (ts.isThrowStatement(n) || (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'reject' && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === 'Promise')) { found = true; return; }
+    ts.forEachChild(n, visit);
+  };
+  visit(block);
+  return found;
 }
 
 /**

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { Operation } from '../../model/migration';
-import { awaitInsertionPoint, insideTryBlock, isFloatingCall, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
+import { awaitInsertionPoint, insideSwallowingTry, isFloatingCall, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
 import { evaluateString } from '../ts/evaluateString';
 import { unwrap } from '../ts/objectLiteral';
 import { embeddedSqlOperations } from './embeddedSql';
@@ -31,7 +31,7 @@ export function methodOperations(state: TypeormReadState, method: ts.FunctionLik
     if (!found.length) found.push(...sqlHelperOperations(state, node, receivers));
     if (found.length) {
       const guarded = guards.isGuarded(node);
-      const inTry = insideTryBlock(node, method);
+      const inTry = insideSwallowingTry(node, method);
       const unawaited = isFloatingCall(node);
       for (const op of found) {
         if (guarded) op.guarded = true;
