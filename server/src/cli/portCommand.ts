@@ -11,6 +11,7 @@ import { orderedMigrations } from '../rules/schemaHistory';
 import { type HistoryPortResult, portBaseline, portHistory } from '../actions/port/portHistory';
 import { portMigration, targetDialect } from '../actions/port/portMigration';
 import { type SchemaState, emptySchema } from '../actions/down/schemaState';
+import { keyedColumnsOf } from '../actions/port/translateOperations';
 
 export interface PortCommandIo { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }
 
@@ -108,9 +109,11 @@ export async function runPortCommand(argv: string[], io: PortCommandIo): Promise
 function portSome(history: FileModel[], wanted: Set<string>, options: Parameters<typeof portHistory>[1]): HistoryPortResult {
   const out: HistoryPortResult = { files: [], untranslated: [], notes: [], hints: [] };
   let state: SchemaState | undefined;
-  for (const { file, migration } of orderedMigrations(history)) {
+  const ordered = orderedMigrations(history);
+  const keyed = keyedColumnsOf(ordered.flatMap(({ migration }) => migration.up));
+  for (const { file, migration } of ordered) {
     state ??= emptySchema(file.dialect);
-    const r = portMigration(file, { ...options, migrationIndex: file.migrations.indexOf(migration), before: state, downText: migration.downPath ? options.downTexts?.get(migration.downPath) : undefined, source: options.sourceName?.(file) });
+    const r = portMigration(file, { ...options, migrationIndex: file.migrations.indexOf(migration), before: state, downText: migration.downPath ? options.downTexts?.get(migration.downPath) : undefined, source: options.sourceName?.(file), keyed });
     state = r.after;
     if (!wanted.has(file.path)) continue;
     out.files.push(...r.files);

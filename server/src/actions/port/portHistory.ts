@@ -10,7 +10,7 @@ import { compactTimestamp } from '../../emitters/naming';
 import { type SchemaState, emptySchema } from '../down/schemaState';
 import { familyOf, quoteName } from './dialectMap';
 import { type PortOptions, type PortResult, type PortTarget, type Untranslated, emit, portMigration, targetDialect, toSteps } from './portMigration';
-import { type PortStep, type TranslateContext, renderConstraint, renderTable, tableParts, translateOperations } from './translateOperations';
+import { type PortStep, type TranslateContext, keyedColumnsOf, renderConstraint, renderTable, tableParts, translateOperations } from './translateOperations';
 import { prismaSchema } from './prismaSchema';
 
 export interface HistoryPortOptions extends PortTarget {
@@ -39,6 +39,7 @@ export function portHistory(files: FileModel[], options: HistoryPortOptions): Hi
   let state: SchemaState = emptySchema(sourceDialectOf(files));
   const out: HistoryPortResult = { files: [], untranslated: [], notes: [], hints: [] };
   const base = (options.now ?? new Date()).getTime();
+  const keyed = keyedColumnsOf(ordered.flatMap(({ migration }) => migration.up));
   ordered.forEach(({ file, migration }, i) => {
     const portOptions: PortOptions = {
       ...options,
@@ -47,6 +48,7 @@ export function portHistory(files: FileModel[], options: HistoryPortOptions): Hi
       downText: migration.downPath ? options.downTexts?.get(migration.downPath) : undefined,
       now: new Date(base + i * 1000),
       source: options.sourceName?.(file) ?? file.path,
+      keyed,
     };
     const r: PortResult = portMigration(file, portOptions);
     state = r.after;

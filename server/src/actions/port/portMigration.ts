@@ -10,7 +10,7 @@ import { emitTypeorm } from '../../emitters/typeormEmitter';
 import type { EmitInput } from '../../emitters/emitInput';
 import { nameWords } from '../../emitters/naming';
 import { type SchemaState, cloneSchema, emptySchema } from '../down/schemaState';
-import { type PortStep, type TranslateContext, type Untranslated, translateOperations } from './translateOperations';
+import { type PortStep, type TranslateContext, type Untranslated, keyedColumnsOf, translateOperations } from './translateOperations';
 import { invertMigration } from '../down/generateDown';
 import { familyOf } from './dialectMap';
 
@@ -35,6 +35,8 @@ export interface PortOptions extends PortTarget {
   downText?: string;
   /** How `untranslated` names the source (defaults to the file's path). */
   source?: string;
+  /** Columns a key or index covers anywhere in the history (`table.column`, lower case): see TranslateContext.keyed. */
+  keyed?: Set<string>;
 }
 
 export interface PortResult {
@@ -55,7 +57,8 @@ export function portMigration(file: FileModel, options: PortOptions): PortResult
   const dialect = targetDialect(file.dialect, options.dialect);
   const sourceDialect: Dialect = file.dialect === 'unknown' || file.dialect === 'sqlite' ? 'postgres' : file.dialect;
   const before = options.before ? cloneSchema(options.before) : emptySchema(sourceDialect);
-  const base: Omit<TranslateContext, 'state' | 'fileText'> = { source: options.source ?? file.path, from: sourceDialect, to: dialect, sourceOrm: file.orm, untranslated: [], notes: [] };
+  const keyed = new Set([...(options.keyed ?? []), ...keyedColumnsOf(file.migrations.flatMap((m) => m.up))]);
+  const base: Omit<TranslateContext, 'state' | 'fileText'> = { source: options.source ?? file.path, from: sourceDialect, to: dialect, sourceOrm: file.orm, untranslated: [], notes: [], keyed };
   if (!migration) return { files: [], untranslated: [{ source: base.source, message: 'no migration found in this file' }], notes: [], after: before };
   const upCtx: TranslateContext = { ...base, state: before, fileText: file.text };
   const up = translateOperations(migration.up, upCtx);

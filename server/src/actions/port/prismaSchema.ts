@@ -35,8 +35,8 @@ function scalar(c: ColumnState, state: SchemaState, d: ScaffoldDialect): { type:
   if (/^(numeric|decimal)/.test(t)) return { type: 'Decimal' };
   if (/^(real|float|double)/.test(t)) return { type: 'Float' };
   if (/^(bytea|.*blob)$/.test(t)) return { type: 'Bytes' };
-  const inline = /^enum\((.*)\)$/.exec(t);
-  if (inline) return { type: 'String' };
+  const inline = /^enum\s*\((.*)\)$/i.exec(c.type.trim());
+  if (inline) return { type: 'String', enumName: '', native: inline[1] };
   return { type: `Unsupported("${t}")` };
 }
 
@@ -44,7 +44,7 @@ function enumModelName(name: string): string {
   return ident(name) ? name : pascalName(nameWords([name]));
 }
 
-function defaultAttr(c: ColumnState, type: string, state: SchemaState, d: ScaffoldDialect): string | undefined {
+function defaultAttr(c: ColumnState, type: string, state: SchemaState, d: ScaffoldDialect, isEnum: boolean): string | undefined {
   const auto = /serial/i.test(c.type) || c.extra.some((e) => /AUTO_INCREMENT|IDENTITY/i.test(e)) || !!c.spec?.autoIncrement;
   if (auto) return '@default(autoincrement())';
   if (c.default === undefined) return undefined;
@@ -58,7 +58,7 @@ function defaultAttr(c: ColumnState, type: string, state: SchemaState, d: Scaffo
   if (lit) {
     const v = lit[1].replace(/''/g, "'");
     if (type === 'Int' || type === 'BigInt' || type === 'Float' || type === 'Decimal') return `@default(${v})`;
-    if (state.enums.size && ident(v) && !['String', 'DateTime', 'Json'].includes(type)) return `@default(${v})`;
+    if (isEnum && ident(v)) return `@default(${v})`;
     return `@default(${JSON.stringify(v)})`;
   }
   return `@default(dbgenerated(${JSON.stringify(bare)}))`;
@@ -68,6 +68,7 @@ export function prismaSchema(state: SchemaState, d: ScaffoldDialect, ctx: Transl
   const models = new Map<string, string>();
   for (const t of state.tables.values()) models.set(k(t.name), ident(t.name) ? t.name : pascalName(nameWords([t.name])));
   const fields = new Map<string, Field[]>();
+  const inlineEnums = new Map<string, { values: string[]; mapped?: string }>();
   const blockLines = new Map<string, string[]>();
   for (const t of state.tables.values()) {
     const list: Field[] = [];
@@ -75,11 +76,22 @@ export function prismaSchema(state: SchemaState, d: ScaffoldDialect, ctx: Transl
     const pk = [...state.constraints.values()].find((c) => k(c.table) === k(t.name) && c.kind === 'primary');
     const inlinePk = t.columns.filter((c) => c.extra.some((e) => /^PRIMARY\s+KEY/i.test(e)) || c.spec?.primary);
     const pkCols = pk?.columns.length ? pk.columns : inlinePk.map((c) => c.name);
+    const keyed = new Set([...pkCols, ...[...state.constraints.values()].filter((x) => k(x.table) === k(t.name) && x.kind !== 'check').flatMap((x) => x.columns),
+      ...[...state.indexes.values()].filter((i) => k(i.table) === k(t.name)).flatMap((i) => i.columns), ...t.columns.filter((c) => c.extra.some((e) => /^UNIQUE$/i.test(e))).map((c) => c.name)].map(k));
     for (const c of t.columns) {
       const s = scalar(c, state, d);
+      // A key over text needs a length on MySQL: the porter makes such a column varchar(191), as Prisma maps String.
+      if (d !== 'postgres' && s.native === '@db.LongText' && keyed.has(k(c.name))) s.native = '@db.VarChar(191)';
+      // A MySQL inline enum becomes an enum of its own, named after model and column.
+      if (s.enumName === '' && s.native) {
+        const name = pascalName(nameWords([t.name, c.name]));
+        // On PostgreSQL the porter creates it as the type <table>_<column>.
+        inlineEnums.set(name, { values: s.native.split(',').map((v) => v.trim().replace(/^'|'$/g, '')), mapped: d === 'postgres' ? `${t.name}_${c.name}` : undefined });
+        s.type = name; s.native = undefined; s.enumName = name;
+      }
       const attrs: string[] = [];
       if (pkCols.length === 1 && k(pkCols[0]) === k(c.name)) attrs.push('@id');
-      const def = defaultAttr(c, s.type, state, d);
+      const def = defaultAttr(c, s.type, state, d, s.enumName !== undefined);
       if (def) attrs.push(def);
       const uniqueInline = c.extra.some((e) => /^UNIQUE$/i.test(e)) || c.spec?.unique;
       if (uniqueInline) attrs.push('@unique');
@@ -141,10 +153,12 @@ export function prismaSchema(state: SchemaState, d: ScaffoldDialect, ctx: Transl
   for (const t of state.tables.values()) {
     out.push('', `model ${models.get(k(t.name))} {`, ...fields.get(k(t.name))!.map((f) => f.line), ...blockLines.get(k(t.name))!, '}');
   }
-  if (d === 'postgres' && state.dialect === 'postgres') {
+  const enumBlock = (name: string, values: string[], mapped?: string) => ['', `enum ${name} {`, ...values.map((v) => `  ${ident(v) ? v : `${v.replace(/\W/g, '_')} @map(${JSON.stringify(v)})`}`), ...(mapped ? [`  @@map(${JSON.stringify(mapped)})`] : []), '}'];
+  for (const [name, e] of inlineEnums) out.push(...enumBlock(name, e.values, e.mapped));
+  {
     for (const [name, values] of state.enums) {
       const original = [...state.tables.values()].flatMap((t) => t.columns).map((c) => unquoteIdentifier(c.type.trim())).find((n) => k(n) === name) ?? name;
-      out.push('', `enum ${enumModelName(original)} {`, ...values.map((v) => `  ${ident(v) ? v : `${v.replace(/\W/g, '_')} @map(${JSON.stringify(v)})`}`), ...(enumModelName(original) !== original ? [`  @@map(${JSON.stringify(original)})`] : []), '}');
+      out.push(...enumBlock(enumModelName(original), values, enumModelName(original) !== original ? original : undefined));
     }
   }
   void ctx;

@@ -34,6 +34,19 @@ export interface TranslateContext {
   untranslated: Untranslated[];
   /** Known differences that are translated (a time zone dropped, a prefix index), for the header. */
   notes: string[];
+  /** `table.column` (lower case) of every column some key or index of the history covers: text there becomes varchar(191) on MySQL. */
+  keyed?: Set<string>;
+}
+
+/** Columns any index or key of these operations covers, as `table.column` in lower case. */
+export function keyedColumnsOf(ops: Operation[]): Set<string> {
+  const out = new Set<string>();
+  for (const op of ops) {
+    if (!op.table) continue;
+    const cols = ['createIndex', 'addUnique', 'addPrimaryKey'].includes(op.kind) ? op.columns ?? [] : op.kind === 'createTable' ? (op.tableColumns ?? []).filter((c) => c.unique || c.primary).map((c) => c.name) : [];
+    for (const c of cols) out.add(`${k(op.table)}.${k(c)}`);
+  }
+  return out;
 }
 
 const k = (s: string) => s.toLowerCase();
@@ -320,7 +333,7 @@ export function renderColumn(c: ColumnState, table: string, state: SchemaState, 
     if (mapped.untranslated) ctx.untranslated.push({ source: ctx.source, message: `${table}.${c.name}: type ${c.type} has no mapping to ${d}; kept as written`, ...(op ? { range: op.range } : {}) });
     if (mapped.note) addNote(ctx, `${table}.${c.name}: ${mapped.note}`);
     // A key over TEXT needs a length on MySQL: an indexed text column becomes varchar(191), as Prisma maps String.
-    if (!sameFamily && options.keyed && /^longtext$/.test(type)) { type = 'varchar(191)'; addNote(ctx, `${table}.${c.name}: text in a key becomes varchar(191) on MySQL`); }
+    if (!sameFamily && (options.keyed || ctx.keyed?.has(`${k(table)}.${k(c.name)}`)) && /^longtext$/.test(type)) { type = 'varchar(191)'; addNote(ctx, `${table}.${c.name}: text in a key becomes varchar(191) on MySQL`); }
   }
   out.type = type;
   const parts = [quoteName(c.name, d), type];
@@ -495,7 +508,7 @@ export function renderIndex(i: IndexState, state: SchemaState, ctx: TranslateCon
     if (!name || /[()]/.test(name) || (rest && !prefix && !/^(ASC|DESC)(\s+NULLS\s+(FIRST|LAST))?$/i.test(rest))) return [mark(ctx, options.op, `${i.name}: ${NO_EQUIVALENT.expressionIndex}`)];
     const column = findColumn(state.tables.get(k(i.table)), unquoteIdentifier(name));
     // TEXT keys need a prefix length on MySQL/MariaDB.
-    const textKey = isMysql(d) && column && /^(text|citext|character varying|varchar)$/i.test(column.type.trim()) && !i.unique;
+    const textKey = isMysql(d) && column && /^(text|citext|character varying|varchar)$/i.test(column.type.trim()) && !i.unique && !ctx.keyed?.has(`${k(i.table)}.${k(column.name)}`);
     if (textKey) addNote(ctx, `${i.name}: keys on ${name} use its first 191 characters (MySQL indexes TEXT by prefix)`);
     keys.push(`${q(unquoteIdentifier(name))}${textKey ? '(191)' : ''}${order ? ` ${order}` : ''}`);
   }
