@@ -51,8 +51,8 @@ test('a bare queryInterface call without await or return is unawaited; a returne
   ]);
 });
 
-test('statements inside try { … } catch of an unmanaged transaction carry inTryCatch; the rollback in catch does not', () => {
-  const m = readMigration(`module.exports = {
+test('inTryCatch marks statements whose error a catch swallows: not those of a catch that rolls back and rethrows', () => {
+  const text = `module.exports = {
   async up(queryInterface, Sequelize) {
     const transaction = await queryInterface.sequelize.transaction();
     try {
@@ -68,10 +68,16 @@ test('statements inside try { … } catch of an unmanaged transaction carry inTr
     await queryInterface.removeColumn('projects', 'ownerId');
   },
 };
-`);
+`;
+  const m = readMigration(text);
   assert.deepEqual(m.up.map((o) => [o.kind, o.transaction, !!o.details?.inTryCatch]), [
-    ['transactionControl', 'begin', false], ['addColumn', undefined, true], ['update', undefined, true],
-    ['transactionControl', 'commit', true], ['transactionControl', 'rollback', false],
+    ['transactionControl', 'begin', false], ['addColumn', undefined, false], ['update', undefined, false],
+    ['transactionControl', 'commit', false], ['transactionControl', 'rollback', false],
+  ]);
+  // The same catch without `throw err` swallows the error.
+  const swallowed = readMigration(text.replace('      throw err;\n', ''));
+  assert.deepEqual(swallowed.up.map((o) => [o.kind, !!o.details?.inTryCatch]), [
+    ['transactionControl', false], ['addColumn', true], ['update', true], ['transactionControl', true], ['transactionControl', false],
   ]);
 });
 
