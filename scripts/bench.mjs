@@ -181,40 +181,213 @@ function wallMedian(cmd, args, runs, cwd = root) {
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const ms = (n) => n.toFixed(2);
 
-/** Time from didOpen / didChange to published diagnostics, talking plain LSP to dist/server.js. */
-async function measureEditorLatency(text) {
+/**
+ * A 1,000-line TypeORM migration made of the one-line `queryRunner.query(...)` calls of the real
+ * PostgreSQL migrations in test/realworld, cycled (the size of the real 900–1,300-line migrations
+ * the issue timed); generated statements when test/realworld is absent.
+ */
+function thousandLineMigration() {
+  const calls = [];
+  const walk = (d) => {
+    for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.ts$/.test(e.name) && /postgres/i.test(full)) {
+        for (const l of fs.readFileSync(full, 'utf8').split('\n')) if (/^\s*await queryRunner\.query\(`.*`\)\s*;?\s*$/.test(l)) calls.push(l.trim());
+      }
+    }
+  };
+  walk(path.join(root, 'test', 'realworld'));
+  if (!calls.length) for (let i = 0; i < 50; i++) calls.push(`await queryRunner.query(\`${pgStatement(i).replace(/;$/, '')}\`)`);
+  const body = (from) => Array.from({ length: 490 }, (_, i) => `        ${calls[(i + from) % calls.length]}`).join('\n');
+  return `import { MigrationInterface, QueryRunner } from 'typeorm'\n\nexport class Big1700000000000 implements MigrationInterface {\n    name = 'Big1700000000000'\n\n    public async up(queryRunner: QueryRunner): Promise<void> {\n${body(0)}\n    }\n\n    public async down(queryRunner: QueryRunner): Promise<void> {\n${body(7)}\n    }\n}\n`;
+}
+
+/** Resident memory of a process in MB (Linux /proc, else ps). */
+function rssMb(pid) {
+  try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { /* not Linux */ }
+  try { return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024; } catch { return NaN; }
+}
+
+/** dist/server.js over stdio, driven by a plain JSON-RPC client: open, edit and hover, timed from the client. */
+async function startServer(folders, env = {}) {
   const { spawn } = await import('node:child_process');
   const { pathToFileURL } = await import('node:url');
   const rpc = require('vscode-jsonrpc/node');
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...env } });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const waiters = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    // A file that is not a migration gets an empty list without a version.
+    for (const key of [`${p.uri}#${p.version}`, `${p.uri}#any`]) { const w = waiters.get(key); if (w) { waiters.delete(key); w(performance.now()); } }
+  });
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.listen();
+  const uris = folders.map((f) => pathToFileURL(f).toString());
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: uris[0], workspaceFolders: uris.map((uri, i) => ({ uri, name: `ws${i}` })), capabilities: {} });
+  await conn.sendNotification('initialized', {});
+  const diagnostics = (uri, version) => new Promise((resolve) => { waiters.set(`${uri}#${version}`, resolve); });
+  const server = {
+    uri: (file) => pathToFileURL(file).toString(),
+    rss: () => rssMb(child.pid),
+    /** ms from didOpen to the diagnostics of that version. */
+    async open(file, languageId, text) {
+      const uri = server.uri(file);
+      const done = Promise.race([diagnostics(uri, 1), diagnostics(uri, 'any')]);
+      const s = performance.now();
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      return (await done) - s;
+    },
+    /** Sends a didChange; resolves the ms to its diagnostics. */
+    change(file, version, contentChanges) {
+      const uri = server.uri(file);
+      const done = diagnostics(uri, version);
+      const s = performance.now();
+      void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+      return done.then((t) => t - s);
+    },
+    async hover(file, position) {
+      const s = performance.now();
+      const h = await conn.sendRequest('textDocument/hover', { textDocument: { uri: server.uri(file) }, position });
+      return { ms: performance.now() - s, found: !!h };
+    },
+    async stop() {
+      await conn.sendRequest('shutdown').catch(() => undefined);
+      await conn.sendNotification('exit').catch(() => undefined);
+      conn.dispose();
+      child.kill();
+    },
+  };
+  return server;
+}
+
+/**
+ * Where a keystroke's time goes, in-process (out/): reading the file afresh, reading it with the
+ * editor caches (as the server does), and the rules (checkFile). Medians of 21 keystrokes.
+ */
+function inProcessKeystrokes(engine, c) {
+  const { withEditorCaches } = require(path.join(root, 'out', 'server', 'src', 'readers', 'editorCaches.js'));
+  const { checkFile } = require(path.join(root, 'out', 'server', 'src', 'engine', 'check.js'));
+  const lines = c.text.split('\n');
+  const at = lines[c.line].indexOf('"') + 1;
+  const config = require(path.join(root, 'out', 'server', 'src', 'config', 'load.js')).loadConfig(path.dirname(c.file));
+  const options = { config };
+  withEditorCaches(() => engine.readMigrationText(c.file, c.text, options));
+  const fresh = [], cached = [], rules = [];
+  for (let i = 0; i < 21; i++) {
+    lines[c.line] = lines[c.line].slice(0, at + i) + 'x' + lines[c.line].slice(at + i);
+    const text = lines.join('\n');
+    let s = performance.now();
+    engine.readMigrationText(c.file, text, options);
+    fresh.push(performance.now() - s);
+    s = performance.now();
+    const model = withEditorCaches(() => engine.readMigrationText(c.file, text, options));
+    cached.push(performance.now() - s);
+    s = performance.now();
+    checkFile(model, config, []);
+    rules.push(performance.now() - s);
+  }
+  return { fresh: pct(fresh, 0.5), cached: pct(cached, 0.5), rules: pct(rules, 0.5) };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** One typed character at (line, character). */
+const keystroke = (line, character, text = 'x') => [{ range: { start: { line, character }, end: { line, character } }, text }];
+
+/**
+ * The editor's figures, talking plain LSP to the bundled server: time from didChange to published
+ * diagnostics with the debounce set to 0 (the analysis itself), hovers sent while that analysis runs,
+ * hovers during fast typing with the real 150 ms debounce, and the server's memory.
+ */
+async function measureEditor(engine, bigText, corpusTypeorm) {
   const ws = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'sm-bench-lsp-'));
   fs.mkdirSync(path.join(ws, 'migrations'));
+  fs.mkdirSync(path.join(ws, 'src', 'migrations'), { recursive: true });
   fs.writeFileSync(path.join(ws, '.safe-migrations.json'), JSON.stringify({ dialect: 'postgres' }));
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  let waiting;
-  conn.onNotification('textDocument/publishDiagnostics', (p) => { if (waiting && p.version === waiting.version) waiting.resolve(performance.now()); });
-  conn.onRequest('client/registerCapability', () => null);
-  conn.listen();
-  const uri = pathToFileURL(path.join(ws, 'migrations', '001_big.sql')).toString();
-  const wsUri = pathToFileURL(ws).toString();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: wsUri, workspaceFolders: [{ uri: wsUri, name: 'bench' }], capabilities: {} });
-  await conn.sendNotification('initialized', {});
-  const diagnosticsFor = (version, send) => new Promise((resolve) => { waiting = { version, resolve }; const s = performance.now(); send(); waiting.start = s; }).then((t) => t - waiting.start);
-  const open = await diagnosticsFor(1, () => conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sql', version: 1, text } }));
-  const edits = [];
-  let hover = 0;
-  for (let v = 2; v <= 6; v++) {
-    edits.push(await diagnosticsFor(v, () => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: `-- edit ${v}\n` }] })));
-    const h = performance.now();
-    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 5 } });
-    hover = performance.now() - h;
+  const tsFile = path.join(ws, 'src', 'migrations', '1700000000000-Big.ts');
+  const tsText = thousandLineMigration();
+  fs.writeFileSync(tsFile, tsText);
+  const sqlFile = path.join(ws, 'migrations', '001_big.sql');
+  fs.writeFileSync(sqlFile, bigText);
+  // Typed into a statement in the middle of each file (a quoted name), hovered on another statement.
+  const cases = [
+    { name: '1,000-line TypeORM migration', file: tsFile, lang: 'typescript', text: tsText, line: 300, hoverLine: 200 },
+    { name: '2,000-statement SQL file', file: sqlFile, lang: 'sql', text: bigText, line: 1000, hoverLine: 900 },
+  ];
+  const typingAt = (c) => c.text.split('\n')[c.line].indexOf('"') + 1;
+  const hoverAt = (c) => ({ line: c.hoverLine, character: c.text.split('\n')[c.hoverLine].indexOf('"') + 1 });
+  const out = { cases: [] };
+
+  // 1. The analysis itself: debounce 0, 21 keystrokes each waited for, alternating with a second
+  // server that runs without the editor caches (same keystrokes, same moment, so load hits both);
+  // then hovers sent 2 ms into an analysis.
+  const fast = await startServer([ws], { SAFE_MIGRATIONS_DEBOUNCE_MS: '0' });
+  const uncached = await startServer([ws], { SAFE_MIGRATIONS_DEBOUNCE_MS: '0', SAFE_MIGRATIONS_EDITOR_CACHES: '0' });
+  for (const c of cases) {
+    const open = await fast.open(c.file, c.lang, c.text);
+    await uncached.open(c.file, c.lang, c.text);
+    const at = typingAt(c);
+    let version = 1;
+    const edits = [], editsUncached = [];
+    for (let i = 0; i < 21; i++) {
+      version++;
+      edits.push(await fast.change(c.file, version, keystroke(c.line, at + i)));
+      editsUncached.push(await uncached.change(c.file, version, keystroke(c.line, at + i)));
+    }
+    const inProcess = inProcessKeystrokes(engine, c);
+    const during = [];
+    for (let i = 0; i < 11; i++) {
+      version++;
+      const analysed = fast.change(c.file, version, keystroke(c.line, at + 21 + i));
+      await sleep(2);
+      during.push((await fast.hover(c.file, hoverAt(c))).ms);
+      await analysed;
+    }
+    const idle = (await fast.hover(c.file, hoverAt(c)));
+    out.cases.push({ name: c.name, lines: c.text.split('\n').length, open, edit: pct(edits, 0.5), editP95: pct(edits, 0.95), editUncached: pct(editsUncached, 0.5), inProcess, hoverDuring: pct(during, 0.5), hoverDuringP95: pct(during, 0.95), hoverIdle: idle.ms, hoverFound: idle.found });
   }
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  child.kill();
+  out.rssBig = fast.rss();
+  await fast.stop();
+  await uncached.stop();
+
+  // 2. Fast typing with the real debounce: 120 keystrokes 35 ms apart, a hover after every 4th.
+  const typing = await startServer([ws]);
+  for (const c of cases) {
+    await typing.open(c.file, c.lang, c.text);
+    const at = typingAt(c);
+    const hovers = [];
+    let last;
+    for (let i = 0; i < 120; i++) {
+      last = typing.change(c.file, i + 2, keystroke(c.line, at + i));
+      if (i % 4 === 3) hovers.push((await typing.hover(c.file, hoverAt(c))).ms);
+      await sleep(35);
+    }
+    await last;
+    out.cases.find((x) => x.name === c.name).hoverTyping = { p50: pct(hovers, 0.5), p95: pct(hovers, 0.95), n: hovers.length };
+  }
+  await typing.stop();
+
+  // 3. Memory: the 2,000-statement file open (above); every real-world migration open; 20 of the
+  // 700 TypeORM corpus migrations open in their project (the issue's 700-migration case).
+  const realworld = path.join(root, 'test', 'realworld');
+  const projects = fs.existsSync(realworld) ? fs.readdirSync(realworld).map((d) => path.join(realworld, d)).filter((d) => fs.statSync(d).isDirectory()) : [];
+  const realFiles = [];
+  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) { if (e.name !== 'node_modules') walk(f); } else if (/migrations?[\\/].*\.(ts|js|sql)$/.test(f)) realFiles.push(f); } };
+  projects.forEach(walk);
+  if (realFiles.length) {
+    const rw = await startServer(projects);
+    for (const f of realFiles) await rw.open(f, f.endsWith('.sql') ? 'sql' : f.endsWith('.ts') ? 'typescript' : 'javascript', fs.readFileSync(f, 'utf8'));
+    out.rssRealWorld = { mb: rw.rss(), files: realFiles.length };
+    await rw.stop();
+  }
+  const corpusFiles = fs.readdirSync(path.join(corpusTypeorm, 'src', 'migrations')).sort().slice(-20).map((f) => path.join(corpusTypeorm, 'src', 'migrations', f));
+  const corpusServer = await startServer([corpusTypeorm]);
+  for (const f of corpusFiles) await corpusServer.open(f, 'typescript', fs.readFileSync(f, 'utf8'));
+  out.rssCorpus = { mb: corpusServer.rss(), open: corpusFiles.length, project: fs.readdirSync(path.join(corpusTypeorm, 'src', 'migrations')).length };
+  await corpusServer.stop();
   fs.rmSync(ws, { recursive: true, force: true });
-  return { open, edit: pct(edits, 0.5), edits: edits.length, hover };
+  return out;
 }
 
 async function main() {
@@ -296,7 +469,7 @@ async function main() {
   const corpusCheck = wallMedian(process.execPath, [cli, 'check', corpus, '--format', 'json', '--fail-on', 'never'], 3);
   const corpusInProcess = inProcessReadMs + results.find((r) => r.what === 'rules over corpus').totalMs;
 
-  const editor = await measureEditorLatency(bigText);
+  const editor = await measureEditor(engine, bigText, path.join(corpus, 'typeorm'));
 
   const lines = [];
   lines.push(`Safe Migrations bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${require('node:os').cpus().length} cores`);
@@ -329,7 +502,15 @@ async function main() {
   lines.push('');
   lines.push(`Node itself (\`node -e 0\`) takes ${Math.round(nodeStart)} ms here. \`check\` over the ${rules.files}-file corpus: ${Math.round(corpusCheck)} ms whole process vs ${Math.round(corpusInProcess)} ms in-process engine (read + rules, warm) = ${ratio(corpusCheck, corpusInProcess)} (target ≤ 2×).`);
   lines.push('');
-  lines.push(`Editor: the bundled language server over stdio, the 2,000-statement file open as a .sql migration: first diagnostics ${Math.round(editor.open)} ms after didOpen; after a one-line edit, ${Math.round(editor.edit)} ms (median of ${editor.edits}, including the 150 ms debounce); then a hover on the edited file answers in ${editor.hover.toFixed(1)} ms.`);
+  lines.push('Editor: the bundled language server over stdio (plain JSON-RPC client). Keystrokes typed into a statement in the middle of the file; didChange → published diagnostics with the debounce set to 0 (the analysis itself); hovers on another statement sent 2 ms after a keystroke (so while its analysis runs), and during 120 keystrokes 35 ms apart with the real 150 ms debounce:');
+  lines.push('');
+  lines.push('| file | lines | first diagnostics ms | keystroke → diagnostics p50 / p95 ms (target ≤ 20 p50 on 1,000 lines) | same, server without the editor caches, p50 | hover while analysing p50 / p95 ms | hover while typing p50 / p95 ms (target ≤ 10) | hover idle ms |');
+  lines.push('|---|---|---|---|---|---|---|---|');
+  for (const c of editor.cases) lines.push(`| ${c.name} | ${c.lines} | ${Math.round(c.open)} | ${ms(c.edit)} / ${ms(c.editP95)} | ${ms(c.editUncached)} (${ratio(c.edit, c.editUncached)}) | ${ms(c.hoverDuring)} / ${ms(c.hoverDuringP95)} | ${c.hoverTyping ? `${ms(c.hoverTyping.p50)} / ${ms(c.hoverTyping.p95)}` : '–'} | ${ms(c.hoverIdle)}${c.hoverFound ? '' : ' (no hover)'} |`);
+  lines.push('');
+  lines.push(`Where a keystroke goes, in-process medians: ${editor.cases.map((c) => `${c.name}: read ${ms(c.inProcess.fresh)} ms afresh, ${ms(c.inProcess.cached)} ms with the editor caches; rules ${ms(c.inProcess.rules)} ms`).join('; ')}.`);
+  lines.push('');
+  lines.push(`Server memory (RSS): ${Math.round(editor.rssBig)} MB with both files above open; ${editor.rssRealWorld ? `${Math.round(editor.rssRealWorld.mb)} MB with all ${editor.rssRealWorld.files} real-world migrations open (test/realworld, 4 projects); ` : ''}${Math.round(editor.rssCorpus.mb)} MB with ${editor.rssCorpus.open} migrations open in the ${editor.rssCorpus.project}-migration TypeORM corpus project (target ≤ 150 MB).`);
   const report = lines.join('\n');
   console.log(report);
   fs.writeFileSync(path.join(out, 'results.md'), report + '\n');

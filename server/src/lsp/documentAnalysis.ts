@@ -13,6 +13,9 @@ import { NeighbourModels } from './neighbourModels';
 import { readTextFileIfPresent } from '../engine/workspace';
 import { changedSpan, withEditorCaches } from '../readers/editorCaches';
 
+/** The bench sets SAFE_MIGRATIONS_EDITOR_CACHES=0 to time the editor without them, side by side. */
+const EDITOR_CACHES = process.env.SAFE_MIGRATIONS_EDITOR_CACHES !== '0';
+
 /** Beyond this size the editor would stall: tell the user instead of parsing. */
 export const MAX_ANALYSED_CHARS = 1_000_000;
 
@@ -65,7 +68,8 @@ export class DocumentAnalyzer {
       const model: FileModel = { path: file, orm: 'sql', dialect: 'unknown', dialectInfo: { dialect: 'unknown', source: 'unknown', reason: 'not analysed' }, migrations: [], problems: [] };
       analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings: [], config, skipped: `Safe Migrations skipped this file: it is ${(text.length / 1e6).toFixed(1)} MB, and migrations up to ${MAX_ANALYSED_CHARS / 1e6} MB are analysed in the editor. Use the CLI for larger files.` };
     } else {
-      const model = withEditorCaches(() => readMigrationText(file, text, { projects: this.workspace.projects, config, readSibling: (f) => this.readSibling(f) }));
+      const read = () => readMigrationText(file, text, { projects: this.workspace.projects, config, readSibling: (f) => this.readSibling(f) });
+      const model = EDITOR_CACHES ? withEditorCaches(read) : read();
       // Neighbouring migrations give cross-migration facts; checkFile keeps only this file's findings.
       const findings = checkFile(model, config, model.migrations.length ? this.neighbours.around(file, model) : []);
       analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings, config };
