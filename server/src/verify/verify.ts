@@ -136,6 +136,8 @@ async function verifyHistory(history: HistoryMigration[], isTarget: boolean[], p
     let seeded = false;
     let resultIndex = 0;
     for (let i = 0; i < history.length; i++) {
+      // PGlite's work can settle in microtasks alone: a turn of the event loop lets a cancellation message arrive.
+      if (options.signal) await new Promise((resolve) => setImmediate(resolve));
       if (options.signal?.aborted) throw new VerifyCancelled();
       const h = history[i];
       if (!isTarget[i]) {

@@ -60,6 +60,26 @@ test('stdio server: safeMigrations/verify on PGlite puts a down that leaves an i
     assert.match(String(onUp[0].message), /up fails on the second run \(after its down\): relation "orders_status_idx" already exists/);
     assert.match(result.markdown, /## ❌ 20240103000000_orders_status_index/);
     assert.ok(progress.some((m) => /verifying 20240103000000_orders_status_index/.test(m)), progress.join(' | '));
+
+    // Cancelled over the wire ($/cancelRequest) during the replay of a longer history: the run stops before the target.
+    const long = prismaProject(60);
+    try {
+      const source = new CancellationTokenSource();
+      const replayed: string[] = [];
+      conn.onNotification('safeMigrations/verifyProgress', (p: { runId?: string; message: string }) => {
+        if (p.runId !== 'r2') return;
+        replayed.push(p.message);
+        if (p.message.startsWith('replaying') && replayed.filter((m) => m.startsWith('replaying')).length === 3) source.cancel();
+      });
+      const answer = await conn.sendRequest<VerifyRequestResult>('safeMigrations/verify', { uris: [pathToFileURL(long.target).toString()], database: 'pglite', runId: 'r2' }, source.token)
+        .then((r) => r.cancelled, (e: { code?: number }) => e.code === -32800);
+      assert.equal(answer, true, 'cancelled (result or RequestCancelled): ' + replayed.join(' | '));
+      assert.ok(!replayed.some((m) => m.startsWith('verifying')), replayed.join(' | '));
+      // The server still answers.
+      assert.ok(Array.isArray(await conn.sendRequest('safeMigrations/projects')));
+    } finally {
+      fs.rmSync(long.dir, { recursive: true, force: true });
+    }
   } finally {
     conn.dispose();
     child.kill();
