@@ -13,8 +13,10 @@ import { type DialectClaim, type PackageJson, type ProjectContext, dependencyVer
 import type * as TypeormDetect from './typeormDetect';
 import type * as SequelizeDetect from './sequelizeDetect';
 import type * as PrismaDetect from './prismaDetect';
-import { detectKnex } from './knexDetect';
-import { detectDrizzle } from './drizzleDetect';
+// Knex and Drizzle configs are JS/TS read with the TypeScript compiler: required on use, like the others, so a
+// run over plain SQL files never loads it (test/unit/cli/startupLoad.test.ts).
+import type * as KnexDetect from './knexDetect';
+import type * as DrizzleDetect from './drizzleDetect';
 import { detectNodePgMigrate } from './nodePgMigrateDetect';
 
 export { dialectFromFolderName } from './dialectNames';
@@ -155,10 +157,10 @@ function detectOne(tree: FileTree, root: string, isNestedProject: (dir: string) 
     if (!has('prisma') && prisma.info.schemaPaths.length) orms.push({ orm: 'prisma', source: path.relative(root, prisma.info.schemaPaths[0]) });
   }
   // Migration tools (Knex, Drizzle Kit, node-pg-migrate): their own folders, after the ORMs' (an ORM's folder wins).
-  const knex = detectKnex(ctx, has('knex'));
+  const knex = (require('./knexDetect') as typeof KnexDetect).detectKnex(ctx, has('knex'));
   if (knex) info.knex = knex.info;
   if (knex?.info.configFile && !has('knex')) orms.push({ orm: 'knex', source: path.relative(root, knex.info.configFile) });
-  const drizzle = detectDrizzle(ctx, has('drizzle'));
+  const drizzle = (require('./drizzleDetect') as typeof DrizzleDetect).detectDrizzle(ctx, has('drizzle'));
   if (drizzle?.configFiles.length) info.drizzle = { configFiles: drizzle.configFiles };
   if (drizzle?.configFiles.length && !has('drizzle')) orms.push({ orm: 'drizzle', source: path.relative(root, drizzle.configFiles[0]) });
   for (const tool of [knex, drizzle, detectNodePgMigrate(ctx, has('node-pg-migrate'))]) {
