@@ -12,8 +12,11 @@ export default defineRule({
   check(ctx) {
     const out: RuleFinding[] = [];
     // For a plain SQL file, `transactional` comes from the file's own BEGIN; only an ORM runner wraps it from outside.
-    const runnerWraps = ctx.migration.transactional === true && ctx.orm !== 'sql';
+    // sequelize-cli and umzug never wrap a migration: a Sequelize migration's `transactional` is its own transaction.
+    const runnerWraps = ctx.migration.transactional === true && ctx.orm !== 'sql' && ctx.orm !== 'sequelize';
     let open: typeof ctx.ops[number] | undefined;
+    // COMMIT in the try and ROLLBACK in the catch end the same transaction on two paths: the second is no orphan.
+    let ended = false;
     for (const op of ctx.ops) {
       if (op.kind !== 'transactionControl') continue;
       if (op.transaction === 'begin') {
@@ -21,8 +24,10 @@ export default defineRule({
         else if (open) out.push(findOn(op, 'BEGIN while a transaction is already open: the second BEGIN is ignored and the first COMMIT ends both.'));
         open = op;
       } else if (op.transaction === 'commit' || op.transaction === 'rollback') {
+        if (!open && ended) continue;
         if (!open && runnerWraps) out.push(findOn(op, `${op.transaction.toUpperCase()} ends the runner's transaction early: later steps run outside it and are not rolled back on failure.`));
         else if (!open) out.push(findOn(op, `${op.transaction.toUpperCase()} without a BEGIN: there is no transaction to end.`, { severity: 'info' }));
+        ended = !!open;
         open = undefined;
       }
     }
