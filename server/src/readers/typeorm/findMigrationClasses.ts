@@ -18,6 +18,8 @@ export interface MigrationClass {
   /** Every method by name, for helpers up/down call with the runner (`this.addAuditColumns(queryRunner)`). */
   methods: Map<string, MethodLike>;
   implementsInterface: boolean;
+  /** The class says it has no down on purpose (`implements IrreversibleMigration`, n8n's convention). */
+  declaredIrreversible?: boolean;
 }
 
 const TIMESTAMPED_NAME = /\D\d{10,17}$/;
@@ -71,7 +73,8 @@ function fromClass(node: ts.ClassLikeDeclaration): MigrationClass | undefined {
   // irreversible ones in projects with their own interface (n8n's IrreversibleMigration) have no down.
   const shaped = !!up && up.parameters.length > 0 && (!!down || TIMESTAMPED_NAME.test(className));
   if (!implementsInterface && !shaped) return undefined;
-  return { className, nameNode: classNameNode(node), node, up, down, properties, staticProperties, methods, implementsInterface };
+  const declaredIrreversible = !!node.heritageClauses?.some((h) => h.types.some((t) => /\bIrreversible\w*$/.test(t.expression.getText())));
+  return { className, nameNode: classNameNode(node), node, up, down, properties, staticProperties, methods, implementsInterface, ...(declaredIrreversible ? { declaredIrreversible } : {}) };
 }
 
 function classNameNode(node: ts.ClassLikeDeclaration): ts.Node | undefined {

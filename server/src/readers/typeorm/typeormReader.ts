@@ -88,7 +88,8 @@ function readMigration(state: TypeormReadState, c: MigrationClass): Migration {
   };
   if (c.nameNode) migration.nameRange = nodeSpan(state, c.nameNode).range;
   if (tx.downTransactional !== tx.transactional) migration.downTransactional = tx.downTransactional;
-  if (downStatements.length > 0 && downStatements.every((s) => ts.isThrowStatement(s))) migration.downThrows = true;
+  // A down that only throws, or a class declared irreversible: the author's explicit "no way back" marker.
+  if ((downStatements.length > 0 && downStatements.every((s) => ts.isThrowStatement(s))) || (!c.down && c.declaredIrreversible)) migration.downThrows = true;
   const undeclared = (['up', 'down'] as const).flatMap((phase) => (c[phase] ? undeclaredOrmReferences(c[phase]!, state.sourceFile) : [])
     .map((r) => ({ phase, name: r.name, range: state.ctx.lines.range(r.start, r.end), offset: { start: r.start, end: r.end } })));
   if (undeclared.length) migration.undeclared = undeclared;
