@@ -77,7 +77,7 @@ export async function runPortCommand(argv: string[], io: PortCommandIo): Promise
   const written: string[] = [];
   if (args.write) {
     const existing = result.files.filter((f) => fs.existsSync(path.resolve(io.cwd, f.path)));
-    if (existing.length) { io.stderr(`safe-migrations port: not overwriting ${existing.map((f) => rel(f.path, io.cwd)).join(', ')}\n`); return 2; }
+    if (existing.length) { io.stderr(`safe-migrations port: not overwriting ${existing.map((f) => f.path).join(', ')}\n`); return 2; }
     for (const f of result.files) {
       const target = path.resolve(io.cwd, f.path);
       fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { portHistory } from '../../../server/src/actions/port/portHistory';
+import { portBaseline, portHistory } from '../../../server/src/actions/port/portHistory';
 import type { SchemaSnapshot } from '../../../server/src/verify/schemaSnapshot';
 import { HISTORIES, downTextsOf, readHistory, replayUp, root, writePorted } from './portHarness';
 
@@ -59,7 +59,7 @@ function shape(s: SchemaSnapshot): Shape {
 
 for (const h of HISTORIES.filter((x) => !process.env.ONLY || x.name === process.env.ONLY)) {
   const to = h.server === 'postgres' ? 'mariadb' : 'postgres';
-  test(`${h.name} ported to ${to} with every ORM: an equivalent schema, only data statements left untranslated`, async () => {
+  test(`${h.name} ported to ${to} with every ORM, and its baseline: an equivalent schema, only data statements left untranslated`, async () => {
     const expected = shape(await replayUp(path.join(root, h.dir), h.server));
     const files = await readHistory(h.dir);
     for (const orm of ORMS) {
@@ -71,5 +71,11 @@ for (const h of HISTORIES.filter((x) => !process.env.ONLY || x.name === process.
         assert.deepEqual(actual, expected, `${h.name} → ${orm} on ${to}`);
       } finally { out.remove(); }
     }
+    const baseline = portBaseline(files, { to: 'prisma', dialect: to, dir: 'migrations', now: new Date(Date.UTC(2026, 0, 1)) });
+    assert.deepEqual(baseline.untranslated, [], `${h.name} baseline for ${to}`);
+    const out = writePorted(baseline.files.filter((f) => !f.path.endsWith('schema.prisma')));
+    try {
+      assert.deepEqual(shape(await replayUp(path.join(out.dir, 'migrations'), to, { dialect: to })), expected, `${h.name} baseline on ${to}`);
+    } finally { out.remove(); }
   });
 }

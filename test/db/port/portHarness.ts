@@ -69,7 +69,7 @@ export async function replayUp(dir: string, server: Server, options: { dialect?:
       : orm === 'sequelize' ? await sequelizeRunner(db, tracer, root)
       : sqlRunner(db, tracer);
     for (const h of ordered) {
-      try { await runner.up(h); } catch (e) { throw new Error(`${path.basename(h.file.path)}: ${(e as Error).message}`); }
+      try { await runner.up(h); } catch (e) { const parent = (e as { parent?: Error }).parent; throw new Error(`${path.basename(h.file.path)}: ${(e as Error).message}${parent ? ` (${parent.message})` : ""}`); }
     }
     return await takeSnapshot(db);
   } finally {

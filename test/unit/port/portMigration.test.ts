@@ -122,3 +122,12 @@ ALTER TABLE "User" RENAME COLUMN "meta" TO "data";`, '20240201000000_posts');
   assert.match(schema, /enum Role \{\n  USER\n  ADMIN\n\}/);
   assert.deepEqual(r.hints, ['On every database the old history already built, mark the baseline as applied instead of running it: npx prisma migrate resolve --applied 20260101000000_baseline']);
 });
+
+test('porting twice from the same models gives the same files (the models are not changed by the replay)', () => {
+  const init = prismaFile('CREATE TYPE "S" AS ENUM (\'A\');');
+  const add = prismaFile('ALTER TYPE "S" ADD VALUE \'B\';', '20240102000000_b');
+  const now = new Date(Date.UTC(2026, 0, 1));
+  const first = portBaseline([init, add], { to: 'prisma', now }).files.map((f) => f.text);
+  assert.deepEqual(portBaseline([init, add], { to: 'prisma', now }).files.map((f) => f.text), first);
+  assert.match(first[0], /CREATE TYPE "S" AS ENUM \('A', 'B'\)/);
+});

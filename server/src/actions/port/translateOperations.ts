@@ -64,7 +64,8 @@ export function translateOperations(ops: Operation[], ctx: TranslateContext): Po
     seenSpans.add(span);
     const sql = sourceSql(op, ctx.fileText, script);
     const before = cloneSchema(ctx.state);
-    if (!repeat || op.via !== 'sql') applyOperation(ctx.state, op, sql);
+    // applyOperation keeps a createEnum's value list and appends to it on ALTER TYPE: hand it a copy, so the model stays as read.
+    if (!repeat || op.via !== 'sql') applyOperation(ctx.state, op.kind === 'createEnum' ? { ...op, enumValues: [...(op.enumValues ?? [])] } : op, sql);
     if (op.kind === 'addForeignKey' && !op.constraint && op.table) rememberUnnamedKey(ctx.state, op, ctx.sourceOrm);
     if (repeat) continue;
     if (op.details?.inCreateTable || op.details?.inAddColumn) continue;
