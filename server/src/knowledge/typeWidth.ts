@@ -15,5 +15,9 @@ export function isNarrowing(from: string | undefined, to: string | undefined): b
   if ((fb === 'numeric' || fb === 'decimal') && INT_RANK[tb]) return true;
   if ((fb === 'numeric' || fb === 'decimal') && fb === tb) return tl !== undefined && (fl === undefined || tl < fl);
   if ((fb === 'timestamptz' || fb.startsWith('timestamp') || fb === 'datetime') && tb === 'date') return true;
+  // Free text back to a structured type (varchar → uuid, text → integer): not every string written since parses.
+  if ((/char|^citext$/.test(fb) || (TEXT_RANK[fb] && !/blob/.test(fb))) && STRUCTURED.test(tb)) return true;
   return false;
 }
+
+const STRUCTURED = /^(uuid|tinyint|smallint|mediumint|int|integer|int[248]|bigint|serial|bigserial|numeric|decimal|real|double( precision)?|float[48]?|bool(ean)?|date|time(stamp)?(tz)?( with(out)? time zone)?|datetime|jsonb?|inet|cidr|macaddr|interval|money|bit)$/;
