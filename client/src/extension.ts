@@ -9,6 +9,7 @@ import { registerSplitCommand } from './splitCommand';
 import { registerVerifyCommand } from './verifyCommand';
 import { registerDownCommand } from './downCommand';
 import { registerBaselineCommand } from './baselineCommand';
+import { registerPortCommand } from './portCommand';
 
 const SETTING_KEYS: (keyof SettingsOverrides)[] = [
   'dialect', 'postgresVersion', 'mysqlVersion', 'mariadbVersion', 'recentlyCreated',
@@ -80,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SafeMi
   registerVerifyCommand(context, request, output, (method, handler) => client?.onNotification(method, handler));
   registerDownCommand(context, request, output);
   registerBaselineCommand(context, request);
+  registerPortCommand(context, request, output);
 
   starting = (async () => {
     // A failed look-up is no reason to stay silent: start the server.

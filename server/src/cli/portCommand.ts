@@ -7,11 +7,8 @@ import type { FileModel } from '../model/migration';
 import type { ScaffoldDialect, ScaffoldOrm } from '../patterns/types';
 import { inspectPaths } from '../engine/inspect';
 import { readTextFileIfPresent } from '../engine/workspace';
-import { orderedMigrations } from '../rules/schemaHistory';
-import { type HistoryPortResult, portBaseline, portHistory } from '../actions/port/portHistory';
-import { portMigration, targetDialect } from '../actions/port/portMigration';
-import { type SchemaState, emptySchema } from '../actions/down/schemaState';
-import { keyedColumnsOf } from '../actions/port/translateOperations';
+import { type HistoryPortResult, portBaseline, portHistory, portMigrationsIn } from '../actions/port/portHistory';
+import { targetDialect } from '../actions/port/portMigration';
 
 export interface PortCommandIo { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }
 
@@ -72,7 +69,7 @@ export async function runPortCommand(argv: string[], io: PortCommandIo): Promise
   const wanted = new Set(targets.map((f) => f.path));
   const result: HistoryPortResult = args.baseline ? portBaseline(history, options)
     : history.every((f) => wanted.has(f.path)) ? portHistory(history, options)
-    : portSome(history, wanted, options);
+    : portMigrationsIn(history, wanted, options);
 
   const written: string[] = [];
   if (args.write) {
@@ -103,23 +100,6 @@ export async function runPortCommand(argv: string[], io: PortCommandIo): Promise
     io.stdout(out.join('\n') + '\n');
   }
   return 0;
-}
-
-/** Only the named migrations, each against the schema the history before it leaves. */
-function portSome(history: FileModel[], wanted: Set<string>, options: Parameters<typeof portHistory>[1]): HistoryPortResult {
-  const out: HistoryPortResult = { files: [], untranslated: [], notes: [], hints: [] };
-  let state: SchemaState | undefined;
-  const ordered = orderedMigrations(history);
-  const keyed = keyedColumnsOf(ordered.flatMap(({ migration }) => migration.up));
-  for (const { file, migration } of ordered) {
-    state ??= emptySchema(file.dialect);
-    const r = portMigration(file, { ...options, migrationIndex: file.migrations.indexOf(migration), before: state, downText: migration.downPath ? options.downTexts?.get(migration.downPath) : undefined, source: options.sourceName?.(file), keyed });
-    state = r.after;
-    if (!wanted.has(file.path)) continue;
-    out.files.push(...r.files);
-    out.untranslated.push(...r.untranslated);
-  }
-  return out;
 }
 
 function rel(p: string, cwd: string): string {

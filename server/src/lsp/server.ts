@@ -21,6 +21,7 @@ import { DocumentAnalyzer } from './documentAnalysis';
 import { registerScaffoldRequests } from './scaffoldRequests';
 import { installVerifyRequest } from './verifyRequests';
 import './baselineRequest'; // registers safeMigrations/baseline
+import './portRequest'; // registers safeMigrations/port
 import { FIX_ALL_KIND, PROJECT_FILE_GLOBS, PROJECTS_CHANGED_NOTIFICATION, PROJECTS_REQUEST, type InitializationOptions, type ProjectsResult, type SettingsOverrides } from './protocol';
 import { PROJECT_FILE_PATTERN, WorkspaceState } from './workspaceState';
 

@@ -59,6 +59,26 @@ export function portHistory(files: FileModel[], options: HistoryPortOptions): Hi
   return out;
 }
 
+/** Only the migrations of `wanted` files, each against the schema the history before it leaves. */
+export function portMigrationsIn(history: FileModel[], wanted: Set<string>, options: HistoryPortOptions): HistoryPortResult {
+  const out: HistoryPortResult = { files: [], untranslated: [], notes: [], hints: [] };
+  const ordered = orderedMigrations(history.filter((f) => f.migrations.length));
+  const keyed = keyedColumnsOf(ordered.flatMap(({ migration }) => migration.up));
+  let state: SchemaState = emptySchema(sourceDialectOf(history));
+  for (const { file, migration } of ordered) {
+    const r = portMigration(file, {
+      ...options, migrationIndex: file.migrations.indexOf(migration), before: state, keyed,
+      downText: migration.downPath ? options.downTexts?.get(migration.downPath) : undefined, source: options.sourceName?.(file) ?? file.path,
+    });
+    state = r.after;
+    if (!wanted.has(file.path)) continue;
+    out.files.push(...r.files);
+    out.untranslated.push(...r.untranslated);
+    for (const n of r.notes) if (!out.notes.includes(n)) out.notes.push(n);
+  }
+  return out;
+}
+
 /** The schema the history ends with, replayed in the source dialect. */
 export function finalSchema(files: FileModel[], options: HistoryPortOptions): { state: SchemaState; ctx: TranslateContext } {
   const ordered = orderedMigrations(files.filter((f) => f.migrations.length));
