@@ -97,6 +97,15 @@ test('ALGORITHM=INSTANT alone and ALGORITHM/LOCK without commas', () => {
   assert.deepEqual(r.operations.map((o) => [o.kind, o.algorithm, o.lock]), [['addColumn', 'INSTANT', undefined], ['createIndex', 'INPLACE', 'SHARED']]);
 });
 
+test('MariaDB ADD CONSTRAINT IF NOT EXISTS: a guarded CHECK or foreign key with its name, not a column', () => {
+  const r = maria(`ALTER TABLE orders ADD CONSTRAINT IF NOT EXISTS orders_total_chk CHECK (total >= 0);
+    ALTER TABLE orders ADD CONSTRAINT IF NOT EXISTS orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)`);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.operations.map((o) => [o.kind, o.constraint, o.guarded, o.ifNotExists]), [
+    ['addCheck', 'orders_total_chk', true, true], ['addForeignKey', 'orders_user_fk', true, true],
+  ]);
+});
+
 test('MariaDB IF [NOT] EXISTS on columns and indexes marks operations guarded', () => {
   const r = maria(`ALTER TABLE t ADD COLUMN IF NOT EXISTS a INT, DROP COLUMN IF EXISTS b, ADD INDEX IF NOT EXISTS i (a),
     DROP INDEX IF EXISTS j, DROP FOREIGN KEY IF EXISTS fk, MODIFY COLUMN IF EXISTS c TEXT;

@@ -121,16 +121,19 @@ const TABLE_OPTIONS = new Set([
 
 function addAction(a: MysqlCursor, op: Make, ctx: MysqlStatementContext): Operation[] {
   let constraint: string | undefined;
+  // MariaDB: ADD CONSTRAINT IF NOT EXISTS name CHECK (…) / FOREIGN KEY …
+  let constraintGuard: ReturnType<typeof guard> = {};
   if (a.accept('CONSTRAINT')) {
+    constraintGuard = guard(a.ifNotExists(), 'ifNotExists');
     if (!['PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK'].includes(a.word())) constraint = a.name().name;
   }
-  const named = constraint ? { constraint } : {};
+  const named = { ...constraintGuard, ...(constraint ? { constraint } : {}) };
   if (a.accept('PRIMARY', 'KEY')) {
     skipIndexType(a);
     return [op('addPrimaryKey', { ...named, columns: a.columnList() })];
   }
   if (a.accept('FOREIGN', 'KEY')) {
-    const g = guard(a.ifNotExists(), 'ifNotExists');
+    const g = { ...constraintGuard, ...guard(a.ifNotExists(), 'ifNotExists') };
     const fkName = a.punct('(') ? undefined : a.name().name;
     const columns = a.columnList();
     const references: NonNullable<Operation['references']> = { table: '', columns: [] };
