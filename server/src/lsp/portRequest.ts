@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { readMigrationText } from '../engine/engine';
+import { initEngine, readMigrationText } from '../engine/engine';
 import { readTextFileIfPresent } from '../engine/workspace';
 import type { ScaffoldDialect, ScaffoldOrm } from '../patterns/types';
 import { portHistory, portMigrationsIn } from '../actions/port/portHistory';
@@ -28,12 +28,14 @@ export interface PortRequestResult { migration: string; files: { path: string; t
 const ORMS = new Set(['typeorm', 'sequelize', 'prisma']);
 const DIALECTS = new Set(['postgres', 'mysql', 'mariadb']);
 
-registerCustomRequest(PORT_REQUEST, (params, context): PortRequestResult => {
+registerCustomRequest(PORT_REQUEST, async (params, context): Promise<PortRequestResult> => {
   const p = (params ?? {}) as Partial<PortParams>;
   if (typeof p.uri !== 'string' || !p.uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { uri } with a file: URI');
   if (!p.to || !ORMS.has(p.to)) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { to: typeorm | sequelize | prisma }');
   if (p.dialect && !DIALECTS.has(p.dialect)) throw new ResponseError(ErrorCodes.InvalidParams, 'dialect must be postgres, mysql or mariadb');
   if (typeof p.dir !== 'string' || !path.isAbsolute(p.dir)) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { dir } as an absolute folder');
+  // A request can arrive before the server has loaded the SQL parser: the history must not be read without it.
+  await initEngine();
   const file = fileURLToPath(p.uri);
   const read = (f: string) => context.readOpenText?.(f) ?? readTextFileIfPresent(f);
   const text = read(file);
