@@ -69,4 +69,6 @@ export const compatibilityCases: RuleCase[] = [
   ...each('invalid-sql-for-dialect', ['mysql', 'mariadb'], false, "UPDATE orders SET note = 'ALTER TABLE \"orders\"' WHERE id = 1;", { name: 'inside a string' }),
   { rule: 'invalid-sql-for-dialect', dialect: 'postgres', expect: true, text: 'DELETE * FROM orders WHERE id = 1;', message: /PostgreSQL rejects/ },
   { rule: 'invalid-sql-for-dialect', dialect: 'postgres', expect: false, text: 'ALTER TABLE "orders" DROP COLUMN "note";' },
+  // The table swap: the rows are copied into the new table before the old one is dropped.
+  ...each('drop-table', ALL, false, 'ALTER TABLE orders RENAME TO orders_old;\nCREATE TABLE orders (id bigint PRIMARY KEY, note varchar(20));\nINSERT INTO orders (id, note) SELECT id, note FROM orders_old;\nDROP TABLE orders_old;', { name: 'a table swap copies the rows first' }),
 ];
