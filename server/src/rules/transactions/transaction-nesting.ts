@@ -15,8 +15,9 @@ export default defineRule({
     // sequelize-cli and umzug never wrap a migration: a Sequelize migration's `transactional` is its own transaction.
     const runnerWraps = ctx.migration.transactional === true && ctx.orm !== 'sql' && ctx.orm !== 'sequelize';
     let open: typeof ctx.ops[number] | undefined;
-    // COMMIT in the try and ROLLBACK in the catch end the same transaction on two paths: the second is no orphan.
-    let ended = false;
+    // In code, COMMIT in the try and ROLLBACK in the catch end the same transaction on two paths: the second is no
+    // orphan. (In a SQL script the statements run one after the other: COMMIT; COMMIT; is an orphan.)
+    let ended: string | undefined;
     for (const op of ctx.ops) {
       if (op.kind !== 'transactionControl') continue;
       if (op.transaction === 'begin') {
@@ -24,10 +25,10 @@ export default defineRule({
         else if (open) out.push(findOn(op, 'BEGIN while a transaction is already open: the second BEGIN is ignored and the first COMMIT ends both.'));
         open = op;
       } else if (op.transaction === 'commit' || op.transaction === 'rollback') {
-        if (!open && ended) continue;
+        if (!open && ended && ctx.orm !== 'sql' && ended !== op.transaction) continue;
         if (!open && runnerWraps) out.push(findOn(op, `${op.transaction.toUpperCase()} ends the runner's transaction early: later steps run outside it and are not rolled back on failure.`));
         else if (!open) out.push(findOn(op, `${op.transaction.toUpperCase()} without a BEGIN: there is no transaction to end.`, { severity: 'info' }));
-        ended = !!open;
+        ended = open ? op.transaction : undefined;
         open = undefined;
       }
     }
