@@ -43,9 +43,9 @@ export function downTextsOf(files: FileModel[]): Map<string, string> {
   return out;
 }
 
-/** Writes ported files under a temporary folder inside the repo (so the ORMs resolve from its node_modules). */
+/** Writes ported files under a temporary folder (the runners load the ORMs from this repository's node_modules). */
 export function writePorted(files: ScaffoldFile[]): { dir: string; remove(): void } {
-  const base = fs.mkdtempSync(path.join(root, 'test/db/port/.tmp-'));
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-port-'));
   for (const f of files) {
     const target = path.join(base, f.path);
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -77,5 +77,3 @@ export async function replayUp(dir: string, server: Server, options: { dialect?:
     await db.close();
   }
 }
-
-export function tmpDir(): string { return fs.mkdtempSync(path.join(os.tmpdir(), 'sm-port-')); }

@@ -128,7 +128,7 @@ export function portBaseline(files: FileModel[], options: HistoryPortOptions): H
   if (options.to === 'prisma') {
     const migrationsDir = options.dir ?? '.';
     const name = `${compactTimestamp(now)}_baseline`;
-    out.files.push({ path: path.join(path.dirname(migrationsDir), 'schema.prisma'), text: prismaSchema(state, dialect, ctx) });
+    out.files.push({ path: path.join(path.dirname(migrationsDir), 'schema.prisma'), text: prismaSchema(state, dialect) });
     out.hints.push(`On every database the old history already built, mark the baseline as applied instead of running it: npx prisma migrate resolve --applied ${name}`);
   } else if (options.to === 'typeorm') {
     out.hints.push('On every database the old history already built, record the baseline as run instead of running it: insert its class name and timestamp into the TypeORM migrations table.');

@@ -5,7 +5,6 @@ import type { ColumnState, SchemaState } from '../down/schemaState';
 import { pascalName, nameWords } from '../../emitters/naming';
 import { unquoteIdentifier } from '../down/sqlText';
 import { mapDefault, mapType } from './dialectMap';
-import type { TranslateContext } from './translateOperations';
 
 const k = (s: string) => s.toLowerCase();
 const ident = (s: string) => /^[A-Za-z][A-Za-z0-9_]*$/.test(s);
@@ -64,7 +63,7 @@ function defaultAttr(c: ColumnState, type: string, state: SchemaState, d: Scaffo
   return `@default(dbgenerated(${JSON.stringify(bare)}))`;
 }
 
-export function prismaSchema(state: SchemaState, d: ScaffoldDialect, ctx: TranslateContext): string {
+export function prismaSchema(state: SchemaState, d: ScaffoldDialect): string {
   const models = new Map<string, string>();
   for (const t of state.tables.values()) models.set(k(t.name), ident(t.name) ? t.name : pascalName(nameWords([t.name])));
   const fields = new Map<string, Field[]>();
@@ -161,6 +160,5 @@ export function prismaSchema(state: SchemaState, d: ScaffoldDialect, ctx: Transl
       out.push(...enumBlock(enumModelName(original), values, enumModelName(original) !== original ? original : undefined));
     }
   }
-  void ctx;
   return out.join('\n') + '\n';
 }

@@ -188,7 +188,6 @@ function rebuild(op: Operation, sql: string, siblings: Operation[], ops: Operati
     case 'renameTable':
       return [step(d === 'postgres' ? `ALTER TABLE ${t} RENAME TO ${q(op.newName!)}` : `RENAME TABLE ${t} TO ${q(op.newName!)}`, guardFor(op, before))];
     case 'addColumn': {
-      const table = op.table ? before.tables.get(k(op.table)) : undefined;
       const col = addedColumn(op, sql, ctx.from);
       if (!col || !op.table) return [mark(ctx, op, 'ADD COLUMN the reader could not take apart')];
       const r = renderColumn(col, op.table, before, ctx, op);
@@ -198,7 +197,6 @@ function rebuild(op: Operation, sql: string, siblings: Operation[], ops: Operati
       const fk = siblings.find((o) => o.kind === 'addForeignKey');
       if (fk) steps.push(...renderConstraint({ ...apiConstraint(fk, ctx.from), name: fk.constraint ?? unnamedKeyName(before, fk, ctx.sourceOrm) }, ctx, fk));
       else if (r.references) steps.push(step(`ALTER TABLE ${t} ADD FOREIGN KEY (${q(col.name)}) ${r.references}`));
-      void table;
       return steps;
     }
     case 'dropColumn': {
