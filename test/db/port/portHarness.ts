@@ -55,12 +55,13 @@ export function writePorted(files: ScaffoldFile[]): { dir: string; remove(): voi
 }
 
 /** Every migration of the folder, up in order, with its ORM's runner; the schema it leaves. */
-export async function replayUp(dir: string, server: Server, options: { dialect?: 'postgres' | 'mariadb' } = {}): Promise<SchemaSnapshot> {
+export async function replayUp(dir: string, server: Server, options: { dialect?: 'postgres' | 'mariadb'; setup?: string[] } = {}): Promise<SchemaSnapshot> {
   const files = (await inspectPaths([dir], { dialect: options.dialect })).files.filter((f) => f.migrations.length);
   const ordered = orderedMigrations(files);
   if (!ordered.length) throw new Error(`no migration found in ${dir}`);
   const db = await openScratchDatabase(parseDatabaseTarget(URLS[server]), { projectRoot: root, prefix: 'sm_port_' });
   const tracer = new StatementTracer({ dialect: server, measure: false });
+  for (const sql of options.setup ?? []) await db.query(sql);
   let runner: MigrationRunner | undefined;
   try {
     const orm = ordered[0].file.orm;
