@@ -11,7 +11,7 @@ import { readMigrationText } from '../../../server/src/engine/engine';
 import { checkFile } from '../../../server/src/engine/check';
 import { loadConfig } from '../../../server/src/config/load';
 import { readTextFileIfPresent } from '../../../server/src/engine/workspace';
-import type { FileModel } from '../../../server/src/model/migration';
+import type { Dialect, FileModel } from '../../../server/src/model/migration';
 import type { ProjectInfo } from '../../../server/src/project/types';
 import { downsForFiles, type MigrationDown } from '../../../server/src/actions/down/downsForFiles';
 import { orderedMigrations } from '../../../server/src/rules/schemaHistory';
@@ -51,8 +51,9 @@ export interface HistoryRunner {
 }
 
 /** Reads a fixture history and generates every migration's down, in history order. */
-export async function historyDowns(dir: string): Promise<{ files: FileModel[]; downs: MigrationDown[]; ordered: { file: FileModel; down: MigrationDown }[]; projects: ProjectInfo[] }> {
-  const { files, projects } = await inspectPaths([dir]);
+/** `readAs` overrides the project's dialect (a MariaDB project read as MySQL gets MySQL's presence checks). */
+export async function historyDowns(dir: string, readAs?: Dialect): Promise<{ files: FileModel[]; downs: MigrationDown[]; ordered: { file: FileModel; down: MigrationDown }[]; projects: ProjectInfo[] }> {
+  const { files, projects } = await inspectPaths([dir], { dialect: readAs });
   const withMigrations = files.filter((f) => f.migrations.length);
   const downs = downsForFiles(withMigrations, withMigrations);
   const ordered = orderedMigrations(withMigrations).map(({ file, migration }) => ({ file, down: downs.find((d) => d.source === file.path && d.migration === migration.name)! }));
@@ -63,11 +64,11 @@ export async function historyDowns(dir: string): Promise<{ files: FileModel[]; d
  * up → generated down → schema equals the one before (when the down says the schema comes back) → up
  * again. A down that cannot bring the schema back still has to run; the database is then rebuilt.
  */
-export async function roundTripHistory(dialect: DbDialect, dir: string, makeRunner: (db: CellDatabase, ordered: { file: FileModel; down: MigrationDown }[]) => Promise<HistoryRunner>): Promise<HistoryStats> {
-  const { ordered } = await historyDowns(dir);
+export async function roundTripHistory(dialect: DbDialect, dir: string, makeRunner: (db: CellDatabase, ordered: { file: FileModel; down: MigrationDown }[]) => Promise<HistoryRunner>, readAs?: Dialect): Promise<HistoryStats> {
+  const { ordered } = await historyDowns(dir, readAs);
   const stats: HistoryStats = { migrations: ordered.length, complete: 0, schemaRestored: 0, incomplete: [] };
   let db = await downDatabase(dialect);
-  let runner = await makeRunner(db, ordered);
+  let runner = await makeRunner(db, ordered).catch(async (e: unknown) => { await discard(db); throw e; });
   try {
     for (let i = 0; i < ordered.length; i++) {
       const { down } = ordered[i];

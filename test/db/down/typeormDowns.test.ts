@@ -1,37 +1,40 @@
-// TypeORM histories with their downs removed (26 migrations on PostgreSQL, 25 on MariaDB, written
+// TypeORM histories with their downs emptied (26 migrations on PostgreSQL, 25 on MariaDB, written
 // as `migration:generate` writes them plus QueryRunner API calls): every generated down() runs under
 // TypeORM's own runner, gives back the schema it claims to, and up runs again.
 // Measured (2026-12-07): PostgreSQL 21 of 26 downs complete, 26 of 26 restore the schema; MariaDB 20 of 25 complete,
-// 25 of 25 restore the schema. The rest lose data and say so: dropped column values, dropped rows, an UPDATE backfill,
-// a column narrowed back (varchar(300) → varchar(200)).
+// 25 of 25 restore the schema (the same with MySQL's presence checks instead of IF EXISTS). The rest lose data and
+// say so: dropped column values, dropped rows, an UPDATE backfill, a column narrowed back (varchar(300) → varchar(200)).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { initEngine } from '../../../server/src/engine/engine';
+import { initEngine, readMigrationText } from '../../../server/src/engine/engine';
+import type { Dialect } from '../../../server/src/model/migration';
 import type { DbDialect } from '../scaffold/cellDatabase';
 import { historyDowns, newFindingsWithDown, roundTripHistory } from './downHarness';
-import { readMigrationText } from '../../../server/src/engine/engine';
 import { typeormHistoryRunner, textWithDown, writeWithDowns } from './ormHistoryRunners';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
+async function roundTrip(dialect: DbDialect, dir: string, complete: number, readAs?: Dialect): Promise<void> {
+  await initEngine();
+  let written: ReturnType<typeof writeWithDowns> | undefined;
+  try {
+    const stats = await roundTripHistory(dialect, dir, (db, ordered) => {
+      written ??= writeWithDowns(ordered);
+      return typeormHistoryRunner(db, written.paths);
+    }, readAs);
+    assert.ok(stats.migrations >= 20, `only ${stats.migrations} migrations in the history`);
+    for (const x of stats.incomplete) assert.ok(x.why.length > 0, `${x.migration}: incomplete without a reason`);
+    assert.ok(stats.complete >= complete, `only ${stats.complete} of ${stats.migrations} downs are complete (was ${complete})`);
+    assert.equal(stats.schemaRestored, stats.migrations, 'every down of this history gives the schema back');
+  } finally {
+    written?.remove();
+  }
+}
+
 for (const [dialect, folder, complete] of [['postgres', 'typeorm-postgres', 21], ['mariadb', 'typeorm-mariadb', 20]] as [DbDialect, string, number][]) {
   const dir = path.join(FIXTURES, folder, 'src', 'migrations');
-  test(`TypeORM on ${dialect}: every generated down() runs under migration:revert, restores the schema it claims to, and up runs again`, async () => {
-    await initEngine();
-    let written: ReturnType<typeof writeWithDowns> | undefined;
-    try {
-      const stats = await roundTripHistory(dialect, dir, (db, ordered) => {
-        written ??= writeWithDowns(ordered);
-        return typeormHistoryRunner(db, written.paths);
-      });
-      assert.ok(stats.migrations >= 20, `only ${stats.migrations} migrations in the history`);
-      for (const x of stats.incomplete) assert.ok(x.why.length > 0, `${x.migration}: incomplete without a reason`);
-      assert.ok(stats.complete >= complete, `only ${stats.complete} of ${stats.migrations} downs are complete (was ${complete})`);
-    } finally {
-      written?.remove();
-    }
-  });
+  test(`TypeORM on ${dialect}: every generated down() runs under migration:revert, restores the schema it claims to, and up runs again`, () => roundTrip(dialect, dir, complete));
 
   test(`${folder}: a generated down() adds no warning or error of the project's own rules`, async () => {
     await initEngine();
@@ -46,3 +49,13 @@ for (const [dialect, folder, complete] of [['postgres', 'typeorm-postgres', 21],
     }
   });
 }
+
+test('TypeORM, the MariaDB history read as MySQL: the downs check presence with hasColumn/getTable/the catalogue instead of IF EXISTS, and run on MariaDB', async () => {
+  const dir = path.join(FIXTURES, 'typeorm-mariadb', 'src', 'migrations');
+  const { downs } = await historyDowns(dir, 'mysql');
+  const all = downs.map((d) => d.text).join('\n');
+  assert.doesNotMatch(all.replace(/(DROP|CREATE) TABLE IF (NOT )?EXISTS/g, ''), /IF (NOT )?EXISTS/, 'MySQL has IF [NOT] EXISTS for tables only');
+  assert.match(all, /if \(\(\(await queryRunner\.getTable\('post'\)\)\?\.indices \?\? \[\]\)\.some\(\(index\) => index\.name === 'IDX_post_title'\)\) \{\n {12}await queryRunner\.query\('DROP INDEX `IDX_post_title` ON `post`'\);\n {8}\}/);
+  assert.match(all, /information_schema\.TABLE_CONSTRAINTS/);
+  await roundTrip('mariadb', dir, 20, 'mysql');
+});

@@ -92,7 +92,8 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
   switch (op.kind) {
     case 'createTable':
       if (op.ifNotExists && table) { r.steps.push({ sql: `-- ${op.table} existed before this migration: left in place` }); return r; }
-      r.steps.push({ sql: `DROP TABLE${ifExists} ${t}`, api: { call: 'dropTable', table: op.table! } });
+      // Every dialect has DROP TABLE IF EXISTS (MySQL too, unlike for columns and indexes).
+      r.steps.push({ sql: `DROP TABLE IF EXISTS ${t}`, api: { call: 'dropTable', table: op.table! } });
       return r;
     case 'dropTable': {
       if (!table) { gap(`table ${op.table}: no earlier migration creates it, its definition is unknown`); return r; }
@@ -313,7 +314,7 @@ function recreateTable(s: SchemaState, name: string): DownStep[] {
   const own = [...s.constraints.values()].filter((c) => k(c.table) === k(name));
   const inline = own.filter((c) => c.kind !== 'foreign' && !(c.kind === 'primary' && table.columns.some((col) => col.extra.some((e) => /^PRIMARY\s+KEY/i.test(e)))));
   for (const c of inline) elements.push(c.kind === 'primary' && d !== 'postgres' ? `    ${c.definition}` : `    CONSTRAINT ${q(c.name, d)} ${c.definition}`);
-  const steps: DownStep[] = [{ sql: `CREATE TABLE${d === 'mysql' ? '' : ' IF NOT EXISTS'} ${q(table.name, d)} (\n${elements.join(',\n')}\n)${table.options ? ` ${table.options}` : ''}` }];
+  const steps: DownStep[] = [{ sql: `CREATE TABLE IF NOT EXISTS ${q(table.name, d)} (\n${elements.join(',\n')}\n)${table.options ? ` ${table.options}` : ''}` }];
   for (const i of s.indexes.values()) if (k(i.table) === k(name) && !i.implicitForKey && !inline.some((c) => c.kind === 'unique' && k(c.name) === k(i.name))) steps.push(createIndex(i, d, false));
   for (const c of s.constraints.values()) {
     if (c.kind !== 'foreign') continue;

@@ -58,6 +58,9 @@ function guardOf(op: Operation): Guard | undefined {
   }
 }
 
+/** PostgreSQL's `DROP INDEX "public"."name"` (TypeORM's own output) names no table: IF EXISTS needs none, a presence check would. */
+const tablelessDropIndex = (op: Operation) => op.kind === 'dropIndex' && !op.table && !!op.index && op.via === 'sql';
+
 const isGuarded = (op: Operation) => op.guarded || !!op.ifExists || !!op.ifNotExists;
 
 function scaffoldDialect(file: FileModel): ScaffoldDialect | undefined {
@@ -75,7 +78,10 @@ export function guardStep(file: GuardableFile, migration: Migration, op: Operati
   // IF NOT EXISTS would keep an INVALID index left by a failed build; that needs DROP INDEX CONCURRENTLY first.
   if (op.kind === 'createIndex' && op.concurrently) return { reason: 'a CONCURRENTLY build needs the INVALID leftover dropped first, not IF NOT EXISTS' };
   const guard = guardOf(op);
-  if (!guard) return { reason: 'this kind of step has no presence check' };
+  if (!guard) {
+    const inline = tablelessDropIndex(op) ? inlineGuard(file.text, op, dialect) : undefined;
+    return inline ? { edits: [inline] } : { reason: 'this kind of step has no presence check' };
+  }
   // Knex and node-pg-migrate: a guard written into the SQL itself only; their presence checks are not generated yet.
   if (file.orm === 'knex' || file.orm === 'node-pg-migrate') {
     const inline = op.via === 'sql' ? inlineGuard(file.text, op, dialect) : undefined;
@@ -208,7 +214,7 @@ export function presenceExpression(file: Pick<FileModel, 'orm' | 'path'>, param:
     case 'table': return `await ${param}.tableExists(${table})`;
     case 'column': return `${name} in (await ${param}.describeTable(${table}))`;
     case 'index': return `${ts ? `((await ${param}.showIndex(${table})) as Array<{ name: string }>)` : `(await ${param}.showIndex(${table}))`}.some((index) => index.name === ${name})`;
-    default: return `Number((await ${param}.sequelize.query(${jsString(presenceQuery(guard, dialect))}, { type: 'SELECT' }))${ts ? ' as Array<{ n: number | string }>' : ''})[0].n) > 0`;
+    default: return `Number(((await ${param}.sequelize.query(${jsString(presenceQuery(guard, dialect))}, { type: 'SELECT' }))${ts ? ' as Array<{ n: number | string }>' : ''})[0].n) > 0`;
   }
 }
 
@@ -239,7 +245,7 @@ function lineOffsets(text: string): (p: { line: number; character: number }) => 
 /** Every unguarded step the file's own text holds (a Prisma down.sql is another file). */
 export function unguardedSteps(file: FileModel): { migration: Migration; op: Operation }[] {
   return file.migrations.flatMap((migration) => [...migration.up, ...(migration.downPath ? [] : migration.down)]
-    .filter((op) => guardOf(op) && !isGuarded(op))
+    .filter((op) => (guardOf(op) || tablelessDropIndex(op)) && !isGuarded(op))
     .map((op) => ({ migration, op })));
 }
 
