@@ -48,17 +48,16 @@ async function splitCommand(request: ServerRequest, output: vscode.OutputChannel
   }
   const edit = new vscode.WorkspaceEdit();
   const label = { label: `Split ${result.migration}`, needsConfirmation: false };
-  result.files.forEach((f, i) => {
-    edit.createFile(created[i], { overwrite: false, ignoreIfExists: false }, label);
-    edit.insert(created[i], new vscode.Position(0, 0), f.text, label);
-  });
+  // Created with their contents (file operations only): a create + insert would put each piece's text in an undo
+  // element of its own model, and once that model is closed the element is invalid and one Undo stops half-way.
+  const encoder = new TextEncoder();
+  result.files.forEach((f, i) => edit.createFile(created[i], { overwrite: false, ignoreIfExists: false, contents: encoder.encode(f.text) }, label));
   for (const r of result.removes) edit.deleteFile(vscode.Uri.file(r.path), { recursive: r.folder, ignoreIfNotExists: false }, label);
   if (!await vscode.workspace.applyEdit(edit)) {
     void vscode.window.showErrorMessage(`Safe Migrations could not split ${result.migration} (a file of that name exists already?). Nothing was changed.`);
     return undefined;
   }
-  // Saved, so the ORM's CLI and the language server see them; Undo still takes the whole edit back.
-  for (const u of created) await (await vscode.workspace.openTextDocument(u)).save();
+  // Written to disk by the edit itself, so the ORM's CLI and the language server see them at once.
   await vscode.window.showTextDocument(created[0], { preview: false });
   output.appendLine(`Split ${result.migration} into ${pieces} migrations:`);
   for (const u of created) output.appendLine(`  + ${vscode.workspace.asRelativePath(u, false)}`);

@@ -5,6 +5,8 @@ import { initEngine, readMigrationText } from '../../../server/src/engine/engine
 import { guardFileFix, guardStep, unguardedSteps } from '../../../server/src/actions/guards/idempotencyGuards';
 import type { Dialect } from '../../../server/src/model/migration';
 import { applyEdits } from './fixHarness';
+import { checkFile } from '../../../server/src/engine/check';
+import { DEFAULT_CONFIG } from '../../../server/src/config/types';
 
 before(initEngine);
 
@@ -61,4 +63,16 @@ test('what cannot be guarded says why: a rename, a CONCURRENTLY build', () => {
   const reasons = m.up.map((op) => guardStep(file, m, op)).map((g) => ('reason' in g ? g.reason : 'guarded'));
   assert.match(reasons[0], /rename/);
   assert.match(reasons[1], /INVALID/);
+});
+
+test('PostgreSQL DROP INDEX "public"."name" (TypeORM\'s output, no table named): IF EXISTS, and the file-wide guard resolves the finding', () => {
+  const up = '        await queryRunner.query(`DROP INDEX "public"."IDX_orders_state"`);\n        await queryRunner.query(`ALTER TABLE "orders" ADD "note" text`);\n';
+  const ts = `import { MigrationInterface, QueryRunner } from "typeorm";\n\nexport class DropStateIndex1700000000002 implements MigrationInterface {\n    transaction = false\n\n    public async up(queryRunner: QueryRunner): Promise<void> {\n${up}    }\n\n    public async down(queryRunner: QueryRunner): Promise<void> {\n    }\n}\n`;
+  const path = 'src/migrations/1700000000002-DropStateIndex.ts';
+  const rule = (text: string) => checkFile(readMigrationText(path, text, { dialect: 'postgres' }), DEFAULT_CONFIG).filter((f) => f.rule === 'missing-idempotency-guard');
+  assert.equal(rule(ts).length, 1, 'the input has the finding');
+  const { text } = guarded(path, ts, 'postgres');
+  assert.match(text, /DROP INDEX IF EXISTS "public"\."IDX_orders_state"/);
+  assert.match(text, /ADD COLUMN IF NOT EXISTS "note" text/);
+  assert.deepEqual(rule(text), []);
 });
