@@ -131,3 +131,13 @@ test('porting twice from the same models gives the same files (the models are no
   assert.deepEqual(portBaseline([init, add], { to: 'prisma', now }).files.map((f) => f.text), first);
   assert.match(first[0], /CREATE TYPE "S" AS ENUM \('A', 'B'\)/);
 });
+
+test('a history that starts mid-way: a MySQL MODIFY states the whole column; an UPDATE … JOIN is left to a person', () => {
+  const my = readMigrationText('/p/prisma/migrations/20240301000000_m/migration.sql',
+    "ALTER TABLE `t` MODIFY `at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP();\nUPDATE `t` JOIN `u` ON `u`.`id` = `t`.`uid` SET `t`.`x` = 1;\n", { dialect: 'mysql' });
+  const r = portMigration(my, { to: 'prisma', dialect: 'postgres' });
+  assert.match(r.files[0].text, /ALTER TABLE "t" ALTER COLUMN "at" TYPE timestamp\(3\);/);
+  assert.match(r.files[0].text, /ALTER TABLE "t" ALTER COLUMN "at" SET NOT NULL;/);
+  assert.match(r.files[0].text, /ALTER TABLE "t" ALTER COLUMN "at" SET DEFAULT CURRENT_TIMESTAMP;/);
+  assert.deepEqual(r.untranslated.map((u) => u.message), ['data statement uses syntax specific to mysql: port it by hand']);
+});

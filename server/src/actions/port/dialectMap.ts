@@ -94,13 +94,13 @@ export function autoIncrementType(type: string, from: Dialect, to: Dialect): str
 
 /** Default expressions: each rule rewrites the source expression for the target family. */
 const POSTGRES_DEFAULTS_TO_MYSQL: [RegExp, string][] = [
-  [/^(now\(\)|current_timestamp(\(\d\))?|localtimestamp)$/i, 'CURRENT_TIMESTAMP'],
+  [/^(now\(\)|current_timestamp(\(\d?\))?|localtimestamp)$/i, 'CURRENT_TIMESTAMP'],
   [/^gen_random_uuid\(\)$|^uuid_generate_v4\(\)$/i, '(UUID())'],
   [/^true$/i, '1'],
   [/^false$/i, '0'],
 ];
 const MYSQL_DEFAULTS_TO_POSTGRES: [RegExp, string][] = [
-  [/^(current_timestamp(\(\d\))?|now\(\))$/i, 'CURRENT_TIMESTAMP'],
+  [/^(current_timestamp(\(\d?\))?|now\(\))$/i, 'CURRENT_TIMESTAMP'],
   [/^\(?uuid\(\)\)?$/i, 'gen_random_uuid()'],
 ];
 

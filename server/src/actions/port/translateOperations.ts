@@ -538,11 +538,11 @@ function columnChange(op: Operation, siblings: Operation[], before: SchemaState,
   const rename = [op, ...siblings].find((o) => o.kind === 'renameColumn');
   const newName = rename?.newName ?? op.column;
   const old = findColumn(before.tables.get(k(op.table)), op.column);
-  const now = findColumn(ctx.state.tables.get(k(op.table)), newName);
+  const now = findColumn(ctx.state.tables.get(k(op.table)), newName) ?? statedColumn(op, newName, ctx);
   const changes = [op, ...siblings].filter((o) => o.kind !== 'renameColumn');
   const renameStep = (): PortStep => ({ sql: `ALTER TABLE ${t} RENAME COLUMN ${q(op.column!)} TO ${q(newName)}`, ddl: true, ...(isMysql(d) ? { guard: { present: true, object: 'column', table: op.table!, name: op.column! } as Guard } : {}) });
   if (!changes.length) return [renameStep()];
-  if (!now) return [mark(ctx, op, `${op.table}.${op.column}: no earlier migration creates the column, so its new definition cannot be rebuilt`)];
+  if (!now) return [mark(ctx, op, `${op.table}.${op.column}: no earlier migration creates the column and this change does not state its whole definition (${ctx.to} needs it)`)];
   if (isMysql(d)) {
     const def = renderColumn(now, op.table, ctx.state, ctx, op).definition;
     return [{ sql: rename ? `ALTER TABLE ${t} CHANGE ${q(op.column)} ${def}` : `ALTER TABLE ${t} MODIFY ${def}`, ddl: true }];
@@ -554,17 +554,36 @@ function columnChange(op: Operation, siblings: Operation[], before: SchemaState,
   if (nowType !== oldType) out.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${c} TYPE ${nowType}`, ddl: true });
   if (!old || old.notNull !== now.notNull) out.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${c} ${now.notNull ? 'SET' : 'DROP'} NOT NULL`, ddl: true });
   if (!old || old.default !== now.default) {
-    const def = now.default === undefined ? undefined : mapDefault(now.default, nowType, ctx.from, d).expr;
+    const mapped = now.default === undefined ? undefined : mapDefault(now.default, nowType, ctx.from, d);
+    if (mapped?.untranslated) ctx.untranslated.push({ source: ctx.source, message: `${op.table}.${newName}: default ${now.default} has no known equivalent on ${d}; left out`, range: op.range });
+    const def = mapped?.untranslated ? undefined : mapped?.expr;
     if (def !== undefined || old?.default !== undefined) out.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${c} ${def !== undefined ? `SET DEFAULT ${def}` : 'DROP DEFAULT'}`, ddl: true });
   }
   return out;
+}
+
+/**
+ * The column as this change states it, when no earlier migration created it (a history that starts
+ * mid-way): a MySQL MODIFY/CHANGE or an ORM spec carries the whole definition; a PostgreSQL ALTER COLUMN does not.
+ */
+function statedColumn(op: Operation, name: string, ctx: TranslateContext): ColumnState | undefined {
+  const sql = op.via === 'sql' ? sourceSql(op, ctx.fileText, ctx.sourceOrm === 'typeorm' || ctx.sourceOrm === 'sequelize') : '';
+  const change = /^(MODIFY|CHANGE)(\s+COLUMN)?\s+/i.exec(sql);
+  if (change) {
+    const rest = /^CHANGE/i.test(change[1]) ? leadingIdentifier(sql.slice(change[0].length)).rest : sql.slice(change[0].length);
+    return { ...parseColumnDefinition(rest), exact: true };
+  }
+  if (op.via === 'api' && op.columnSpec && op.kind === 'alterColumnType') return columnFromSpec({ ...op.columnSpec, name }, ctx.from);
+  return undefined;
 }
 
 /** INSERT/UPDATE/DELETE across families: requoted when it uses nothing dialect-specific, else left to a person. */
 function dataStatement(op: Operation, sql: string, ctx: TranslateContext): PortStep[] {
   const functions = [...sql.matchAll(/\b([a-z_][\w]*)\s*\(/gi)].map((m) => m[1].toLowerCase()).filter((f) => !['in', 'values', 'exists', 'set', 'and', 'or', 'not'].includes(f));
   const foreign = functions.filter((f) => !PORTABLE_FUNCTIONS.has(f));
-  const specific = /::|\bRETURNING\b|\bILIKE\b|\bON\s+CONFLICT\b|\bON\s+DUPLICATE\b|\bLIMIT\b.*\bUPDATE\b|\$\d/i.test(sql);
+  // Joins in UPDATE/DELETE are written differently (PostgreSQL UPDATE … FROM / DELETE … USING, MySQL UPDATE … JOIN).
+  const specific = /::|\bRETURNING\b|\bILIKE\b|\bON\s+CONFLICT\b|\bON\s+DUPLICATE\b|\bLIMIT\b.*\bUPDATE\b|\$\d/i.test(sql)
+    || (/^\s*(UPDATE|DELETE)\b/i.test(sql) && /\bJOIN\b|\bUSING\b/i.test(sql)) || (/^\s*UPDATE\b/i.test(sql) && /\bFROM\b/i.test(sql));
   if (foreign.length || specific) {
     return [mark(ctx, op, `data statement uses ${foreign.length ? `${foreign.join(', ')}()` : 'syntax'} specific to ${ctx.from}: port it by hand`)];
   }
