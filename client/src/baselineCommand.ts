@@ -46,8 +46,9 @@ async function baselineCommand(request: ServerRequest, arg?: unknown): Promise<B
   const edit = new vscode.WorkspaceEdit();
   const label = { label: 'Baseline existing migrations', needsConfirmation: false };
   if (write.create) {
-    edit.createFile(target, { overwrite: false, ignoreIfExists: false }, label);
-    edit.insert(target, new vscode.Position(0, 0), write.text, label);
+    // Created with their contents (file operations only), not create + insert: the insert's undo element belongs to
+    // the new file's model and is invalid once that model closes, so one Undo would stop half-way (see splitCommand.ts).
+    edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(write.text) }, label);
   } else {
     const doc = await vscode.workspace.openTextDocument(target);
     edit.replace(target, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), write.text, label);
@@ -56,7 +57,8 @@ async function baselineCommand(request: ServerRequest, arg?: unknown): Promise<B
     void vscode.window.showErrorMessage(`Safe Migrations could not write ${write.path}. Nothing was changed.`);
     return undefined;
   }
-  await (await vscode.workspace.openTextDocument(target)).save();
+  // An edited config is saved so the server's watcher sees it (a created one is on disk already).
+  if (!write.create) await (await vscode.workspace.openTextDocument(target)).save();
   return { config: write.path, startAfter: point.startAfter, count: point.count };
 }
 

@@ -52,8 +52,8 @@ async function downCommand(request: ServerRequest, output: vscode.OutputChannel,
       const doc = await vscode.workspace.openTextDocument(target);
       edit.replace(target, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), change.text, label);
     } else {
-      edit.createFile(target, { overwrite: false, ignoreIfExists: false }, label);
-      edit.insert(target, new vscode.Position(0, 0), change.text, label);
+      // With its contents (not create + insert, whose undo element dies with the new file's model: see splitCommand.ts).
+      edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(change.text) }, label);
     }
   }
   if (!chosen.length || !await vscode.workspace.applyEdit(edit)) {

@@ -69,15 +69,14 @@ async function portCommand(request: ServerRequest, output: vscode.OutputChannel,
   const edit = new vscode.WorkspaceEdit();
   const label = { label: `Port ${result.migration} to ${to}`, needsConfirmation: false };
   const created = result.files.map((f) => vscode.Uri.file(f.path));
-  result.files.forEach((f, i) => {
-    edit.createFile(created[i], { overwrite: false, ignoreIfExists: false }, label);
-    edit.insert(created[i], new vscode.Position(0, 0), f.text, label);
-  });
+  // Created with their contents (file operations only), not create + insert: the insert's undo element belongs to
+  // the new file's model and is invalid once that model closes, so one Undo would stop half-way (see splitCommand.ts).
+  const encoder = new TextEncoder();
+  result.files.forEach((f, i) => edit.createFile(created[i], { overwrite: false, ignoreIfExists: false, contents: encoder.encode(f.text) }, label));
   if (!await vscode.workspace.applyEdit(edit)) {
     void vscode.window.showErrorMessage('Safe Migrations could not write the ported files (one exists already?). Nothing was changed.');
     return undefined;
   }
-  for (const u of created) await (await vscode.workspace.openTextDocument(u)).save();
   output.appendLine(`Ported ${result.migration} to ${to}:`);
   for (const u of created) output.appendLine(`  + ${rel(u.fsPath)}`);
   for (const u of result.untranslated) output.appendLine(`  not translated: ${u.message}`);

@@ -286,16 +286,11 @@ async function createFiles(result: ScaffoldRequestResult, dir: string, confirm: 
     if (answer !== 'Create') throw new Cancelled();
   }
   const edit = new vscode.WorkspaceEdit();
-  result.files.forEach((f, i) => {
-    edit.createFile(uris[i], { overwrite: false, ignoreIfExists: false });
-    edit.insert(uris[i], new vscode.Position(0, 0), f.text);
-  });
+  // Created with their contents (file operations only), not create + insert: the insert's undo element belongs to
+  // the new file's model and is invalid once that model closes, so one Undo would stop half-way (see splitCommand.ts).
+  const encoder = new TextEncoder();
+  result.files.forEach((f, i) => edit.createFile(uris[i], { overwrite: false, ignoreIfExists: false, contents: encoder.encode(f.text) }));
   if (!await vscode.workspace.applyEdit(edit)) throw new Error(`could not create the files in ${folder}`);
-  // Saved, so the ORM's CLI and the language server's neighbour reads see them; Undo still removes the text.
-  for (const u of uris) {
-    const doc = await vscode.workspace.openTextDocument(u);
-    await doc.save();
-  }
   await vscode.window.showTextDocument(uris[0], { preview: false });
   output.appendLine(`Created ${uris.length} migration file(s) in ${folder}:`);
   for (const u of uris) output.appendLine(`  ${vscode.workspace.asRelativePath(u, false)}`);
