@@ -43,6 +43,8 @@ const sameText = (analysis: Analysis): HoverView => ({ analysis, toAnalysed: (o)
 export class DocumentAnalyzer {
   private readonly cache = new Map<string, Analysis>();
   private readonly neighbours: NeighbourModels;
+  /** Bumped when a document is closed or everything is invalidated: a result read before is not kept. */
+  private epoch = 0;
 
   constructor(private readonly workspace: WorkspaceState, private readonly readOpenText: (file: string) => string | undefined) {
     this.neighbours = new NeighbourModels(workspace, readOpenText);
@@ -61,20 +63,48 @@ export class DocumentAnalyzer {
   analyse(doc: TextDocument, file: string): Analysis {
     const hit = this.cached(doc.uri, doc.version);
     if (hit) return hit;
+    return this.keep(this.read(doc, file).check());
+  }
+
+  /**
+   * The same analysis in two macrotasks, the read and then the rules, so that requests arriving
+   * during the read (hovers answer from the last analysis) are served in between: a hover waits for
+   * one of the two, not both. For diagnostics; hovers and code actions need the answer at once.
+   */
+  async analyseInSteps(doc: TextDocument, file: string): Promise<Analysis> {
+    const hit = this.cached(doc.uri, doc.version);
+    if (hit) return hit;
+    const epoch = this.epoch;
+    const read = this.read(doc, file);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const meanwhile = this.cached(read.uri, read.version);
+    if (meanwhile) return meanwhile;
+    const analysis = read.check();
+    // Closed, or project and config changed, while we yielded: a result, but not one to keep.
+    return epoch === this.epoch ? this.keep(analysis) : analysis;
+  }
+
+  /** Reads the document as it is now (its text and version are captured: later edits change `doc`). */
+  private read(doc: TextDocument, file: string): { uri: string; version: number; check(): Analysis } {
+    const { uri, version } = doc;
     const text = doc.getText();
     const config = this.workspace.configFor(file);
-    let analysis: Analysis;
     if (text.length > MAX_ANALYSED_CHARS) {
       const model: FileModel = { path: file, orm: 'sql', dialect: 'unknown', dialectInfo: { dialect: 'unknown', source: 'unknown', reason: 'not analysed' }, migrations: [], problems: [] };
-      analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings: [], config, skipped: `Safe Migrations skipped this file: it is ${(text.length / 1e6).toFixed(1)} MB, and migrations up to ${MAX_ANALYSED_CHARS / 1e6} MB are analysed in the editor. Use the CLI for larger files.` };
-    } else {
-      const read = () => readMigrationText(file, text, { projects: this.workspace.projects, config, readSibling: (f) => this.readSibling(f) });
-      const model = EDITOR_CACHES ? withEditorCaches(read) : read();
-      // Neighbouring migrations give cross-migration facts; checkFile keeps only this file's findings.
-      const findings = checkFile(model, config, model.migrations.length ? this.neighbours.around(file, model) : []);
-      analysis = { uri: doc.uri, version: doc.version, path: file, text, model, findings, config };
+      const skipped = `Safe Migrations skipped this file: it is ${(text.length / 1e6).toFixed(1)} MB, and migrations up to ${MAX_ANALYSED_CHARS / 1e6} MB are analysed in the editor. Use the CLI for larger files.`;
+      return { uri, version, check: () => ({ uri, version, path: file, text, model, findings: [], config, skipped }) };
     }
-    this.cache.set(doc.uri, analysis);
+    const read = () => readMigrationText(file, text, { projects: this.workspace.projects, config, readSibling: (f) => this.readSibling(f) });
+    const model = EDITOR_CACHES ? withEditorCaches(read) : read();
+    // Neighbouring migrations give cross-migration facts; checkFile keeps only this file's findings.
+    const check = () => ({ uri, version, path: file, text, model, findings: checkFile(model, config, model.migrations.length ? this.neighbours.around(file, model) : []), config });
+    return { uri, version, check };
+  }
+
+  /** Caches an analysis unless a newer version's is there already (a slower, older one finished last). */
+  private keep(analysis: Analysis): Analysis {
+    const newest = this.cache.get(analysis.uri);
+    if (!newest || newest.version <= analysis.version) this.cache.set(analysis.uri, analysis);
     return analysis;
   }
 
@@ -106,10 +136,14 @@ export class DocumentAnalyzer {
   /** Whether this document was analysed before (an edit, not a first open). */
   seen(uri: string): boolean { return this.cache.has(uri); }
 
-  forget(uri: string): void { this.cache.delete(uri); }
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.epoch++;
+  }
 
   /** Project or config files changed: every cached result may be stale. */
   invalidateAll(): void {
+    this.epoch++;
     this.cache.clear();
     this.neighbours.clear();
   }

@@ -68,22 +68,28 @@ function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
   }, delay));
 }
 
-const publish = guarded('diagnostics', undefined, (uri: string): void => {
-  const doc = documents.get(uri);
-  if (!doc) return;
-  const file = filePath(uri);
-  if (!analyzer.isCandidate(doc, file)) {
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
-    return;
+const publish = async (uri: string): Promise<void> => {
+  try {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const file = filePath(uri);
+    if (!analyzer.isCandidate(doc, file)) {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const started = Date.now();
+    // Read, then rules, in two steps: a hover arriving meanwhile is answered in between.
+    const analysis = await analyzer.analyseInSteps(doc, file);
+    // A newer version arrived while we worked: its own timer will publish.
+    if (documents.get(uri)?.version !== analysis.version) return;
+    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis) });
+    const took = Date.now() - started;
+    if (took > 200) log(`analysed ${file} in ${took} ms`);
+  } catch (e) {
+    // Never thrown into the connection: a bug in the engine costs one result, not the server.
+    connection.console.error(`diagnostics failed: ${(e as Error).stack ?? e}`);
   }
-  const started = Date.now();
-  const analysis = analyzer.analyse(doc, file);
-  // A newer version arrived while we worked: its own timer will publish.
-  if (documents.get(uri)?.version !== analysis.version) return;
-  void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis) });
-  const took = Date.now() - started;
-  if (took > 200) log(`analysed ${file} in ${took} ms`);
-});
+};
 
 function republishAll(): void {
   void connection.sendNotification(PROJECTS_CHANGED_NOTIFICATION).catch(() => undefined);

@@ -118,3 +118,39 @@ test('a hover while the user types answers from the last analysis, with offsets 
     fs.rmSync(ws, { recursive: true, force: true });
   }
 });
+
+test('diagnostics analyse in two steps: the same result as at once; an older version finishing last never replaces a newer one; a document closed meanwhile is not cached again', async () => {
+  await initEngine();
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-steps-'));
+  try {
+    fs.mkdirSync(path.join(ws, 'migrations'));
+    fs.writeFileSync(path.join(ws, '.safe-migrations.json'), JSON.stringify({ dialect: 'postgres' }));
+    const file = path.join(ws, 'migrations', '001_add.sql');
+    const uri = pathToFileURL(file).toString();
+    const v1 = 'ALTER TABLE users ADD COLUMN email text NOT NULL;\nCREATE INDEX users_email_idx ON users (email);\n';
+    const v2 = v1.replace('CREATE INDEX', 'CREATE INDEX CONCURRENTLY');
+    const state = new WorkspaceState(() => undefined);
+    state.setFolders([ws]);
+    state.refresh();
+    const analyzer = new DocumentAnalyzer(state, () => undefined);
+
+    const stepped = analyzer.analyseInSteps(TextDocument.create(uri, 'sql', 1, v1), file);
+    // While version 1 is between its steps, a code action analyses version 2 at once.
+    const newer = analyzer.analyse(TextDocument.create(uri, 'sql', 2, v2), file);
+    const older = await stepped;
+    assert.equal(older.version, 1);
+    assert.equal(analyzer.cached(uri, 2), newer, 'version 2 stays the cached one');
+
+    const atOnce = new DocumentAnalyzer(state, () => undefined).analyse(TextDocument.create(uri, 'sql', 1, v1), file);
+    assert.equal(shown(older.model), shown(atOnce.model));
+    assert.deepEqual(older.findings, atOnce.findings);
+    assert.ok(older.findings.length > 0);
+
+    const closing = analyzer.analyseInSteps(TextDocument.create(uri, 'sql', 3, v1), file);
+    analyzer.forget(uri);
+    await closing;
+    assert.equal(analyzer.seen(uri), false, 'closed while analysed: nothing kept');
+  } finally {
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+});
