@@ -141,3 +141,17 @@ test('a history that starts mid-way: a MySQL MODIFY states the whole column; an 
   assert.match(r.files[0].text, /ALTER TABLE "t" ALTER COLUMN "at" SET DEFAULT CURRENT_TIMESTAMP;/);
   assert.deepEqual(r.untranslated.map((u) => u.message), ['data statement uses syntax specific to mysql: port it by hand']);
 });
+
+test('a Sequelize ENUM: inline on MySQL, a type named enum_<table>_<column> on PostgreSQL', () => {
+  const text = `module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.createTable('Orders', { id: { type: Sequelize.INTEGER, primaryKey: true, autoIncrement: true }, state: { type: Sequelize.ENUM('open', 'paid'), allowNull: false } });
+  },
+  async down(queryInterface) { await queryInterface.dropTable('Orders'); },
+};`;
+  const file = readMigrationText('/p/migrations/20240105120000-orders.js', text, { dialect: 'postgres' });
+  assert.match(portMigration(file, { to: 'prisma', dialect: 'mariadb' }).files[0].text, /`state` enum\('open','paid'\) NOT NULL/);
+  const pg = portMigration(file, { to: 'prisma' }).files[0].text;
+  assert.match(pg, /CREATE TYPE "enum_Orders_state" AS ENUM \('open', 'paid'\);\n\nCREATE TABLE IF NOT EXISTS "Orders" \(/);
+  assert.match(pg, /"state" "enum_Orders_state" NOT NULL/);
+});

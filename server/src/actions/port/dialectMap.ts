@@ -169,7 +169,7 @@ export const IF_EXISTS_FORMS: Record<ScaffoldDialect, { table: boolean; column: 
 export const ONLINE_INDEX = { postgres: 'CONCURRENTLY', mysql: 'ALGORITHM=INPLACE LOCK=NONE' } as const;
 
 /** Functions a data statement may use and still run unchanged on the other family. */
-export const PORTABLE_FUNCTIONS = new Set(['lower', 'upper', 'trim', 'coalesce', 'length', 'abs', 'round', 'nullif', 'replace', 'substring', 'count', 'max', 'min', 'sum']);
+export const PORTABLE_FUNCTIONS = new Set(['lower', 'upper', 'trim', 'coalesce', 'length', 'abs', 'round', 'nullif', 'replace', 'substring', 'count', 'max', 'min', 'sum', 'now']);
 
 /** What has no equivalent on the other family, said once per construct. */
 export const NO_EQUIVALENT = {

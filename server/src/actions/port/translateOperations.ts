@@ -319,9 +319,15 @@ export function renderColumn(c: ColumnState, table: string, state: SchemaState, 
   const auto = /serial/i.test(c.type) || c.extra.some((e) => /^AUTO_INCREMENT$|IDENTITY/i.test(e)) || !!c.spec?.autoIncrement;
   const out: RenderedColumn = { definition: '', before: [], type: c.type };
   let type: string;
-  const en = enumOf(c.type, state);
-  if (auto) type = sameFamily && c.exact ? c.type : autoIncrementType(c.type, s, d);
-  else if (en && familyOf(d) === 'mysql' && familyOf(s) === 'postgres') type = `enum(${en.values.map(literal).join(',')})`;
+  // An ORM spec's ENUM (Sequelize): MySQL writes it inline, PostgreSQL as a type named the way Sequelize names it.
+  const en = c.spec?.enumValues?.length && /^enum\b/i.test(c.type) ? { values: c.spec.enumValues } : enumOf(c.type, state);
+  const specEnumOnPostgres = !!c.spec?.enumValues?.length && d === 'postgres' && /^enum\b/i.test(c.type);
+  if (specEnumOnPostgres) {
+    const typeName = `enum_${table}_${c.name}`;
+    out.before.push({ sql: `CREATE TYPE ${quoteName(typeName, d)} AS ENUM (${c.spec!.enumValues!.map(literal).join(', ')})`, ddl: true });
+    type = quoteName(typeName, d);
+  } else if (auto) type = sameFamily && c.exact ? c.type : autoIncrementType(c.type, s, d);
+  else if (en && familyOf(d) === 'mysql' && (familyOf(s) === 'postgres' || c.spec?.enumValues)) type = `enum(${en.values.map(literal).join(',')})`;
   else if (en && !en.name && d === 'postgres' && familyOf(s) === 'mysql') {
     const typeName = `${table}_${c.name}`;
     out.before.push({ sql: `CREATE TYPE ${quoteName(typeName, d)} AS ENUM (${en.values.map(literal).join(', ')})`, ddl: true });
@@ -579,7 +585,8 @@ function statedColumn(op: Operation, name: string, ctx: TranslateContext): Colum
 
 /** INSERT/UPDATE/DELETE across families: requoted when it uses nothing dialect-specific, else left to a person. */
 function dataStatement(op: Operation, sql: string, ctx: TranslateContext): PortStep[] {
-  const functions = [...sql.matchAll(/\b([a-z_][\w]*)\s*\(/gi)].map((m) => m[1].toLowerCase()).filter((f) => !['in', 'values', 'exists', 'set', 'and', 'or', 'not'].includes(f));
+  const functions = [...sql.matchAll(/\b([a-z_][\w]*)\s*\(/gi)].map((m) => m[1].toLowerCase())
+    .filter((f) => !['in', 'values', 'exists', 'set', 'and', 'or', 'not', 'where', 'select', 'from', 'on', 'as', 'when', 'then', 'else', 'into', 'any', 'all', 'is'].includes(f));
   const foreign = functions.filter((f) => !PORTABLE_FUNCTIONS.has(f));
   // Joins in UPDATE/DELETE are written differently (PostgreSQL UPDATE … FROM / DELETE … USING, MySQL UPDATE … JOIN).
   const specific = /::|\bRETURNING\b|\bILIKE\b|\bON\s+CONFLICT\b|\bON\s+DUPLICATE\b|\bLIMIT\b.*\bUPDATE\b|\$\d/i.test(sql)
