@@ -13,7 +13,9 @@ import type { FileModel } from '../../../server/src/model/migration';
 import type { MigrationDown } from '../../../server/src/actions/down/downsForFiles';
 import { downEdit } from '../../../server/src/actions/down/downEdit';
 import { type CellDatabase, MY, PG } from '../scaffold/cellDatabase';
-import type { HistoryRunner } from './downHarness';
+import { type HistoryRunner, type HistoryStats, roundTripHistory } from './downHarness';
+import type { Dialect } from '../../../server/src/model/migration';
+import type { DbDialect } from '../scaffold/cellDatabase';
 
 const REPO_MODULES = path.resolve(__dirname, '../../../node_modules');
 
@@ -34,6 +36,19 @@ export function textWithDown(file: FileModel, down: MigrationDown): string {
   const edit = downEdit(file, file.migrations[down.migrationIndex], down.text);
   if (edit.kind !== 'edit') throw new Error(`${down.migration}: expected an in-file down, got ${edit.kind}${edit.kind === 'refused' ? `: ${edit.reason}` : ''}`);
   return file.text!.slice(0, edit.start) + edit.text + file.text!.slice(edit.end);
+}
+
+/** roundTripHistory with the files rewritten with their generated downs, run by `runner`; the files are removed after. */
+export async function roundTripWithDowns(dialect: DbDialect, dir: string, runner: (db: CellDatabase, paths: string[]) => Promise<HistoryRunner>, readAs?: Dialect): Promise<HistoryStats> {
+  let written: ReturnType<typeof writeWithDowns> | undefined;
+  try {
+    return await roundTripHistory(dialect, dir, (db, ordered) => {
+      written ??= writeWithDowns(ordered);
+      return runner(db, written.paths);
+    }, readAs);
+  } finally {
+    written?.remove();
+  }
 }
 
 /** TypeORM's own runner: the DataSource sees migrations 0…i, so runMigrations runs exactly migration i. */

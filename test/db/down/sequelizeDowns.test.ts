@@ -10,26 +10,18 @@ import * as path from 'node:path';
 import { initEngine, readMigrationText } from '../../../server/src/engine/engine';
 import type { Dialect } from '../../../server/src/model/migration';
 import type { DbDialect } from '../scaffold/cellDatabase';
-import { historyDowns, newFindingsWithDown, roundTripHistory } from './downHarness';
-import { sequelizeHistoryRunner, textWithDown, writeWithDowns } from './ormHistoryRunners';
+import { historyDowns, newFindingsWithDown } from './downHarness';
+import { sequelizeHistoryRunner, roundTripWithDowns, textWithDown } from './ormHistoryRunners';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
 async function roundTrip(dialect: DbDialect, dir: string, complete: number, restored: number, readAs?: Dialect): Promise<void> {
   await initEngine();
-  let written: ReturnType<typeof writeWithDowns> | undefined;
-  try {
-    const stats = await roundTripHistory(dialect, dir, (db, ordered) => {
-      written ??= writeWithDowns(ordered);
-      return sequelizeHistoryRunner(db, written.paths);
-    }, readAs);
-    assert.ok(stats.migrations >= 20, `only ${stats.migrations} migrations in the history`);
-    for (const x of stats.incomplete) assert.ok(x.why.length > 0, `${x.migration}: incomplete without a reason`);
-    assert.ok(stats.complete >= complete, `only ${stats.complete} of ${stats.migrations} downs are complete (was ${complete})`);
-    assert.ok(stats.schemaRestored >= restored, `only ${stats.schemaRestored} of ${stats.migrations} downs restore the schema (was ${restored})`);
-  } finally {
-    written?.remove();
-  }
+  const stats = await roundTripWithDowns(dialect, dir, sequelizeHistoryRunner, readAs);
+  assert.ok(stats.migrations >= 20, `only ${stats.migrations} migrations in the history`);
+  for (const x of stats.incomplete) assert.ok(x.why.length > 0, `${x.migration}: incomplete without a reason`);
+  assert.ok(stats.complete >= complete, `only ${stats.complete} of ${stats.migrations} downs are complete (was ${complete})`);
+  assert.ok(stats.schemaRestored >= restored, `only ${stats.schemaRestored} of ${stats.migrations} downs restore the schema (was ${restored})`);
 }
 
 for (const [dialect, folder] of [['postgres', 'sequelize-postgres'], ['mariadb', 'sequelize-mariadb']] as [DbDialect, string][]) {
