@@ -11,8 +11,8 @@ const DOWN_REQUEST = 'safeMigrations/down';
 
 type ServerRequest = <R>(method: string, params?: unknown) => Promise<R>;
 
-/** What a test passes: the migration, and `confirm: false` to answer "Replace" without a dialog. */
-export interface DownCommandArgs { uri?: string; confirm?: false }
+/** What a test passes: the migration, and `replace` to answer the "Replace the written down?" dialog without showing it. */
+export interface DownCommandArgs { uri?: string; replace?: boolean }
 
 export type DownCommandResult = { applied: { migration: string; complete: boolean; notes: string[]; file: string }[] } | { refused: string };
 
@@ -35,8 +35,8 @@ async function downCommand(request: ServerRequest, output: vscode.OutputChannel,
   if (!proposals.some((p) => p.change)) {
     const refused = proposals.map((p) => `${p.migration}: ${p.refused ?? 'nothing to generate'}`).join('; ');
     // Every down is written already: replacing one is a deliberate choice, never the default.
-    const replace = args.confirm === false ? 'Replace' : await vscode.window.showWarningMessage('This migration already has a down. Replace it with the generated one?', { modal: true, detail: refused }, 'Replace');
-    if (replace !== 'Replace') return { refused };
+    const replace = args.replace ?? (await vscode.window.showWarningMessage('This migration already has a down. Replace it with the generated one?', { modal: true, detail: refused }, 'Replace')) === 'Replace';
+    if (!replace) return { refused };
     proposals = await ask(true);
     if (!proposals) return undefined;
   }

@@ -1,0 +1,76 @@
+// "Generate down()" in the real extension host: the quick fix on missing-down writes the down from
+// the folder's history, the finding goes, and ONE workbench undo takes it back; the command
+// "Safe Migrations: Generate Down Migration" does the same for the current file.
+// Input: test/e2e/workspace/src/migrations/1700000700000-AddNoteWithoutDown.ts (products from the fixture's history).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, codeOf, diagnosticsFor, open, workspaceRoot } from './e2eHelpers';
+
+const DOWN_COMMAND = 'safeMigrations.generateDown';
+const REL = 'src/migrations/1700000700000-AddNoteWithoutDown.ts';
+const DOWN = [
+  '',
+  '',
+  '  public async down(queryRunner: QueryRunner): Promise<void> {',
+  '    await queryRunner.query(\'ALTER TABLE "products" DROP COLUMN IF EXISTS "note"\');',
+  '  }',
+].join('\n');
+
+/** The original with the generated down after its up method. */
+const withDown = (original: string) => original.replace(/(\n  public async up[\s\S]*?\n  \})/, `$1${DOWN}`);
+
+async function undoneAndClosed(doc: vscode.TextDocument, original: string): Promise<void> {
+  fs.writeFileSync(doc.uri.fsPath, original);
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+suite('Generate the down', () => {
+  test('[engine] "Generate down()" from the missing-down lightbulb: preferred, the down written from the history, the finding gone; one undo restores the file', async () => {
+    await api();
+    const doc = await open(REL);
+    const original = doc.getText();
+    const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-down'));
+    const missing = diags.find((x) => codeOf(x) === 'missing-down')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const generate = actions.find((a) => a.title.startsWith('Generate down()'));
+    assert.ok(generate?.edit, `a Generate down() action; got ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(generate.title, 'Generate down()', 'complete: no "(incomplete …)" in the title');
+    assert.equal(generate.isPreferred, true);
+    try {
+      assert.equal(await vscode.workspace.applyEdit(generate.edit), true);
+      assert.equal(doc.getText(), withDown(original));
+      await diagnosticsFor(doc.uri, (d) => !d.some((x) => codeOf(x) === 'missing-down'));
+
+      // ONE undo, from the editor, takes the whole edit back.
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.getText(), original, 'the file as it was, after one undo');
+      assert.equal(doc.isDirty, false);
+    } finally {
+      await undoneAndClosed(doc, original);
+    }
+  });
+
+  test('"Safe Migrations: Generate Down Migration" on the current file writes the same down; a written down is refused without the confirmation', async () => {
+    await api();
+    const doc = await open(REL);
+    const original = doc.getText();
+    await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-down'));
+    try {
+      const result = await vscode.commands.executeCommand<{ applied: { migration: string; complete: boolean; file: string }[] }>(DOWN_COMMAND, { uri: doc.uri.toString() });
+      assert.deepEqual(result.applied, [{ migration: 'AddNoteWithoutDown1700000700000', complete: true, notes: [], file: path.join(workspaceRoot(), REL) }]);
+      assert.equal(doc.getText(), withDown(original));
+      assert.equal(await doc.save(), true);
+      // Now the down is written: without "Replace" nothing changes (the dialog is answered by the test: no).
+      const again = await vscode.commands.executeCommand<{ refused?: string } | undefined>(DOWN_COMMAND, { uri: doc.uri.toString(), replace: false });
+      assert.match(again?.refused ?? '', /down is not empty/);
+      assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), withDown(original));
+    } finally {
+      await undoneAndClosed(doc, original);
+    }
+  });
+});
