@@ -155,3 +155,15 @@ test('a Sequelize ENUM: inline on MySQL, a type named enum_<table>_<column> on P
   assert.match(pg, /CREATE TYPE "enum_Orders_state" AS ENUM \('open', 'paid'\);\n\nCREATE TABLE IF NOT EXISTS "Orders" \(/);
   assert.match(pg, /"state" "enum_Orders_state" NOT NULL/);
 });
+
+test('to MySQL: an inline PRIMARY KEY stays, EXCLUDE (in CREATE TABLE or ALTER), DO, gin and unknown types are listed and marked', () => {
+  const f = prismaFile(`CREATE TABLE "r" ("id" serial PRIMARY KEY, "during" tsrange NOT NULL, CONSTRAINT "r_no_overlap" EXCLUDE USING gist ("during" WITH &&));
+ALTER TABLE "r" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist ("during" WITH &&);
+DO $$ BEGIN RAISE NOTICE 'x'; END $$;
+CREATE INDEX "r_during" ON "r" USING gin ("during");
+`, '20240103000000_rooms');
+  const r = portMigration(f, { to: 'typeorm', dialect: 'mysql' });
+  assert.deepEqual(r.untranslated.map((u) => u.message.replace(/:.*/, '')), ['exclusion constraint', 'r.during', 'exclusion constraint', 'DO block', 'r_during']);
+  assert.match(r.files[0].text, /\/\/ UNTRANSLATED: exclusion constraint[^\n]*\n\s*await queryRunner\.query\(`CREATE TABLE IF NOT EXISTS \\`r\\` \(\n\s+\\`id\\` int NOT NULL AUTO_INCREMENT PRIMARY KEY,/);
+  assert.doesNotMatch(r.files[0].text, /\\`CONSTRAINT\\`/);
+});

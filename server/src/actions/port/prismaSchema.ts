@@ -5,6 +5,7 @@ import type { ColumnState, SchemaState } from '../down/schemaState';
 import { pascalName, nameWords } from '../../emitters/naming';
 import { unquoteIdentifier } from '../down/sqlText';
 import { mapDefault, mapType } from './dialectMap';
+import { columnExtras } from './translateOperations';
 
 const k = (s: string) => s.toLowerCase();
 const ident = (s: string) => /^[A-Za-z][A-Za-z0-9_]*$/.test(s);
@@ -73,10 +74,10 @@ export function prismaSchema(state: SchemaState, d: ScaffoldDialect): string {
     const list: Field[] = [];
     const block: string[] = [];
     const pk = [...state.constraints.values()].find((c) => k(c.table) === k(t.name) && c.kind === 'primary');
-    const inlinePk = t.columns.filter((c) => c.extra.some((e) => /^PRIMARY\s+KEY/i.test(e)) || c.spec?.primary);
+    const inlinePk = t.columns.filter((c) => columnExtras(c).some((e) => /^PRIMARY\s+KEY/i.test(e)) || c.spec?.primary);
     const pkCols = pk?.columns.length ? pk.columns : inlinePk.map((c) => c.name);
     const keyed = new Set([...pkCols, ...[...state.constraints.values()].filter((x) => k(x.table) === k(t.name) && x.kind !== 'check').flatMap((x) => x.columns),
-      ...[...state.indexes.values()].filter((i) => k(i.table) === k(t.name)).flatMap((i) => i.columns), ...t.columns.filter((c) => c.extra.some((e) => /^UNIQUE$/i.test(e))).map((c) => c.name)].map(k));
+      ...[...state.indexes.values()].filter((i) => k(i.table) === k(t.name)).flatMap((i) => i.columns), ...t.columns.filter((c) => columnExtras(c).some((e) => /^UNIQUE$/i.test(e))).map((c) => c.name)].map(k));
     for (const c of t.columns) {
       const s = scalar(c, state, d);
       // A key over text needs a length on MySQL: the porter makes such a column varchar(191), as Prisma maps String.
@@ -92,7 +93,7 @@ export function prismaSchema(state: SchemaState, d: ScaffoldDialect): string {
       if (pkCols.length === 1 && k(pkCols[0]) === k(c.name)) attrs.push('@id');
       const def = defaultAttr(c, s.type, state, d, s.enumName !== undefined);
       if (def) attrs.push(def);
-      const uniqueInline = c.extra.some((e) => /^UNIQUE$/i.test(e)) || c.spec?.unique;
+      const uniqueInline = columnExtras(c).some((e) => /^UNIQUE$/i.test(e)) || c.spec?.unique;
       if (uniqueInline) attrs.push('@unique');
       if (s.native) attrs.push(s.native);
       const name = ident(c.name) ? c.name : c.name.replace(/\W+/g, '_');

@@ -6,7 +6,7 @@
 import type { Dialect, FileModel, Migration, Operation, Range } from '../../model/migration';
 import type { Guard, IndexChange, ScaffoldDialect } from '../../patterns/types';
 import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, type TableState, applyOperation, cloneSchema, columnFromSpec, constraintKey, emptySchema, findColumn, parseCreateIndex, sourceSql } from '../down/schemaState';
-import { leadingIdentifier, parseColumnDefinition, splitTopLevel, stripLeading, unquoteIdentifier } from '../down/sqlText';
+import { leadingIdentifier, matchingParen, parseColumnDefinition, splitTopLevel, stripLeading, unquoteIdentifier } from '../down/sqlText';
 import { IF_EXISTS_FORMS, NO_EQUIVALENT, PORTABLE_FUNCTIONS, autoIncrementType, familyOf, mapDefault, mapType, quoteName, requote } from './dialectMap';
 import { typeormConstraintName } from './typeormNames';
 
@@ -176,12 +176,15 @@ function rebuild(op: Operation, sql: string, siblings: Operation[], ops: Operati
   switch (op.kind) {
     case 'createTable': {
       if (!op.table) return [mark(ctx, op, 'CREATE TABLE without a table name')];
+      const marked = ctx.untranslated.length;
       const parsed = tableOf(op, sql, ctx);
+      // What tableOf took out of the table is marked where the table is created.
+      const markers: PortStep[] = ctx.untranslated.slice(marked).map((u) => ({ sql: '', ddl: false, comment: `UNTRANSLATED: ${u.message}` }));
       const fks = ops.filter((o) => o.kind === 'addForeignKey' && o.details?.inCreateTable && o.via === 'api' && o.table === op.table && o.offset.start >= op.offset.start && o.offset.end <= op.offset.end);
       for (const fk of fks) parsed.constraints.push(apiConstraint(fk, ctx.from));
       const steps = renderTable(parsed.table, parsed.constraints, parsed.indexes, before, ctx, { ifNotExists: !!op.ifNotExists, op, foreignKeysInline: true });
       if (isMysql(d) && !op.ifNotExists) steps.filter((s) => /^CREATE TABLE/i.test(s.sql)).forEach((s) => { s.sql = s.sql.replace(/^CREATE TABLE/i, 'CREATE TABLE IF NOT EXISTS'); });
-      return steps;
+      return [...markers, ...steps];
     }
     case 'dropTable':
       return [step(`DROP TABLE${op.ifExists || isMysql(d) ? ' IF EXISTS' : ''} ${t}${op.cascade && d === 'postgres' ? ' CASCADE' : ''}`)];
@@ -295,9 +298,35 @@ function addedColumn(op: Operation, sql: string, from: Dialect): ColumnState | u
 
 function tableOf(op: Operation, sql: string, ctx: TranslateContext): { table: TableState; constraints: ConstraintState[]; indexes: IndexState[] } {
   const temp = emptySchema(ctx.from);
-  applyOperation(temp, op, sql);
+  applyOperation(temp, op, op.via === 'sql' ? withoutForeignElements(op, sql, ctx) : sql);
   const table = temp.tables.get(k(op.table!)) ?? { name: op.table!, columns: [], exact: false };
   return { table, constraints: [...temp.constraints.values()], indexes: [...temp.indexes.values()] };
+}
+
+/** CREATE TABLE elements with no equivalent on the target (EXCLUDE, LIKE) are marked and taken out before the table is read. */
+function withoutForeignElements(op: Operation, sql: string, ctx: TranslateContext): string {
+  const open = sql.indexOf('(');
+  const close = open >= 0 ? matchingParen(sql, open) : -1;
+  if (open < 0 || close < 0) return sql;
+  const elements = splitTopLevel(sql.slice(open + 1, close), ',');
+  const kept = elements.filter((e) => {
+    const head = /^(?:CONSTRAINT\s+(?:"[^"]+"|`[^`]+`|\S+)\s+)?(EXCLUDE|LIKE)\b/i.exec(e)?.[1]?.toUpperCase();
+    if (!head) return true;
+    mark(ctx, op, head === 'EXCLUDE' ? NO_EQUIVALENT.exclusion : `${op.table}: LIKE ${oneLine(e.slice(4))}: copy that table's columns by hand`);
+    return false;
+  });
+  return kept.length === elements.length ? sql : `${sql.slice(0, open + 1)}${kept.join(', ')}${sql.slice(close)}`;
+}
+
+/** `PRIMARY`,`KEY` → `PRIMARY KEY` (the definition reader stops a clause at KEY). */
+export function columnExtras(c: { extra: string[] }): string[] {
+  const out: string[] = [];
+  for (const e of c.extra) {
+    const prev = out[out.length - 1];
+    if (/^KEY$/i.test(e) && prev && /^(PRIMARY|UNIQUE)$/i.test(prev)) out[out.length - 1] = `${prev.toUpperCase()} KEY`;
+    else out.push(e);
+  }
+  return out.map((e) => (/^UNIQUE KEY$/i.test(e) ? 'UNIQUE' : e));
 }
 
 /** An enum type a PostgreSQL column refers to, or an inline MySQL enum. */
@@ -316,7 +345,8 @@ export function renderColumn(c: ColumnState, table: string, state: SchemaState, 
   const s = ctx.from;
   const d = ctx.to;
   const sameFamily = familyOf(s) === familyOf(d);
-  const auto = /serial/i.test(c.type) || c.extra.some((e) => /^AUTO_INCREMENT$|IDENTITY/i.test(e)) || !!c.spec?.autoIncrement;
+  const extras = columnExtras(c);
+  const auto = /serial/i.test(c.type) || extras.some((e) => /^AUTO_INCREMENT$|IDENTITY/i.test(e)) || !!c.spec?.autoIncrement;
   const out: RenderedColumn = { definition: '', before: [], type: c.type };
   let type: string;
   // An ORM spec's ENUM (Sequelize): MySQL writes it inline, PostgreSQL as a type named the way Sequelize names it.
@@ -350,7 +380,7 @@ export function renderColumn(c: ColumnState, table: string, state: SchemaState, 
     else if (def.expr !== undefined) parts.push(`DEFAULT ${def.expr}`);
   }
   if (auto && isMysql(d)) parts.push('AUTO_INCREMENT');
-  for (const e of c.extra) {
+  for (const e of extras) {
     if (/^AUTO_INCREMENT$|IDENTITY/i.test(e)) continue;
     if (/^REFERENCES\b/i.test(e)) {
       // MySQL parses a column's REFERENCES and ignores it: it becomes a table-level FOREIGN KEY.
@@ -392,12 +422,12 @@ export function renderTable(table: TableState, constraints: ConstraintState[], i
   const before: PortStep[] = [];
   const elements: string[] = [];
   const typeormPg = ctx.sourceOrm === 'typeorm' && !table.exact && d === 'postgres';
-  const inlinePrimary = table.columns.some((c) => c.extra.some((e) => /^PRIMARY\s+KEY/i.test(e)));
+  const inlinePrimary = table.columns.some((c) => columnExtras(c).some((e) => /^PRIMARY\s+KEY/i.test(e)));
   const apiPrimary = !table.exact ? table.columns.filter((c) => c.spec?.primary) : [];
   for (const c of table.columns) {
     // ORM specs: keys at table level, named the way the ORM names them (TypeORM's hashes, Sequelize leaves it to the database).
     const col = !table.exact && (apiPrimary.length > 1 || typeormPg) ? { ...c, extra: c.extra.filter((e) => !/^PRIMARY\s+KEY$/i.test(e) && !(typeormPg && /^UNIQUE$/i.test(e))) } : c;
-    const r = renderColumn(col, table.name, state, ctx, options.op, { keyed: keyed.has(k(c.name)) || c.extra.some((e) => /^(PRIMARY\s+KEY|UNIQUE)$/i.test(e)) });
+    const r = renderColumn(col, table.name, state, ctx, options.op, { keyed: keyed.has(k(c.name)) || columnExtras(c).some((e) => /^(PRIMARY\s+KEY|UNIQUE)$/i.test(e)) });
     before.push(...r.before);
     elements.push(r.definition);
     if (r.references) elements.push(`FOREIGN KEY (${quoteName(c.name, d)}) ${r.references}`);
