@@ -71,6 +71,16 @@ for (const h of HISTORIES.filter((x) => !process.env.ONLY || x.name === process.
         assert.deepEqual(actual, expected, `${h.name} → ${orm} on ${to}`);
       } finally { out.remove(); }
     }
+    if (to === 'mariadb') {
+      // MySQL's form (presence checks over information_schema instead of IF [NOT] EXISTS), each up run twice: the implicit-commit plan holds.
+      for (const orm of ['prisma', 'sequelize'] as const) {
+        const mysql = portHistory(files, { to: orm, dialect: 'mysql', dir: 'migrations', now: new Date(Date.UTC(2026, 0, 1)), downTexts: downTextsOf(files) });
+        const out = writePorted(mysql.files);
+        try {
+          assert.deepEqual(shape(await replayUp(path.join(out.dir, 'migrations'), 'mariadb', { dialect: 'mariadb', twice: true })), expected, `${h.name} → ${orm} in MySQL's form, every up twice`);
+        } finally { out.remove(); }
+      }
+    }
     const baseline = portBaseline(files, { to: 'prisma', dialect: to, dir: 'migrations', now: new Date(Date.UTC(2026, 0, 1)) });
     assert.deepEqual(baseline.untranslated, [], `${h.name} baseline for ${to}`);
     const out = writePorted(baseline.files.filter((f) => !f.path.endsWith('schema.prisma')));

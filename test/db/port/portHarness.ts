@@ -55,7 +55,7 @@ export function writePorted(files: ScaffoldFile[]): { dir: string; remove(): voi
 }
 
 /** Every migration of the folder, up in order, with its ORM's runner; the schema it leaves. */
-export async function replayUp(dir: string, server: Server, options: { dialect?: 'postgres' | 'mariadb'; setup?: string[] } = {}): Promise<SchemaSnapshot> {
+export async function replayUp(dir: string, server: Server, options: { dialect?: 'postgres' | 'mariadb'; setup?: string[]; twice?: boolean } = {}): Promise<SchemaSnapshot> {
   const files = (await inspectPaths([dir], { dialect: options.dialect })).files.filter((f) => f.migrations.length);
   const ordered = orderedMigrations(files);
   if (!ordered.length) throw new Error(`no migration found in ${dir}`);
@@ -69,7 +69,8 @@ export async function replayUp(dir: string, server: Server, options: { dialect?:
     runner = orm === 'typeorm' ? await typeormRunner(db, tracer, root, ordered[0].file, { typeorm: { dataSources: [{ migrationsTransactionMode: 'each' }] } } as unknown as ProjectInfo)
       : orm === 'sequelize' ? await sequelizeRunner(db, tracer, root)
       : sqlRunner(db, tracer);
-    for (const h of ordered) {
+    // twice: every up runs again right after itself, as a re-run after a failure would (guards must make it harmless).
+    for (const h of ordered.flatMap((x) => (options.twice ? [x, x] : [x]))) {
       try { await runner.up(h); } catch (e) { const parent = (e as { parent?: Error }).parent; throw new Error(`${path.basename(h.file.path)}: ${(e as Error).message}${parent ? ` (${parent.message})` : ""}`); }
     }
     return await takeSnapshot(db);

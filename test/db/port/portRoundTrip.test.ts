@@ -19,8 +19,10 @@ for (const h of HISTORIES) {
       assert.deepEqual(ported.untranslated, [], `${h.name} → ${to}: nothing is untranslated within one dialect`);
       const out = writePorted(ported.files);
       try {
-        const schema = await replayUp(path.join(out.dir, 'migrations'), h.server, { dialect: h.server });
-        assert.deepEqual(diffSnapshots(original, schema, 'reup'), [], `${h.name} → ${to}`);
+        // On MariaDB every up runs twice (Prisma and Sequelize have no record that stops it): guarded steps make that harmless.
+        const twice = h.server === 'mariadb' && to !== 'typeorm';
+        const schema = await replayUp(path.join(out.dir, 'migrations'), h.server, { dialect: h.server, twice });
+        assert.deepEqual(diffSnapshots(original, schema, 'reup'), [], `${h.name} → ${to}${twice ? ', every up twice' : ''}`);
       } finally { out.remove(); }
     }
   });

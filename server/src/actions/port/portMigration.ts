@@ -136,7 +136,8 @@ function buildPhase(file: FileModel, migration: Migration, upSteps: PortStep[], 
   const upOnline = up.some((s) => s.outsideTransaction);
   if (dialect !== 'postgres') {
     const ddl = up.filter((s) => s.sql && s.ddl);
-    const unguarded = ddl.filter((s) => !s.guard && !/\bIF\s+(NOT\s+)?EXISTS\b/i.test(s.sql) && !/^ALTER\s+TABLE\s+\S+\s+(MODIFY|CHANGE|ALTER\s+COLUMN)\b/i.test(s.sql));
+    // MODIFY and ALTER COLUMN … SET/DROP DEFAULT give the same result when run again.
+    const unguarded = ddl.filter((s) => !s.guard && !/\bIF\s+(NOT\s+)?EXISTS\b/i.test(s.sql) && !/^ALTER\s+TABLE\s+\S+\s+(MODIFY|ALTER\s+COLUMN)\b/i.test(s.sql));
     phaseNotes.push(`Implicit-commit plan: ${dialectLabel(dialect)} commits each of the ${ddl.length} DDL statement${ddl.length === 1 ? '' : 's'} on its own, so a failure leaves the earlier ones applied. `
       + (unguarded.length ? `${unguarded.length} cannot be guarded (${unguarded.map((s) => oneLine(s.sql)).join('; ')}): after a failure, check them before running again.` : 'Each is guarded or repeatable, so running the migration again after a failure finishes the job.'));
   }

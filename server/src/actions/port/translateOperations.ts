@@ -129,7 +129,10 @@ function verbatim(op: Operation, ops: Operation[], ctx: TranslateContext, before
   const shared = ops.filter((o) => statementSpan(o) === statementSpan(op) && !o.details?.inCreateTable && !o.details?.inAddColumn);
   const concurrently = ctx.to === 'postgres' && /\bCONCURRENTLY\b/i.test(sql);
   const step: PortStep = { sql, ddl: isDdl(op), outsideTransaction: concurrently || undefined };
-  if (isMysql(ctx.to) && shared.length === 1 && !op.guarded && !/\bIF\s+(NOT\s+)?EXISTS\b/i.test(sql)) step.guard = guardFor(op, before);
+  // One ALTER TABLE is atomic even with several actions: a guard on one of them tells whether the whole statement ran.
+  if (isMysql(ctx.to) && !op.guarded && !/\bIF\s+(NOT\s+)?EXISTS\b/i.test(sql)) {
+    step.guard = shared.map((o) => guardFor(o, before)).find((g) => g !== undefined);
+  }
   if (concurrently && op.kind === 'createIndex' && op.index && op.table && op.columns?.length && !op.expression) {
     step.index = { op: 'create', table: op.table, name: op.index, columns: op.columns, unique: !!op.unique };
   }
@@ -581,7 +584,8 @@ function columnChange(op: Operation, siblings: Operation[], before: SchemaState,
   if (!now) return [mark(ctx, op, `${op.table}.${op.column}: no earlier migration creates the column and this change does not state its whole definition (${ctx.to} needs it)`)];
   if (isMysql(d)) {
     const def = renderColumn(now, op.table, ctx.state, ctx, op).definition;
-    return [{ sql: rename ? `ALTER TABLE ${t} CHANGE ${q(op.column)} ${def}` : `ALTER TABLE ${t} MODIFY ${def}`, ddl: true }];
+    // MODIFY can run again; CHANGE renames, so it runs only while the old name is there.
+    return [{ sql: rename ? `ALTER TABLE ${t} CHANGE ${q(op.column)} ${def}` : `ALTER TABLE ${t} MODIFY ${def}`, ddl: true, ...(rename ? { guard: { present: true, object: 'column', table: op.table, name: op.column } as Guard } : {}) }];
   }
   const out: PortStep[] = rename ? [renameStep()] : [];
   const c = q(newName);
