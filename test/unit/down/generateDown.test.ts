@@ -81,7 +81,7 @@ test('TypeORM/MySQL: DROP FOREIGN KEY and DROP INDEX, which MySQL has no IF EXIS
   ].join('\n'));
 });
 
-test('Sequelize/MariaDB: calls for calls — removeColumn comes back as addColumn with its spec, AFTER its neighbour where SQL wrote it', () => {
+test('Sequelize/MariaDB: calls for calls — removeColumn comes back as addColumn with its spec, after the column it followed', () => {
   const down = downOf('mariadb', [
     ['/s/m/20240101000000-create.js', sequelize(["await queryInterface.createTable('Users', { id: { type: Sequelize.INTEGER, primaryKey: true, autoIncrement: true }, nick: { type: Sequelize.STRING(40), allowNull: true } });"])],
     ['/s/m/20240102000000-flag.js', sequelize(["await queryInterface.addColumn('Users', 'flag', { type: Sequelize.BOOLEAN, allowNull: false, defaultValue: false });", "await queryInterface.removeColumn('Users', 'nick');"])],
@@ -90,7 +90,7 @@ test('Sequelize/MariaDB: calls for calls — removeColumn comes back as addColum
   assertParses(down.text);
   const calls = down.text.split('\n').filter((l) => /await /.test(l)).map((l) => l.trim());
   assert.deepEqual(calls, [
-    "await queryInterface.addColumn('Users', 'nick', { type: Sequelize.DataTypes.STRING(40), allowNull: true });",
+    "await queryInterface.addColumn('Users', 'nick', { type: Sequelize.DataTypes.STRING(40), allowNull: true, after: 'id' });",
     "await queryInterface.removeColumn('Users', 'flag');",
   ]);
 });

@@ -23,7 +23,8 @@ export interface DownStep {
 export type ApiStep =
   | { call: 'dropTable'; table: string }
   | { call: 'dropColumn'; table: string; column: string }
-  | { call: 'addColumn'; table: string; column: ColumnState }
+  /** MySQL/MariaDB: `after` the column it followed, or `first`; absent = last (PostgreSQL always). */
+  | { call: 'addColumn'; table: string; column: ColumnState; after?: string; first?: boolean }
   | { call: 'renameColumn'; table: string; from: string; to: string }
   | { call: 'renameTable'; from: string; to: string }
   | { call: 'dropIndex'; table: string; index: string }
@@ -120,7 +121,7 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
       const pos = table.columns.findIndex((c) => k(c.name) === k(column.name));
       const place = d === 'postgres' ? '' : pos === 0 ? ' FIRST' : ` AFTER ${q(table.columns[pos - 1].name, d)}`;
       if (d === 'postgres' && pos < table.columns.length - 1) r.gaps.push(`PostgreSQL adds ${column.name} back as the last column (column order is not part of the schema it compares)`);
-      r.steps.push({ sql: `ALTER TABLE ${t} ADD COLUMN${ifNotExists} ${renderColumnDefinition(column, d)}${place}`, api: { call: 'addColumn', table: table.name, column } });
+      r.steps.push({ sql: `ALTER TABLE ${t} ADD COLUMN${ifNotExists} ${renderColumnDefinition(column, d)}${place}`, api: { call: 'addColumn', table: table.name, column, ...(d === 'postgres' || pos === table.columns.length - 1 ? {} : pos === 0 ? { first: true } : { after: table.columns[pos - 1].name }) } });
       // The indexes and keys that went with the column.
       for (const i of before.indexes.values()) {
         if (k(i.table) !== k(table.name) || !i.columns.some((c) => k(c) === k(column.name)) || i.implicitForKey) continue;

@@ -69,7 +69,8 @@ export function renderTypeormDown(file: FileModel, migration: Migration, steps: 
       case 'renameTable': return `await ${qr}.renameTable(${str(a.from)}, ${str(a.to)});`;
       case 'dropIndex': return `await ${qr}.dropIndex(${str(a.table)}, ${str(a.index)});`;
       case 'dropForeignKey': return `await ${qr}.dropForeignKey(${str(a.table)}, ${str(a.constraint)});`;
-      case 'addColumn': if (hasTableColumn && a.column.spec) return `await ${qr}.addColumn(${str(a.table)}, new TableColumn(${typeormColumn(a.column)}));`;
+      // TableColumn has no place: a column that was not last comes back through SQL (… AFTER …).
+      case 'addColumn': if (hasTableColumn && a.column.spec && !a.after && !a.first) return `await ${qr}.addColumn(${str(a.table)}, new TableColumn(${typeormColumn(a.column)}));`;
     }
     return `await ${qr}.query(${str(s.sql)});`;
   });
@@ -108,7 +109,7 @@ export function renderSequelizeDown(file: FileModel, migration: Migration, steps
       case 'renameTable': return `await ${qi}.renameTable(${str(a.from)}, ${str(a.to)});`;
       case 'dropIndex': return `await ${qi}.removeIndex(${str(a.table)}, ${str(a.index)});`;
       case 'dropForeignKey': case 'dropConstraint': return `await ${qi}.removeConstraint(${str(a.table)}, ${str(a.constraint)});`;
-      case 'addColumn': if (sig.params.length > 1) return `await ${qi}.addColumn(${str(a.table)}, ${str(a.column.name)}, ${sequelizeColumn(a.column, S)});`;
+      case 'addColumn': if (sig.params.length > 1) return `await ${qi}.addColumn(${str(a.table)}, ${str(a.column.name)}, ${sequelizeColumn(a.column, S, a)});`;
     }
     return `await ${qi}.sequelize.query(${str(s.sql)});`;
   });
@@ -132,9 +133,12 @@ function sequelizeType(type: string, S: string): string {
   return str(type);
 }
 
-function sequelizeColumn(c: ColumnState, S: string): string {
+function sequelizeColumn(c: ColumnState, S: string, place: { after?: string; first?: boolean }): string {
   const parts = [`type: ${sequelizeType(c.type, S)}`, `allowNull: ${!c.notNull}`];
   if (c.default !== undefined) parts.push(`defaultValue: ${S}.literal(${str(c.default)})`);
+  // MySQL/MariaDB: back where it was (Sequelize renders AFTER / FIRST).
+  if (place.after) parts.push(`after: ${str(place.after)}`);
+  if (place.first) parts.push('first: true');
   return `{ ${parts.join(', ')} }`;
 }
 

@@ -97,6 +97,20 @@ export function columnFromSpec(spec: ColumnSpec, dialect: Dialect): ColumnState 
   return { name: spec.name, type: spec.type ?? 'unknown', notNull: spec.nullable === false || !!spec.primary, default: spec.default, extra, exact: false, inexact: 'definition rebuilt from an ORM spec', spec };
 }
 
+/** Types a Sequelize spec names exactly as the server stores them (no length, precision or time-zone default to guess). */
+const EXACT_SPEC_TYPES = /^(varchar\(\d+\)|text|integer|bigint|boolean|uuid)$/;
+
+/**
+ * A column made by queryInterface.createTable/addColumn with nothing the spec could leave out (no key,
+ * default, auto-increment or reference: those the ORM renders its own way) is what the ORM made.
+ */
+function withExactSpec(op: Operation, c: ColumnState): ColumnState {
+  const s = c.spec;
+  const plain = !!s && String(op.details?.call ?? '').startsWith('queryInterface.') && !!s.type && EXACT_SPEC_TYPES.test(s.type)
+    && s.default === undefined && !s.primary && !s.unique && !s.autoIncrement && !s.generated && !s.references && !s.enumValues;
+  return plain ? { ...c, exact: true, inexact: undefined } : c;
+}
+
 /** The schema after replaying the migrations (in history order) that come before `stop`. */
 export function replayHistory(history: { file: FileModel; migration: Migration }[], dialect: Dialect, stop?: Migration): SchemaState {
   const state = emptySchema(dialect);
@@ -210,7 +224,7 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
           return;
         }
       }
-      state.tables.set(k(op.table), { name: op.table, columns: (op.tableColumns ?? []).map((c) => columnFromSpec(c, d)), exact: false });
+      state.tables.set(k(op.table), { name: op.table, columns: (op.tableColumns ?? []).map((c) => withExactSpec(op, columnFromSpec(c, d))), exact: false });
       return;
     }
     case 'dropTable':
@@ -236,7 +250,7 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
     case 'addColumn': {
       if (!table) return;
       const col = op.via === 'sql' ? addedColumn(sql) : undefined;
-      const state_ = col ? { ...col, exact: true } : op.columnSpec ? columnFromSpec({ ...op.columnSpec, name: op.column ?? op.columnSpec.name }, d) : undefined;
+      const state_ = col ? { ...col, exact: true } : op.columnSpec ? withExactSpec(op, columnFromSpec({ ...op.columnSpec, name: op.column ?? op.columnSpec.name }, d)) : undefined;
       if (!state_ || findColumn(table, state_.name)) return;
       const after = /\sAFTER\s+("[^"]+"|`[^`]+`|\w+)/i.exec(sql);
       const first = /\sFIRST\s*$/i.test(sql);
@@ -280,7 +294,7 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
     case 'createIndex': {
       const index = op.via === 'sql' ? parseCreateIndex(sql, op) : undefined;
       if (index) { if (!(op.ifNotExists && state.indexes.has(k(index.name)))) { state.indexes.set(k(index.name), index); dropSupersededKeyIndexes(state, index); } return; }
-      if (op.index && op.table) state.indexes.set(k(op.index), { name: op.index, table: op.table, unique: !!op.unique, keys: (op.columns ?? []).map((c) => quoteId(c, d)).join(', '), columns: op.columns ?? [], method: op.indexMethod, tail: op.expression ? `WHERE ${op.expression}` : undefined, exact: false });
+      if (op.index && op.table) state.indexes.set(k(op.index), { name: op.index, table: op.table, unique: !!op.unique, keys: (op.columns ?? []).map((c) => quoteId(c, d)).join(', '), columns: op.columns ?? [], method: op.indexMethod, tail: op.expression ? `WHERE ${op.expression}` : undefined, exact: fullySpecified(op) });
       return;
     }
     case 'dropIndex':
@@ -295,7 +309,7 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
       const columns = op.columns ?? (body ? keyColumns(body) : []);
       const definition = body ?? synthesiseConstraint(op, kind, d);
       const notValid = /\sNOT\s+VALID\s*$/i.test(definition);
-      state.constraints.set(constraintKey(op.table, name), { name, table: op.table, kind, definition: definition.replace(/\s+NOT\s+VALID\s*$/i, ''), columns, referencedTable: op.references?.table ?? referenced(definition), notValid, exact: !!body });
+      state.constraints.set(constraintKey(op.table, name), { name, table: op.table, kind, definition: definition.replace(/\s+NOT\s+VALID\s*$/i, ''), columns, referencedTable: op.references?.table ?? referenced(definition), notValid, exact: !!body || fullySpecified(op) });
       // MySQL indexes a foreign key's columns itself when no index starts with them.
       if (kind === 'foreign' && d !== 'postgres' && !indexLeadingWith(state, op.table, columns)) {
         state.indexes.set(k(name), { name, table: op.table, unique: false, keys: columns.map((c) => quoteId(c, d)).join(', '), columns, implicitForKey: true, exact: true });
@@ -340,6 +354,20 @@ export function supersededKeyIndexes(state: SchemaState, index: Pick<IndexState,
 
 function dropSupersededKeyIndexes(state: SchemaState, index: IndexState): void {
   for (const i of supersededKeyIndexes(state, index)) state.indexes.delete(k(i.name));
+}
+
+/** The options of the API calls whose every one the model keeps (an unknown option could change what the ORM made). */
+const KEPT_OPTIONS: Record<string, ReadonlySet<string>> = {
+  'queryInterface.addIndex': new Set(['name', 'unique', 'transaction']),
+  'queryInterface.addConstraint': new Set(['fields', 'type', 'name', 'references', 'onDelete', 'onUpdate', 'transaction']),
+};
+
+/** An index or key made by an API call whose options are all kept, on plain column names: rebuilt, it is what the ORM made. */
+function fullySpecified(op: Operation): boolean {
+  const call = op.details?.call;
+  const options = op.details?.options;
+  const kept = typeof call === 'string' ? KEPT_OPTIONS[call] : undefined;
+  return !!kept && Array.isArray(options) && options.every((o) => kept.has(String(o))) && !!op.columns?.length && op.columns.every((c) => /^[\w$]+$/.test(c));
 }
 
 const quoteId = (name: string, d: Dialect) => (d === 'postgres' ? `"${name}"` : `\`${name}\``);
