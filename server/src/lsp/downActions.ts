@@ -19,6 +19,9 @@ export const DOWN_RULES: ReadonlySet<string> = new Set(['missing-down', 'empty-d
 /** The client command ("Safe Migrations: Generate Down Migration") for the current file. */
 export const DOWN_COMMAND = 'safeMigrations.generateDown';
 export const DOWN_REQUEST = 'safeMigrations/down';
+/** The scaffold "Checkpoint a table before a destructive step": what keeps the data a down cannot give back. */
+export const CHECKPOINT_COMMAND = 'safeMigrations.new.checkpointTable';
+const LOST_DATA = /^cannot be undone: (the values of|the rows of|data change on)/;
 
 export interface DownParams { uri: string; force?: boolean }
 
@@ -95,13 +98,19 @@ export function downQuickFixes(analysis: Analysis, diagnostic: Diagnostic, rule:
   const replace = rule === 'asymmetric-down';
   const proposal = downProposals(analysis.model, analysis.text, history, { force: replace }).find((p) => p.migration === migrationName);
   if (!proposal?.change || (proposal.change.kind === 'create' && !canCreateFiles)) return [];
-  return [{
+  const actions: CodeAction[] = [{
     title: proposal.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: !replace,
     edit: downWorkspaceEdit(analysis.uri, analysis.version, [proposal.change]),
   }];
+  // Data the down cannot give back: a checkpoint migration before this one keeps a copy to restore from.
+  if (proposal.notes.some((n) => LOST_DATA.test(n))) {
+    const title = 'Keep a checkpoint of the data first (new migration: Checkpoint a table before a destructive step)';
+    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: CHECKPOINT_COMMAND } });
+  }
+  return actions;
 }
 
 registerCustomRequest(DOWN_REQUEST, (params, context): DownProposal[] => {

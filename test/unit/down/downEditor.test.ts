@@ -16,7 +16,7 @@ import { LineIndex } from '../../../server/src/model/text';
 import { codeActions } from '../../../server/src/lsp/codeActions';
 import { toDiagnostics } from '../../../server/src/lsp/diagnostics';
 import type { Analysis } from '../../../server/src/lsp/documentAnalysis';
-import { downProposals } from '../../../server/src/lsp/downActions';
+import { CHECKPOINT_COMMAND, downProposals } from '../../../server/src/lsp/downActions';
 import { typeormFile } from '../split/splitHelpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-down-editor-'));
@@ -36,7 +36,7 @@ function actionsFor(analysis: Analysis, rule: string, history: FileModel[], canC
   const diagnostics = toDiagnostics(analysis).filter((d) => d.code === rule);
   assert.equal(diagnostics.length, 1, `one ${rule} diagnostic: ${analysis.findings.map((f) => f.rule).join(', ')}`);
   const params: CodeActionParams = { textDocument: { uri: analysis.uri }, range: diagnostics[0].range, context: { diagnostics } };
-  return codeActions(analysis, params, canCreateFiles, () => history).filter((a) => /down/.test(a.title) && !a.title.startsWith('Ignore'));
+  return codeActions(analysis, params, canCreateFiles, () => history).filter((a) => /down|checkpoint/.test(a.title) && !a.title.startsWith('Ignore'));
 }
 
 /** The text of `uri` after the edit's text edits on it (in-file edits only). */
@@ -52,8 +52,10 @@ test('empty TypeORM down: "Generate down()" is the preferred fix, and its edit f
   const history = [readMigrationText(path.join(dir, 't', '1700000000000-CreateUsers.ts'), CREATE_USERS, { dialect: 'postgres' })];
   const file = path.join(dir, 't', '1700000000001-DropNick.ts');
   const text = typeormFile('DropNick', '1700000000001', ['await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "nick"`);'], []);
-  const [fix, ...rest] = actionsFor(analysisOf(file, text), 'empty-down', history);
+  const [fix, checkpoint, ...rest] = actionsFor(analysisOf(file, text), 'empty-down', history);
   assert.deepEqual(rest, []);
+  assert.deepEqual(checkpoint.command?.command, CHECKPOINT_COMMAND, 'the dropped values can be kept by a checkpoint migration');
+  assert.ok(!checkpoint.isPreferred);
   assert.equal(fix.title, 'Generate down() (incomplete: 1 note)', 'the values of the dropped column do not come back');
   assert.equal(fix.isPreferred, true);
   const after = applied(text, fix.edit!, pathToFileURL(file).toString());
