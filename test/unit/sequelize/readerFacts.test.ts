@@ -132,3 +132,17 @@ module.exports = {
   assert.deepEqual(m.up.map((o) => [o.kind, o.table, o.details?.helper]), [['addColumn', 'users', 'exec'], ['createIndex', 'users', 'exec']]);
   assert.deepEqual(m.down.map((o) => o.kind), ['dropColumn']);
 });
+
+test('changeColumn(…, { unique: true }) adds a unique constraint (PostgreSQL names it <table>_<column>_key)', () => {
+  const m = readMigration(`module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.changeColumn('AuthorizedLocks', 'address', { type: Sequelize.STRING, unique: true });
+  },
+  async down(queryInterface, Sequelize) {
+    await queryInterface.changeColumn('AuthorizedLocks', 'address', { type: Sequelize.STRING });
+  },
+};
+`, { dialect: 'postgres' });
+  assert.deepEqual(m.up.map((o) => [o.kind, o.constraint, o.columns]), [['alterColumnType', undefined, undefined], ['addUnique', 'AuthorizedLocks_address_key', ['address']]]);
+  assert.deepEqual(m.down.map((o) => o.kind), ['alterColumnType']);
+});

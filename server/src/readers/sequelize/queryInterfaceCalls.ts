@@ -97,6 +97,15 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
       if (c.keys.length) o.details!.options = c.keys;
       const ops = [o];
       if (c.foreignKey) ops.push(columnForeignKey(op('addForeignKey'), col, c.foreignKey, method === 'addColumn' ? 'inAddColumn' : 'inChangeColumn'));
+      // changeColumn(…, { unique: true }) adds a unique constraint (PostgreSQL: ALTER TABLE … ADD UNIQUE (col), named
+      // <table>_<col>_key): the index is built under the ALTER's lock.
+      if (method === 'changeColumn' && c.spec.unique && col !== undefined) {
+        const u = op('addUnique');
+        u.columns = [col];
+        if (bc.dialect === 'postgres' && u.table) u.constraint = `${u.table}_${col}_key`;
+        u.details = { ...u.details, inChangeColumn: true };
+        ops.push(u);
+      }
       return ops;
     }
     case 'removeColumn': {

@@ -18,7 +18,24 @@ export default defineRule({
       const added = columnAddedEarlier(ctx, op.table, c, op);
       return !!added && added.columnSpec?.default === undefined;
     });
-    return ctx.ops.filter((op) => ((op.kind === 'createIndex' && op.unique) || op.kind === 'addUnique') && onExistingTable(ctx, op) && !onNewNullColumn(op)).map((op) => findOn(op,
+    const lc = (s: string | undefined) => (s ?? '').toLowerCase();
+    const same = (a: Operation, b: Operation) => lc(a.table) === lc(b.table);
+    const before = (op: Operation) => ctx.ops.slice(0, ctx.ops.indexOf(op));
+    // Duplicates deleted just before (a dedupe step) cannot collide.
+    const deduped = (op: Operation) => before(op).some((o) => o.kind === 'delete' && same(o, op));
+    // A unique key on a subset of these columns was in force until now (dropped in this migration to widen it).
+    const widened = (op: Operation) => before(op).some((o) => (o.kind === 'dropConstraint' || o.kind === 'dropIndex') && same(o, op)
+      // Where the key was made: an earlier migration, or this migration's down (which restores it).
+      && [...ctx.files.flatMap((f) => f.migrations.flatMap((m) => m.up)), ...ctx.migration.down].some((u) => (((u.kind === 'addUnique') || (u.kind === 'createIndex' && u.unique))
+        && same(u, op) && lc(u.constraint ?? u.index) === lc(o.constraint ?? o.index) && (u.columns ?? []).length > 0
+        && (u.columns ?? []).every((c) => (op.columns ?? []).some((x) => lc(x) === lc(c))))));
+    // A key that includes the primary key (or a column named id, which nearly always is) is unique already.
+    const includesPrimaryKey = (op: Operation) => (op.columns ?? []).some((c) => lc(c) === 'id' || ctx.files.some((f) => f.migrations.some((m) => m.up.some((u) =>
+      same(u, op) && ((u.kind === 'createTable' && (u.tableColumns ?? []).some((tc) => tc.primary && lc(tc.name) === lc(c))
+        && !(u.tableColumns ?? []).some((tc) => tc.primary && lc(tc.name) !== lc(c)))
+        || (u.kind === 'addPrimaryKey' && (u.columns ?? []).length === 1 && lc(u.columns![0]) === lc(c)))))));
+    return ctx.ops.filter((op) => ((op.kind === 'createIndex' && op.unique) || op.kind === 'addUnique') && onExistingTable(ctx, op) && !onNewNullColumn(op)
+      && !deduped(op) && !widened(op) && !includesPrimaryKey(op)).map((op) => findOn(op,
       `Unique ${op.kind === 'addUnique' ? 'constraint' : 'index'} on existing data in ${q(op.table)}${op.columns?.length ? ` (${op.columns.join(', ')})` : ''}: the migration fails on the first duplicate. Check for duplicates before deploying.`));
   },
 });

@@ -16,7 +16,8 @@ export default defineRule({
   check(ctx) {
     const ddl = ctx.ops.find((o) => isDdl(o) && o.kind !== 'createTable' && !ctx.isTableCreatedEarlier(o));
     if (!ddl) return [];
-    const backfill = ctx.ops.find((o) => (o.kind === 'update' || o.kind === 'delete' || (o.kind === 'insert' && /\bSELECT\b/i.test(o.text))) && ctx.inTransaction(o) && ctx.inTransaction(ddl) && !ctx.isTableCreatedEarlier(o));
+    // A backfill before the DDL (a dedupe ahead of a new constraint) holds no DDL lock, and must stay with it.
+    const backfill = ctx.ops.slice(ctx.ops.indexOf(ddl) + 1).find((o) => (o.kind === 'update' || o.kind === 'delete' || (o.kind === 'insert' && /\bSELECT\b/i.test(o.text))) && ctx.inTransaction(o) && ctx.inTransaction(ddl) && !ctx.isTableCreatedEarlier(o));
     if (!backfill || !isDml(backfill)) return [];
     return [findOn(backfill, `Backfill of ${q(backfill.table)} in the same transaction as DDL on ${q(ddl.table)}: ${ctx.dialect === 'postgres' ? 'the DDL lock stays held while every row is written' : 'the DDL commits implicitly, so the backfill is not atomic with it'}. Move it to ${separateMigration(ctx.migration)}, outside a transaction, in batches.`)];
   },

@@ -12,12 +12,14 @@ const DOUBLE_QUOTED_NAME = /\b(?:ALTER\s+TABLE|(?:CREATE|DROP|TRUNCATE|RENAME)\s
 /** VARCHAR / VARBINARY need a length on MySQL and MariaDB. */
 const VARCHAR_WITHOUT_LENGTH = /\b(?:VARCHAR|VARBINARY)\b(?!\s*\()/i;
 const DELETE_STAR = /\bDELETE\s+\*\s+FROM\b/i;
+const PG_CATALOG = /\bpg_catalog\s*\./i;
 
 function mysqlMistake(op: Operation): string | undefined {
   const sql = codeOnly(op.text);
   if (DELETE_STAR.test(sql)) return '`DELETE * FROM` is not SQL: write `DELETE FROM`.';
   if (DOUBLE_QUOTED_NAME.test(sql)) return 'a double-quoted name is a string literal on MySQL/MariaDB (unless sql_mode has ANSI_QUOTES): use backticks or no quotes.';
   if (VARCHAR_WITHOUT_LENGTH.test(sql)) return 'VARCHAR/VARBINARY need a length on MySQL/MariaDB, e.g. VARCHAR(255).';
+  if (PG_CATALOG.test(sql)) return 'pg_catalog is PostgreSQL\'s catalog; MySQL/MariaDB have information_schema.';
   return undefined;
 }
 
@@ -50,6 +52,22 @@ export default defineRule({
         if (op.kind === 'unknown' || op.kind === 'transactionControl') continue;
         const mistake = mysqlMistake(op);
         if (mistake) out.push(findOn(op, `${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'} rejects this statement with a syntax error: ${mistake} The ${ctx.phase === 'down' ? 'rollback' : 'migration'} fails when it reaches it.`));
+      }
+    }
+    // A PostgreSQL catalog queried from a MySQL migration's code (a guard's probe is not an operation of its own).
+    if ((ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') && ctx.text && !ctx.file.path.endsWith('.sql')) {
+      const phaseRange = ctx.phase === 'up' ? ctx.migration.upRange : ctx.migration.downRange;
+      if (phaseRange) {
+        const { start, end } = ctx.offsetsOf(phaseRange);
+        const body = ctx.text.slice(start, end);
+        for (const m of body.matchAll(/pg_catalog\s*\./gi)) {
+          const at = start + m.index!;
+          const lineStart = ctx.text.lastIndexOf('\n', at) + 1;
+          if (/\/\/|^\s*\*/.test(ctx.text.slice(lineStart, at))) continue; // in a comment
+          if (out.some((f) => f.offset && f.offset.start <= at && at <= f.offset.end)) continue;
+          out.push({ message: `${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'} has no pg_catalog (it is PostgreSQL's catalog; use information_schema): this query fails, and the ${ctx.phase === 'down' ? 'rollback' : 'migration'} with it.`, range: ctx.rangeOf(at, at + m[0].length), offset: { start: at, end: at + m[0].length } });
+          break;
+        }
       }
     }
     // One finding per statement (a statement read as several operations).

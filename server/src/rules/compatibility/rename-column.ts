@@ -1,5 +1,5 @@
 import { defineRule, eq } from '../rule';
-import { colName, findOn, onExistingTable } from '../helpers';
+import { colName, findOn, onExistingTable, columnAddedEarlier } from '../helpers';
 import { q } from '../ormAdvice';
 
 export default defineRule({
@@ -11,7 +11,8 @@ export default defineRule({
   equivalents: eq({ squawk: ['renaming-column'], strong_migrations: ['rename_column'], atlas: ['BC102'] }),
   examples: { postgres: { bad: 'ALTER TABLE users RENAME COLUMN name TO full_name;', good: 'ALTER TABLE users ADD COLUMN full_name text;' } },
   check(ctx) {
-    return ctx.ops.filter((op) => onExistingTable(ctx, op) && (op.kind === 'renameColumn' || (op.kind === 'alterColumnType' && !!op.newName && op.newName !== op.column))).map((op) => findOn(op,
+    // A column this migration added is used by no running instance yet: renaming it breaks nothing.
+    return ctx.ops.filter((op) => onExistingTable(ctx, op) && !columnAddedEarlier(ctx, op.table, colName(op), op) && (op.kind === 'renameColumn' || (op.kind === 'alterColumnType' && !!op.newName && op.newName !== op.column))).map((op) => findOn(op,
       `Renaming ${q(op.table)}.${q(colName(op))} to ${q(op.newName)} breaks running instances that still use the old name. Add the new column, write both, backfill, switch reads, then drop the old one (expand/contract).`));
   },
 });

@@ -50,6 +50,11 @@ export default defineRule({
         if (pgTypeChangeRewrites(h.type, to) === false) continue;
         // To text from an unknown type is most often varchar → text, which is binary-compatible: no claim without history.
         if (!h.type && /^text$/i.test(to.trim()) && !/\bUSING\b/i.test(op.text)) continue;
+        // Sequelize's changeColumn must restate the type to change anything else: when the call is about a key
+        // (unique, primaryKey, references) and the column's history is unknown, the type most likely stays, and the
+        // same type is no rewrite.
+        const options = (op.details?.options as string[] | undefined) ?? [];
+        if (!h.type && op.details?.sequelizeChangeColumn && options.some((k) => /^(unique|primaryKey|references|autoIncrement|comment)$/.test(k))) continue;
         report(op, `Changing ${q(op.table)}.${q(colName(op))}${from} to ${to} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait. Use a new column and backfill (expand/contract).`);
       } else {
         // The earlier type comes from the history, else from this migration's own down (which restores it).

@@ -1,6 +1,6 @@
 import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleContext } from '../rule';
-import { colName, findOn, onExistingTable } from '../helpers';
+import { colName, findOn, onExistingTable, statementOf } from '../helpers';
 import { q } from '../ormAdvice';
 
 /** A validated CHECK (col IS NOT NULL) earlier in the file set lets PostgreSQL 12+ skip the scan. */
@@ -49,7 +49,10 @@ export default defineRule({
   equivalents: eq({ squawk: ['adding-not-nullable-field'], strong_migrations: ['change_column_null'], atlas: ['PG303'], eugene: ['E2'] }),
   examples: { postgres: { bad: 'ALTER TABLE orders ALTER COLUMN total SET NOT NULL;', good: 'ALTER TABLE orders ADD CONSTRAINT orders_total_not_null CHECK (total IS NOT NULL) NOT VALID;' } },
   check(ctx) {
-    return ctx.ops.filter((op) => op.kind === 'setNotNull' && onExistingTable(ctx, op) && !(ctx.versionAtLeast('12') && hasNotNullCheck(ctx, op))).map((op) => findOn(op,
+    // One ALTER statement scans its table once, however many columns it sets NOT NULL: one finding per statement.
+    const seen = new Set<number>();
+    const once = (op: Operation) => !seen.has(statementOf(op)) && !!seen.add(statementOf(op));
+    return ctx.ops.filter((op) => op.kind === 'setNotNull' && onExistingTable(ctx, op) && !(ctx.versionAtLeast('12') && hasNotNullCheck(ctx, op)) && once(op)).map((op) => findOn(op,
       `SET NOT NULL on ${q(op.table)}.${q(colName(op))} scans every row under an ACCESS EXCLUSIVE lock (no reads or writes) and fails if any row is NULL. ${ctx.versionAtLeast('12') ? 'Add CHECK (' + colName(op) + ' IS NOT NULL) NOT VALID, validate it in a later migration, then SET NOT NULL without a scan.' : 'Backfill first and run it in a quiet window.'}`));
   },
 });

@@ -5,7 +5,11 @@ import { q } from '../ormAdvice';
 import { inverseKinds, rollbackFact } from '../../knowledge/rollback';
 import { matchInverses } from './matchInverse';
 
-const norm = (t: string | undefined) => (t ?? '').toLowerCase().replace(/\s+/g, '').replace(/^integer$/, 'int').replace(/^int4$/, 'int').replace(/^charactervarying/, 'varchar');
+const norm = (t: string | undefined, mysqlLike = false) => {
+  const n = (t ?? '').toLowerCase().replace(/\s+/g, '').replace(/^integer$/, 'int').replace(/^int4$/, 'int').replace(/^charactervarying/, 'varchar');
+  // MySQL/MariaDB: TIMESTAMP, DATETIME and TIME default to 0 fractional digits, so `timestamp(0)` is `timestamp`.
+  return mysqlLike ? n.replace(/^(timestamp|datetime|time)\(0\)$/, '$1') : n;
+};
 
 function describe(op: Operation): string {
   const target = op.column || op.columnSpec ? `${op.table}.${colName(op)}` : op.index ?? op.constraint ?? op.table ?? '';
@@ -22,8 +26,12 @@ function columnsOf(op: Operation): Set<string> {
 }
 
 /** Two steps on one table depend on each other only through a shared column (or a table rename); otherwise their undo order is free. */
+const INDEXES = new Set(['createIndex', 'dropIndex', 'addUnique']);
+
 function dependent(a: Operation, b: Operation): boolean {
   if (a.kind === 'renameTable' || b.kind === 'renameTable') return true;
+  // A type change works with the column's index in place (the index is rebuilt): either undo order succeeds.
+  if ((a.kind === 'alterColumnType' && INDEXES.has(b.kind)) || (b.kind === 'alterColumnType' && INDEXES.has(a.kind))) return false;
   const ca = columnsOf(a);
   for (const c of columnsOf(b)) if (ca.has(c)) return true;
   return false;
@@ -74,13 +82,16 @@ export default defineRule({
         return;
       }
       const d = m.down[j];
-      if (op.kind === 'alterColumnType') {
+      const mysqlLike = ctx.dialect === 'mysql' || ctx.dialect === 'mariadb';
+      // The first change of a column in up is the one whose earlier type the down must restore.
+      const firstChange = op.kind === 'alterColumnType' && !m.up.slice(0, i).some((u) => u.kind === 'alterColumnType' && lower(u.table) === lower(op.table) && colName(u).toLowerCase() === colName(op).toLowerCase());
+      if (op.kind === 'alterColumnType' && firstChange) {
         const before = ctx.columnHistory(op.table, op.column, op).type;
-        if (before && d.columnSpec?.type && norm(before) !== norm(d.columnSpec.type)) out.push(findOn(op, `The down changes ${q(op.table)}.${q(colName(op))} to ${d.columnSpec.type}, but it was ${before} before up: the rollback does not restore the original type.`));
+        if (before && d.columnSpec?.type && norm(before, mysqlLike) !== norm(d.columnSpec.type, mysqlLike)) out.push(findOn(op, `The down changes ${q(op.table)}.${q(colName(op))} to ${d.columnSpec.type}, but it was ${before} before up: the rollback does not restore the original type.`));
       }
       if (op.kind === 'dropColumn') {
         const before = ctx.columnHistory(op.table, op.column, op);
-        if (before.type && d.columnSpec?.type && norm(before.type) !== norm(d.columnSpec.type)) out.push(findOn(op, `The down re-adds ${q(op.table)}.${q(colName(op))} as ${d.columnSpec.type}, but it was ${before.type}: the rollback does not restore the original column.`));
+        if (before.type && d.columnSpec?.type && norm(before.type, mysqlLike) !== norm(d.columnSpec.type, mysqlLike)) out.push(findOn(op, `The down re-adds ${q(op.table)}.${q(colName(op))} as ${d.columnSpec.type}, but it was ${before.type}: the rollback does not restore the original column.`));
       }
       // Undo order matters only between dependent steps (same column, or a table rename).
       if (op.kind !== 'createTable') {

@@ -8,12 +8,13 @@ export default defineRule({
   why: 'Inside the runner\'s transaction a BEGIN is ignored (PostgreSQL warns) and the COMMIT ends the runner\'s transaction early: later steps run outside it and a failure no longer rolls back. An unclosed BEGIN leaves work uncommitted or rolled back at disconnect.',
   safeAlternative: { text: 'Let the runner own the transaction (TypeORM mode all/each, Prisma); for a non-transactional migration turn the runner\'s transaction off instead of committing it.', snippets: { typeorm: 'public transaction = false; // instead of COMMIT inside up()' } },
   equivalents: eq({ squawk: ['transaction-nesting', 'ban-uncommitted-transaction'] }),
-  examples: { postgres: { orm: 'prisma', bad: '-- Prisma migration.sql (already run in a transaction)\nBEGIN;\nALTER TABLE orders ADD COLUMN status text;\nCOMMIT;', good: 'ALTER TABLE orders ADD COLUMN status text;' } },
+  examples: { postgres: { orm: 'typeorm', bad: "import { MigrationInterface, QueryRunner } from 'typeorm';\nexport class AddStatus1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('BEGIN');\n    await queryRunner.query('ALTER TABLE orders ADD COLUMN status text');\n    await queryRunner.query('COMMIT');\n  }\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('ALTER TABLE orders DROP COLUMN status');\n  }\n}\n", good: "import { MigrationInterface, QueryRunner } from 'typeorm';\nexport class AddStatus1700000000000 implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('ALTER TABLE orders ADD COLUMN status text');\n  }\n  public async down(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query('ALTER TABLE orders DROP COLUMN status');\n  }\n}\n" } },
   check(ctx) {
     const out: RuleFinding[] = [];
     // For a plain SQL file, `transactional` comes from the file's own BEGIN; only an ORM runner wraps it from outside.
     // sequelize-cli and umzug never wrap a migration: a Sequelize migration's `transactional` is its own transaction.
-    const runnerWraps = ctx.migration.transactional === true && ctx.orm !== 'sql' && ctx.orm !== 'sequelize';
+    // Prisma sends migration.sql as one script: an explicit BEGIN … COMMIT around it is simply the transaction.
+    const runnerWraps = ctx.migration.transactional === true && ctx.orm !== 'sql' && ctx.orm !== 'sequelize' && ctx.orm !== 'prisma';
     let open: typeof ctx.ops[number] | undefined;
     // In code, COMMIT in the try and ROLLBACK in the catch end the same transaction on two paths: the second is no
     // orphan. (In a SQL script the statements run one after the other: COMMIT; COMMIT; is an orphan.)

@@ -143,5 +143,7 @@ export const lockCases: RuleCase[] = [
   { rule: 'enum-change', dialect: 'postgres', expect: true, name: 'no position stated', text: "ALTER TYPE order_status ADD VALUE 'refunded';", message: /BEFORE\/AFTER/ },
   ...each('enum-change', MY, true, "ALTER TABLE orders MODIFY status enum('refunded','new','paid');"),
   ...each('enum-change', MY, false, "ALTER TABLE orders MODIFY status enum('new','paid','refunded');"),
+  // One ALTER with several SET NOT NULL clauses scans the table once: one finding.
+  { rule: 'set-not-null-existing', dialect: 'postgres', expect: true, name: 'one finding per statement', text: 'ALTER TABLE orders ALTER COLUMN note SET NOT NULL, ALTER COLUMN total SET NOT NULL;' },
 ];
 void ALL;
