@@ -44,6 +44,35 @@ export function downTextsOf(files: FileModel[]): Map<string, string> {
 }
 
 /** Writes ported files under a temporary folder (the runners load the ORMs from this repository's node_modules). */
+/**
+ * Every up in order, then every down newest first: the schema after each up, and after each down
+ * (`afterDown[i]` is the schema once migration i and all later ones are undone).
+ */
+export async function replayUpDown(dir: string, server: Server, options: { dialect?: 'postgres' | 'mariadb' } = {}): Promise<{ afterUp: SchemaSnapshot[]; afterDown: SchemaSnapshot[]; names: string[] }> {
+  const files = (await inspectPaths([dir], { dialect: options.dialect })).files.filter((f) => f.migrations.length);
+  const ordered = orderedMigrations(files);
+  const db = await openScratchDatabase(parseDatabaseTarget(URLS[server]), { projectRoot: root, prefix: 'sm_port_' });
+  const tracer = new StatementTracer({ dialect: server, measure: false });
+  let runner: MigrationRunner | undefined;
+  const afterUp: SchemaSnapshot[] = [];
+  const afterDown: SchemaSnapshot[] = [];
+  try {
+    const orm = ordered[0].file.orm;
+    runner = orm === 'typeorm' ? await typeormRunner(db, tracer, root, ordered[0].file, { typeorm: { dataSources: [{ migrationsTransactionMode: 'each' }] } } as unknown as ProjectInfo)
+      : orm === 'sequelize' ? await sequelizeRunner(db, tracer, root)
+      : sqlRunner(db, tracer);
+    for (const h of ordered) { await runner.up(h); afterUp.push(await takeSnapshot(db)); }
+    for (const h of [...ordered].reverse()) {
+      try { await runner.down(h); } catch (e) { throw new Error(`down of ${path.basename(h.file.path)}: ${(e as Error).message}`); }
+      afterDown.unshift(await takeSnapshot(db));
+    }
+    return { afterUp, afterDown, names: ordered.map((h) => h.migration.name) };
+  } finally {
+    await runner?.close().catch(() => undefined);
+    await db.close();
+  }
+}
+
 export function writePorted(files: ScaffoldFile[]): { dir: string; remove(): void } {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-port-'));
   for (const f of files) {

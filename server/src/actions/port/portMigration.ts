@@ -2,7 +2,7 @@
 // (translateOperations.ts) that the scaffolds' emitters render in the target ORM's format and naming.
 // Pure: returns file contents, never writes.
 import type { Dialect, FileModel, Migration } from '../../model/migration';
-import type { Phase, ScaffoldDialect, ScaffoldExtension, ScaffoldFile, ScaffoldOrm, Step } from '../../patterns/types';
+import type { IndexChange, Phase, ScaffoldDialect, ScaffoldExtension, ScaffoldFile, ScaffoldOrm, Step } from '../../patterns/types';
 import { dialectLabel } from '../../patterns/identifiers';
 import { emitPrisma } from '../../emitters/prismaEmitter';
 import { emitSequelize } from '../../emitters/sequelizeEmitter';
@@ -162,7 +162,14 @@ function generatedDown(file: FileModel, migration: Migration, before: SchemaStat
   for (const { inverse } of inverses) for (const m of [...inverse.losses, ...inverse.gaps]) if (!notes.includes(`generated down: ${m}`)) notes.push(`generated down: ${m}`);
   return inverses.flatMap(({ inverse }) => inverse.steps.map((s): PortStep => (s.sql.startsWith('--')
     ? { sql: '', ddl: false, comment: s.sql.slice(3) }
-    : { sql: s.sql, ddl: true, outsideTransaction: s.outsideTransaction })));
+    : { sql: s.sql, ddl: true, outsideTransaction: s.outsideTransaction, index: s.outsideTransaction ? onlineIndex(s.sql, s.api) : undefined })));
+}
+
+/** A CONCURRENTLY step of the generated down, as the emitters' IndexChange (TypeORM steps out of migration:revert's transaction for it). */
+function onlineIndex(sql: string, api: { call: string; table?: string; index?: string } | undefined): IndexChange | undefined {
+  if (api?.call === 'dropIndex' && api.table && api.index) return { op: 'drop', table: api.table, name: api.index, columns: [], unique: false };
+  const m = /^CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY\s+(?:IF\s+NOT\s+EXISTS\s+)?"([^"]+)"\s+ON\s+"([^"]+)"\s*\(([^()]*)\)\s*$/i.exec(sql);
+  return m ? { op: 'create', table: m[3], name: m[2], columns: m[4].split(',').map((c) => c.trim().replace(/^"|"$/g, '')), unique: !!m[1] } : undefined;
 }
 
 function oneLine(s: string): string {

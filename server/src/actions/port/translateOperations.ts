@@ -208,7 +208,12 @@ function rebuild(op: Operation, sql: string, siblings: Operation[], ops: Operati
     case 'dropColumn': {
       if (!op.column) return [mark(ctx, op, 'DROP COLUMN without a column name')];
       const inline = (op.ifExists || isMysql(d)) && forms.column ? ' IF EXISTS' : '';
-      return [step(`ALTER TABLE ${t} DROP COLUMN${inline} ${q(op.column)}`, !forms.column && guardFor(op, before))];
+      // MySQL refuses to drop a column a foreign key uses (PostgreSQL drops the key with it; Sequelize's removeColumn drops it first).
+      const keys = isMysql(d) ? [...before.constraints.values()].filter((c) => c.kind === 'foreign' && k(c.table) === k(op.table!) && c.columns.some((x) => k(x) === k(op.column!))) : [];
+      return [
+        ...keys.map((c) => step(`ALTER TABLE ${t} DROP FOREIGN KEY ${q(c.name)}`, { present: true, object: 'constraint', table: op.table!, name: c.name })),
+        step(`ALTER TABLE ${t} DROP COLUMN${inline} ${q(op.column)}`, !forms.column && guardFor(op, before)),
+      ];
     }
     case 'renameColumn': case 'alterColumnType': case 'setNotNull': case 'dropNotNull': case 'setDefault': case 'dropDefault':
       return columnChange(op, siblings, before, ctx);
