@@ -138,7 +138,7 @@ function buildPhase(file: FileModel, migration: Migration, upSteps: PortStep[], 
     const ddl = up.filter((s) => s.sql && s.ddl);
     // MODIFY and ALTER COLUMN … SET/DROP DEFAULT give the same result when run again.
     const unguarded = ddl.filter((s) => !s.guard && !/\bIF\s+(NOT\s+)?EXISTS\b/i.test(s.sql) && !/^ALTER\s+TABLE\s+\S+\s+(MODIFY|ALTER\s+COLUMN)\b/i.test(s.sql));
-    phaseNotes.push(`Implicit-commit plan: ${dialectLabel(dialect)} commits each of the ${ddl.length} DDL statement${ddl.length === 1 ? '' : 's'} on its own, so a failure leaves the earlier ones applied. `
+    phaseNotes.push(`Implicit-commit plan: ${dialectLabel(dialect)} commits ${ddl.length === 1 ? 'the one DDL statement' : `each of the ${ddl.length} DDL statements`} on its own, so a failure leaves the earlier ones applied. `
       + (unguarded.length ? `${unguarded.length} cannot be guarded (${unguarded.map((s) => oneLine(s.sql)).join('; ')}): after a failure, check them before running again.` : 'Each is guarded or repeatable, so running the migration again after a failure finishes the job.'));
   }
   for (const u of untranslated) phaseNotes.push(`UNTRANSLATED: ${u.message}`);
