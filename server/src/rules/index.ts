@@ -20,6 +20,7 @@ import dropNotNull from './compatibility/drop-not-null';
 import dropSchemaDatabase from './compatibility/drop-schema-database';
 import dropTable from './compatibility/drop-table';
 import invalidSqlForDialect from './compatibility/invalid-sql-for-dialect';
+import modifyDropsNotNull from './compatibility/modify-drops-not-null';
 import renameColumn from './compatibility/rename-column';
 import renameTable from './compatibility/rename-table';
 import truncate from './compatibility/truncate';
@@ -51,7 +52,6 @@ import uniqueConstraintWithoutIndex from './locks/unique-constraint-without-inde
 import validateInSameTransaction from './locks/validate-in-same-transaction';
 import mysqlAddForeignKey from './mysql/mysql-add-foreign-key';
 import mysqlBlockingAlter from './mysql/mysql-blocking-alter';
-import mysqlModifyDropsNotNull from './mysql/mysql-modify-drops-not-null';
 import mysqlCopyAlgorithmOrLock from './mysql/mysql-copy-algorithm-or-lock';
 import mysqlDdlInTransaction from './mysql/mysql-ddl-in-transaction';
 import mysqlIfExistsUnsupported from './mysql/mysql-if-exists-unsupported';
@@ -97,6 +97,7 @@ export const allRules: Rule[] = [
   dropSchemaDatabase,
   dropTable,
   invalidSqlForDialect,
+  modifyDropsNotNull,
   renameColumn,
   renameTable,
   truncate,
@@ -128,7 +129,6 @@ export const allRules: Rule[] = [
   validateInSameTransaction,
   mysqlAddForeignKey,
   mysqlBlockingAlter,
-  mysqlModifyDropsNotNull,
   mysqlCopyAlgorithmOrLock,
   mysqlDdlInTransaction,
   mysqlIfExistsUnsupported,

@@ -14,7 +14,7 @@ export default defineRule({
     return ctx.ops.flatMap((op) => {
       if (!onExistingTable(ctx, op)) return [];
       // MySQL/MariaDB: MODIFY/CHANGE with an explicit NULL drops NOT NULL on purpose (leaving NOT NULL out by
-      // accident is mysql-modify-drops-not-null, a recommended rule).
+      // accident is modify-drops-not-null, a recommended rule).
       const explicit = op.kind === 'alterColumnType' && ctx.dialect !== 'postgres' && op.columnSpec?.nullable === true
         && ctx.columnHistory(op.table, op.column, op).nullable === false;
       if (op.kind !== 'dropNotNull' && !explicit) return [];

@@ -1,4 +1,15 @@
-import { ALL, TYPEORM_PATH, each, type RuleCase } from '../harness';
+import { ALL, SEQUELIZE_PATH, TYPEORM_PATH, each, type RuleCase } from '../harness';
+
+const sequelizeChange = (column: string) => `'use strict';
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.changeColumn('orders', 'account_id', ${column});
+  },
+  async down(queryInterface, Sequelize) {
+    await queryInterface.changeColumn('orders', 'account_id', { type: Sequelize.BIGINT, allowNull: false });
+  },
+};
+`;
 
 export const compatibilityCases: RuleCase[] = [
   ...each('drop-column', ALL, true, 'ALTER TABLE orders DROP COLUMN note;'),
@@ -31,12 +42,15 @@ export const compatibilityCases: RuleCase[] = [
   { rule: 'drop-not-null', dialect: 'postgres', expect: true, text: 'ALTER TABLE orders ALTER COLUMN account_id DROP NOT NULL;' },
   { rule: 'drop-not-null', dialect: 'postgres', expect: false, text: 'ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;' },
   ...each('drop-not-null', ['mysql', 'mariadb'], true, 'ALTER TABLE orders MODIFY account_id bigint NULL;'),
-  // Leaving NOT NULL out by accident is mysql-modify-drops-not-null (recommended); drop-not-null judges the deliberate forms.
+  // Leaving NOT NULL out by accident is modify-drops-not-null (recommended); drop-not-null judges the deliberate forms.
   ...each('drop-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY account_id bigint;', { name: 'MODIFY without NOT NULL' }),
-  ...each('mysql-modify-drops-not-null', ['mysql', 'mariadb'], true, 'ALTER TABLE orders MODIFY account_id bigint;', { message: /silently becomes nullable/ }),
-  ...each('mysql-modify-drops-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY account_id bigint NOT NULL;'),
-  ...each('mysql-modify-drops-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY account_id bigint NULL;', { name: 'an explicit NULL is deliberate' }),
-  ...each('mysql-modify-drops-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY n bigint;', { name: 'a nullable column' }),
+  ...each('modify-drops-not-null', ['mysql', 'mariadb'], true, 'ALTER TABLE orders MODIFY account_id bigint;', { message: /silently becomes nullable/ }),
+  ...each('modify-drops-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY account_id bigint NOT NULL;'),
+  ...each('modify-drops-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY account_id bigint NULL;', { name: 'an explicit NULL is deliberate' }),
+  ...each('modify-drops-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY n bigint;', { name: 'a nullable column' }),
+  // Sequelize's changeColumn restates the column on every dialect: on PostgreSQL it emits DROP NOT NULL for a missing allowNull: false.
+  ...each('modify-drops-not-null', ['postgres', 'mysql', 'mariadb'], true, sequelizeChange("{ type: Sequelize.BIGINT }"), { name: 'Sequelize changeColumn without allowNull', path: SEQUELIZE_PATH, message: /allowNull: false/ }),
+  ...each('modify-drops-not-null', ['postgres', 'mysql', 'mariadb'], false, sequelizeChange("{ type: Sequelize.BIGINT, allowNull: false }"), { name: 'Sequelize changeColumn with allowNull: false', path: SEQUELIZE_PATH }),
   ...each('drop-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY n int NULL;'),
 
   { rule: 'drop-foreign-key', dialect: 'postgres', expect: true, name: 'constraint known as a foreign key', text: 'ALTER TABLE orders DROP CONSTRAINT orders_account_ref;', earlier: [{ path: 'db/migrations/20240101500000_fk.sql', text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_ref FOREIGN KEY (account_id) REFERENCES accounts (id);' }] },
