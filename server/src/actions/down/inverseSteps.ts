@@ -227,9 +227,12 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
   }
 }
 
-/** Going back to a narrower type (varchar(300) → varchar(200)) fails on, or truncates, values written since. */
+/**
+ * Going back to a narrower type (varchar(300) → varchar(200)) gives the schema back exactly, but fails on
+ * (or, without strict mode, truncates) values written since that do not fit: said, as the lossy-rollback rule says it.
+ */
 function narrowing(r: InverseResult, table: string | undefined, column: ColumnState, now: string | undefined): void {
-  if (isNarrowing(now, column.type)) r.losses.push(`${table}.${column.name}: the down narrows it from ${now} back to ${column.type}; values written since that do not fit make the rollback fail (or are truncated without strict mode)`);
+  if (isNarrowing(now, column.type)) r.gaps.push(`${table}.${column.name}: the down narrows it from ${now} back to ${column.type}; values written since that do not fit make the rollback fail (or are truncated without strict mode)`);
 }
 
 function oneLine(s: string): string {
