@@ -76,6 +76,7 @@ import sequelizeTransactionOptionMissing from './transactions/sequelize-transact
 import transactionNesting from './transactions/transaction-nesting';
 import unawaitedQuery from './transactions/unawaited-query';
 import tryCatchInTransaction from './transactions/try-catch-in-transaction';
+import parallelDdl from './transactions/parallel-ddl';
 import banCharType from './types/ban-char-type';
 import banMoneyType from './types/ban-money-type';
 import identifierTooLong from './types/identifier-too-long';
@@ -151,6 +152,7 @@ export const allRules: Rule[] = [
   sequelizePostgresWithoutTransaction,
   unawaitedQuery,
   tryCatchInTransaction,
+  parallelDdl,
   sequelizeTransactionOptionMissing,
   transactionNesting,
   banCharType,

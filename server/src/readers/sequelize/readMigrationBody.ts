@@ -6,7 +6,7 @@ import { readQueryInterfaceCall } from './queryInterfaceCalls';
 import { readRawQuery } from './rawQuery';
 import { collectProbeNames, guardOf } from './schemaGuards';
 import { collectTransactionNames, insideManagedTransaction, isManagedTransactionCall, isTransactionCall, passesTransactionOption, transactionControlOf } from './transactionScope';
-import { awaitInsertionPoint, insideSwallowingTry, isFloatingCall, passesFirstParameterToQuery, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
+import { awaitInsertionPoint, insideParallel, insideSwallowingTry, isFloatingCall, passesFirstParameterToQuery, SQL_HELPER_NAME, SQL_START } from '../ts/callContext';
 import { evaluateString } from '../ts/evaluateString';
 
 /** Every operation of one `up`/`down` body, in source order (promise chains and Promise.all included). */
@@ -122,6 +122,7 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
   const loop = insideLoop(call, bc);
   const unawaited = isFloatingCall(call) || insideFloatingTransaction(call, bc);
   const inTry = insideSwallowingTry(call, bc.fn.fn);
+  const parallel = insideParallel(call, bc.fn.fn);
   for (const o of ops) {
     if (unawaited) o.details = { ...o.details, unawaited: true, ...(isFloatingCall(call) ? { awaitAt: awaitInsertionPoint(call, bc.sf) } : { inFloatingTransaction: true }) };
     if (inTry) o.details = { ...o.details, inTryCatch: true };
@@ -129,6 +130,7 @@ function visitCall(call: ts.CallExpression, bc: BodyContext, out: Operation[]): 
     if (inTx && o.kind !== 'transactionControl') o.inTransaction = true;
     else if (inCallback && o.kind !== 'transactionControl') o.details = { ...o.details, missingTransactionOption: true };
     if (loop) o.details = { ...o.details, inLoop: true };
+    if (parallel) o.details = { ...o.details, parallel: true };
   }
   out.push(...ops);
 }

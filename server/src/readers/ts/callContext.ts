@@ -51,6 +51,15 @@ export function awaitInsertionPoint(call: ts.CallExpression, sf: ts.SourceFile):
   return undefined;
 }
 
+/** An element of the array given to Promise.all / allSettled (or the callback of a .map() given to it): the calls run at once. */
+export function insideParallel(call: ts.Node, stop: ts.Node): boolean {
+  for (let p = call.parent; p && p !== stop; p = p.parent) {
+    if (ts.isCallExpression(p) && ts.isPropertyAccessExpression(p.expression) && /^(all|allSettled)$/.test(p.expression.name.text)
+      && ts.isIdentifier(p.expression.expression) && p.expression.expression.text === 'Promise') return true;
+  }
+  return false;
+}
+
 /** Names migrations give a helper that runs one SQL string (`this.exec(sql)`, `runQuery(sql)`, `execute(sql)`). */
 export const SQL_HELPER_NAME = /^(?:run|exec|execute)?(?:Query|Sql|Statement)$|^exec(?:ute)?$|^(?:query|sql)$/i;
 /** Text that starts like a SQL statement (after comments). */
