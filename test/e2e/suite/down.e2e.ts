@@ -55,6 +55,42 @@ suite('Generate the down', () => {
     }
   });
 
+  test('[engine] "Generate down.sql" on a Prisma migration creates down.sql beside migration.sql in the same edit; one undo removes it', async () => {
+    await api();
+    const dir = path.join(workspaceRoot(), 'down-prisma');
+    const write = (rel: string, text: string) => { fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true }); fs.writeFileSync(path.join(dir, rel), text); };
+    write('prisma/schema.prisma', 'datasource db {\n  provider = "postgresql"\n}\n');
+    write('prisma/migrations/20240101000000_init/migration.sql', 'CREATE TABLE "orders" ("id" SERIAL NOT NULL, "status" TEXT NOT NULL, CONSTRAINT "orders_pkey" PRIMARY KEY ("id"));\n');
+    write('prisma/migrations/20240102000000_orders_status_index/migration.sql', '-- CreateIndex\nCREATE INDEX "orders_status_idx" ON "orders"("status");\n');
+    const migration = vscode.Uri.file(path.join(dir, 'prisma/migrations/20240102000000_orders_status_index/migration.sql'));
+    const downSql = vscode.Uri.file(path.join(dir, 'prisma/migrations/20240102000000_orders_status_index/down.sql'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(migration);
+      await vscode.window.showTextDocument(doc);
+      const diags = await diagnosticsFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-down'));
+      const missing = diags.find((x) => codeOf(x) === 'missing-down')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+      const generate = actions.find((a) => a.title.startsWith('Generate down.sql'));
+      assert.ok(generate?.edit, `a Generate down.sql action; got ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.equal(generate.title, 'Generate down.sql');
+      assert.equal(await vscode.workspace.applyEdit(generate.edit), true);
+      assert.ok(fs.existsSync(downSql.fsPath), 'down.sql created');
+      const created = await vscode.workspace.openTextDocument(downSql);
+      assert.equal(created.getText(), 'DROP INDEX IF EXISTS "orders_status_idx";\n');
+
+      // ONE undo, from the new file's editor, removes it again.
+      await vscode.window.showTextDocument(created);
+      await vscode.commands.executeCommand('undo');
+      const deadline = Date.now() + 10_000;
+      while (fs.existsSync(downSql.fsPath) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(fs.existsSync(downSql.fsPath), false, 'down.sql removed by one undo');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('"Safe Migrations: Generate Down Migration" on the current file writes the same down; a written down is refused without the confirmation', async () => {
     await api();
     const doc = await open(REL);
