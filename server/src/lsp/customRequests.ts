@@ -5,6 +5,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import type { WorkspaceState } from './workspaceState';
 import type { FileModel } from '../model/migration';
+import { initEngine } from '../engine/engine';
 
 export interface RequestContext {
   workspace: WorkspaceState;
@@ -28,6 +29,9 @@ export function installCustomRequests(connection: Connection, context: RequestCo
   for (const [method, handler] of handlers) {
     connection.onRequest(method, async (params: unknown) => {
       try {
+        // A request can arrive before the SQL parsers are loaded (right after start): wait for them, or the
+        // migration would read as empty.
+        await initEngine();
         return await handler(params, context);
       } catch (e) {
         // A handler's own ResponseError (bad parameters, a scaffold the user can fix) reaches the client as is.
