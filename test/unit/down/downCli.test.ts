@@ -104,3 +104,18 @@ test('--write adds a missing Sequelize down after up, in the file\'s own style',
   assert.equal(code, 0, err);
   assert.equal(fs.readFileSync(target, 'utf8'), "'use strict';\n\nmodule.exports = {\n  up: async (queryInterface, Sequelize) => {\n    await queryInterface.addColumn('Users', 'flag', { type: Sequelize.BOOLEAN });\n  },\n\n  down: async (queryInterface, Sequelize) => {\n    await queryInterface.removeColumn('Users', 'flag');\n  },\n};\n");
 });
+
+test('plain SQL: --write adds a -- migrate:down section (dbmate) and creates the .down.sql of an .up.sql pair', async () => {
+  const folder = path.join(dir, 'sql');
+  write(path.join(folder, '20240101000000_users.sql'), '-- migrate:up\nCREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL);\n\n-- migrate:down\nDROP TABLE users;\n');
+  const dbmate = write(path.join(folder, '20240102000000_email_index.sql'), '-- migrate:up\nCREATE INDEX users_email_idx ON users (email);\n');
+  const { code, err } = await cli(['down', dbmate, '--write', '--dialect', 'postgres'], folder);
+  assert.equal(code, 0, err);
+  assert.equal(fs.readFileSync(dbmate, 'utf8'), '-- migrate:up\nCREATE INDEX users_email_idx ON users (email);\n\n-- migrate:down\nDROP INDEX IF EXISTS "users_email_idx";\n');
+
+  const pairs = path.join(dir, 'pairs');
+  const up = write(path.join(pairs, '000001_flag.up.sql'), 'ALTER TABLE users ADD COLUMN flag boolean;\n');
+  const second = await cli(['down', up, '--write', '--dialect', 'postgres'], pairs);
+  assert.equal(second.code, 0, second.err);
+  assert.equal(fs.readFileSync(path.join(pairs, '000001_flag.down.sql'), 'utf8'), 'ALTER TABLE "users" DROP COLUMN IF EXISTS "flag";\n');
+});

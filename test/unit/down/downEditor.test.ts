@@ -16,7 +16,7 @@ import { LineIndex } from '../../../server/src/model/text';
 import { codeActions } from '../../../server/src/lsp/codeActions';
 import { toDiagnostics } from '../../../server/src/lsp/diagnostics';
 import type { Analysis } from '../../../server/src/lsp/documentAnalysis';
-import { CHECKPOINT_COMMAND, downProposals } from '../../../server/src/lsp/downActions';
+import { CHECKPOINT_COMMAND, downProposals, downWorkspaceEdit } from '../../../server/src/lsp/downActions';
 import { typeormFile } from '../split/splitHelpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-down-editor-'));
@@ -112,4 +112,26 @@ test('the command\'s request: a written down is refused without force and replac
   assert.equal(forced.title, 'Replace down() with generated down');
   assert.equal(forced.change?.kind, 'edit');
   assert.equal(fileURLToPath(pathToFileURL(forced.change!.file)), file);
+});
+
+test('Prisma down.sql that exists: an empty one is filled by "Generate down.sql"; a written one only replaced on request, its whole text in one edit', () => {
+  const folder = path.join(dir, 'q', 'migrations', '20240102000000_index');
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, 'migration.sql');
+  const downSql = path.join(folder, 'down.sql');
+  const text = 'CREATE INDEX "posts_title_idx" ON "posts"("title");\n';
+  const read = (written: string) => (p: string) => (p === downSql ? written : undefined);
+  const model = (written: string) => readMigrationText(file, text, { dialect: 'postgres', config: { orm: 'prisma' }, readSibling: read(written) });
+
+  const [empty] = downProposals(model('\n'), text, [], { readIfPresent: read('\n') });
+  assert.equal(empty.title, 'Generate down.sql');
+  assert.deepEqual(empty.change, { kind: 'create', file: downSql, text: 'DROP INDEX IF EXISTS "posts_title_idx";\n', overwrites: true });
+  const edit = downWorkspaceEdit(pathToFileURL(file).toString(), 1, [empty.change!], read('\n'));
+  assert.deepEqual(edit.documentChanges, [{ textDocument: { uri: pathToFileURL(downSql).toString(), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, newText: 'DROP INDEX IF EXISTS "posts_title_idx";\n' }] }], 'the empty file is filled, not created again');
+
+  const [kept] = downProposals(model('SELECT 1;\n'), text, [], { readIfPresent: read('SELECT 1;\n') });
+  assert.equal(kept.change, undefined);
+  assert.match(kept.refused ?? '', /down\.sql already exists and is not empty/);
+  const [replaced] = downProposals(model('SELECT 1;\n'), text, [], { force: true, readIfPresent: read('SELECT 1;\n') });
+  assert.equal(replaced.title, 'Replace down.sql with generated down');
 });
