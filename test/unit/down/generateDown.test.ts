@@ -140,3 +140,14 @@ test('what no earlier migration defines is said, not guessed: a dropped table of
   assert.equal(down.schemaRestored, false);
   assert.deepEqual(down.notes.map((n) => n.message), ['not restored exactly: table Legacy: no earlier migration creates it, its definition is unknown', 'no step of the up has a schema inverse']);
 });
+
+test('Sequelize/PostgreSQL: an index built CONCURRENTLY is dropped with { concurrently: true }; one dropped CONCURRENTLY comes back CONCURRENTLY', () => {
+  const create = ['/s/m/20240101000000-create.js', sequelize(["await queryInterface.createTable('Users', { id: { type: Sequelize.INTEGER, primaryKey: true, autoIncrement: true }, email: { type: Sequelize.STRING(100) } });"])] as [string, string];
+  const index = ['/s/m/20240102000000-index.js', sequelize(["await queryInterface.addIndex('Users', ['email'], { name: 'users_email', concurrently: true });"])] as [string, string];
+  const built = downOf('postgres', [create, index]);
+  assert.equal(built.complete, true);
+  assert.match(built.text, /await queryInterface\.removeIndex\('Users', 'users_email', \{ concurrently: true \}\);/);
+  const dropped = downOf('postgres', [create, index, ['/s/m/20240103000000-drop.js', sequelize(["await queryInterface.removeIndex('Users', 'users_email', { concurrently: true });"])]]);
+  assert.equal(dropped.complete, true, dropped.notes.map((n) => n.message).join('; '));
+  assert.match(dropped.text, /CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_email" ON "Users" \("email"\)/);
+});

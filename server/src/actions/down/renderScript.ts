@@ -67,7 +67,8 @@ export function renderTypeormDown(file: FileModel, migration: Migration, steps: 
       case 'dropColumn': return `await ${qr}.dropColumn(${str(a.table)}, ${str(a.column)});`;
       case 'renameColumn': return `await ${qr}.renameColumn(${str(a.table)}, ${str(a.from)}, ${str(a.to)});`;
       case 'renameTable': return `await ${qr}.renameTable(${str(a.from)}, ${str(a.to)});`;
-      case 'dropIndex': return `await ${qr}.dropIndex(${str(a.table)}, ${str(a.index)});`;
+      // QueryRunner.dropIndex cannot drop CONCURRENTLY: that one stays SQL.
+      case 'dropIndex': if (!s.outsideTransaction) return `await ${qr}.dropIndex(${str(a.table)}, ${str(a.index)});`; break;
       case 'dropForeignKey': return `await ${qr}.dropForeignKey(${str(a.table)}, ${str(a.constraint)});`;
       // TableColumn has no place: a column that was not last comes back through SQL (… AFTER …).
       case 'addColumn': if (hasTableColumn && a.column.spec && !a.after && !a.first) return `await ${qr}.addColumn(${str(a.table)}, new TableColumn(${typeormColumn(a.column)}));`;
@@ -107,7 +108,7 @@ export function renderSequelizeDown(file: FileModel, migration: Migration, steps
       case 'dropColumn': return `await ${qi}.removeColumn(${str(a.table)}, ${str(a.column)});`;
       case 'renameColumn': return `await ${qi}.renameColumn(${str(a.table)}, ${str(a.from)}, ${str(a.to)});`;
       case 'renameTable': return `await ${qi}.renameTable(${str(a.from)}, ${str(a.to)});`;
-      case 'dropIndex': return `await ${qi}.removeIndex(${str(a.table)}, ${str(a.index)});`;
+      case 'dropIndex': return `await ${qi}.removeIndex(${str(a.table)}, ${str(a.index)}${s.outsideTransaction ? ', { concurrently: true }' : ''});`;
       case 'dropForeignKey': case 'dropConstraint': return `await ${qi}.removeConstraint(${str(a.table)}, ${str(a.constraint)});`;
       case 'addColumn': if (sig.params.length > 1) return `await ${qi}.addColumn(${str(a.table)}, ${str(a.column.name)}, ${sequelizeColumn(a.column, S, a)});`;
     }

@@ -358,7 +358,7 @@ function dropSupersededKeyIndexes(state: SchemaState, index: IndexState): void {
 
 /** The options of the API calls whose every one the model keeps (an unknown option could change what the ORM made). */
 const KEPT_OPTIONS: Record<string, ReadonlySet<string>> = {
-  'queryInterface.addIndex': new Set(['name', 'unique', 'transaction']),
+  'queryInterface.addIndex': new Set(['name', 'unique', 'transaction', 'concurrently']),
   'queryInterface.addConstraint': new Set(['fields', 'type', 'name', 'references', 'onDelete', 'onUpdate', 'transaction']),
 };
 
