@@ -21,6 +21,7 @@ import dropSchemaDatabase from './compatibility/drop-schema-database';
 import dropTable from './compatibility/drop-table';
 import invalidSqlForDialect from './compatibility/invalid-sql-for-dialect';
 import modifyDropsNotNull from './compatibility/modify-drops-not-null';
+import sequelizeChangecolumnPrimaryKey from './compatibility/sequelize-changecolumn-primary-key';
 import renameColumn from './compatibility/rename-column';
 import renameTable from './compatibility/rename-table';
 import truncate from './compatibility/truncate';
@@ -99,6 +100,7 @@ export const allRules: Rule[] = [
   dropTable,
   invalidSqlForDialect,
   modifyDropsNotNull,
+  sequelizeChangecolumnPrimaryKey,
   renameColumn,
   renameTable,
   truncate,

@@ -51,6 +51,9 @@ export const compatibilityCases: RuleCase[] = [
   // Sequelize's changeColumn restates the column on every dialect: on PostgreSQL it emits DROP NOT NULL for a missing allowNull: false.
   ...each('modify-drops-not-null', ['postgres', 'mysql', 'mariadb'], true, sequelizeChange("{ type: Sequelize.BIGINT }"), { name: 'Sequelize changeColumn without allowNull', path: SEQUELIZE_PATH, message: /allowNull: false/ }),
   ...each('modify-drops-not-null', ['postgres', 'mysql', 'mariadb'], false, sequelizeChange("{ type: Sequelize.BIGINT, allowNull: false }"), { name: 'Sequelize changeColumn with allowNull: false', path: SEQUELIZE_PATH }),
+  // Checked with the real Sequelize on both servers (test/db/rules/sequelizeChangeColumnOnServer.test.ts).
+  { rule: 'sequelize-changecolumn-primary-key', dialect: 'postgres', expect: true, path: SEQUELIZE_PATH, text: sequelizeChange("{ type: Sequelize.BIGINT, primaryKey: true, allowNull: false }"), message: /ignores primaryKey/ },
+  { rule: 'sequelize-changecolumn-primary-key', dialect: 'postgres', expect: false, path: SEQUELIZE_PATH, text: sequelizeChange("{ type: Sequelize.BIGINT, allowNull: false }") },
   ...each('drop-not-null', ['mysql', 'mariadb'], false, 'ALTER TABLE orders MODIFY n int NULL;'),
 
   { rule: 'drop-foreign-key', dialect: 'postgres', expect: true, name: 'constraint known as a foreign key', text: 'ALTER TABLE orders DROP CONSTRAINT orders_account_ref;', earlier: [{ path: 'db/migrations/20240101500000_fk.sql', text: 'ALTER TABLE orders ADD CONSTRAINT orders_account_ref FOREIGN KEY (account_id) REFERENCES accounts (id);' }] },
