@@ -332,7 +332,9 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
       if (c) c.notValid = false;
       return;
     }
-    case 'createEnum': if (op.table) state.enums.set(k(op.table), op.enumValues ?? []); return;
+    // A copy: ALTER TYPE … ADD VALUE later appends to the state's list, never to the model's (a second replay of the
+    // same models would otherwise see the values twice).
+    case 'createEnum': if (op.table) state.enums.set(k(op.table), [...(op.enumValues ?? [])]); return;
     case 'alterEnum': {
       const values = op.table ? state.enums.get(k(op.table)) : undefined;
       if (values && op.enumValues) values.push(...op.enumValues);
