@@ -84,6 +84,8 @@ const CLAUSE_START = new Set(['NOT', 'NULL', 'DEFAULT', 'PRIMARY', 'UNIQUE', 'RE
 function startsClause(words: string[], i: number): boolean {
   const w = words[i].toUpperCase();
   if (w === 'CHARACTER') return words[i + 1]?.toUpperCase() === 'SET';
+  // PRIMARY KEY / UNIQUE KEY: KEY belongs to the clause before it (MySQL also has a bare KEY, which starts one).
+  if (w === 'KEY' && /^(PRIMARY|UNIQUE)$/i.test(words[i - 1] ?? '')) return false;
   return CLAUSE_START.has(w);
 }
 
