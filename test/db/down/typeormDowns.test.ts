@@ -1,7 +1,8 @@
-// TypeORM histories with their downs emptied (26 migrations on PostgreSQL, 25 on MariaDB, written
+// TypeORM histories with their downs emptied (27 migrations on PostgreSQL, 25 on MariaDB, written
 // as `migration:generate` writes them plus QueryRunner API calls): every generated down() runs under
 // TypeORM's own runner, gives back the schema it claims to, and up runs again.
-// Measured (2026-12-07): PostgreSQL 22 of 26 downs complete, 26 of 26 restore the schema; MariaDB 21 of 25 complete,
+// Measured (2026-12-07): PostgreSQL 23 of 27 downs complete (one drops a CONCURRENTLY index outside revert's
+// transaction), 27 of 27 restore the schema; MariaDB 21 of 25 complete,
 // 25 of 25 restore the schema (the same with MySQL's presence checks instead of IF EXISTS). The rest lose data and
 // say so: dropped column values, dropped rows, an UPDATE backfill.
 import { test } from 'node:test';
@@ -24,7 +25,7 @@ async function roundTrip(dialect: DbDialect, dir: string, complete: number, read
   assert.equal(stats.schemaRestored, stats.migrations, 'every down of this history gives the schema back');
 }
 
-for (const [dialect, folder, complete] of [['postgres', 'typeorm-postgres', 22], ['mariadb', 'typeorm-mariadb', 21]] as [DbDialect, string, number][]) {
+for (const [dialect, folder, complete] of [['postgres', 'typeorm-postgres', 23], ['mariadb', 'typeorm-mariadb', 21]] as [DbDialect, string, number][]) {
   const dir = path.join(FIXTURES, folder, 'src', 'migrations');
   test(`TypeORM on ${dialect}: every generated down() runs under migration:revert, restores the schema it claims to, and up runs again`, () => roundTrip(dialect, dir, complete));
 
@@ -36,7 +37,10 @@ for (const [dialect, folder, complete] of [['postgres', 'typeorm-postgres', 22],
       // transaction cannot build it concurrently: each says so itself, in its notes.
       const said = (pattern: RegExp) => down.notes.some((n) => pattern.test(n.message));
       const added = newFindingsWithDown(files, file, readMigrationText(file.path, textWithDown(file, down), { projects }))
-        .filter((f) => !(said(/narrows/) && f.startsWith('lossy-rollback: The down narrows')) && !(said(/without CONCURRENTLY/) && f.startsWith('index-create-not-concurrent:')));
+        .filter((f) => !(said(/narrows/) && f.startsWith('lossy-rollback: The down narrows')) && !(said(/without CONCURRENTLY/) && f.startsWith('index-create-not-concurrent:'))
+          // TypeORM's revert opens a transaction even for `transaction = false`: the down commits it and starts a new one. The
+          // transaction-nesting rule does not know that pattern yet; the down says what it does.
+          && !(said(/commits the transaction migration:revert opened/) && f.startsWith('transaction-nesting:')));
       assert.deepEqual(added, [], `${down.migration}: the generated down brings new findings\n${down.text}`);
     }
   });

@@ -72,6 +72,9 @@ export function generateDown(file: FileModel, before: SchemaState = emptySchema(
     steps = steps.map((s) => (s.optionalConcurrently ? { ...s, sql: s.sql.replace(/\s+CONCURRENTLY\b/i, ''), outsideTransaction: undefined } : s));
     notes.push({ message: 'index rebuilt without CONCURRENTLY: migration:revert runs down() in a transaction, so writes to the table wait for the build' });
   }
+  if (file.orm === 'typeorm' && (migration.downTransactional ?? migration.transactional) !== false && steps.some((s) => s.outsideTransaction)) {
+    notes.push({ message: 'down() commits the transaction migration:revert opened, runs the CONCURRENTLY steps outside it, and starts a new one for TypeORM to commit (under --transaction none it runs none)' });
+  }
   if (!steps.length && migration.up.length) notes.push({ message: 'no step of the up has a schema inverse' });
   const complete = schemaRestored && lossless;
   // Every note, so that the file says what the quick fix's "(incomplete: N notes)" counts.
