@@ -27,7 +27,8 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
   const asFinding = new Set(analysis.findings.filter((f) => f.rule === 'invalid-sql-for-dialect').map((f) => `${f.range.start.line}:${f.range.start.character}`));
   for (const p of analysis.model.problems) {
     if (p.code === 'sql-syntax' && asFinding.has(`${p.range.start.line}:${p.range.start.character}`)) continue;
-    out.push({ source: DIAGNOSTIC_SOURCE, code: p.code, severity: severity(p.severity), message: p.message, range: p.range });
+    // SQL built at run time is a limit of static reading, not a defect of the migration: a faint hint.
+    out.push({ source: DIAGNOSTIC_SOURCE, code: p.code, severity: severity(p.code === 'unresolved-sql' ? 'hint' : p.severity), message: p.message, range: p.range });
   }
   // scope "changed": findings only on this branch's migrations; reader problems (syntax) still show.
   const findings = analysis.config.scope === 'changed' && !editorScope.includes(analysis.path) ? [] : analysis.findings;
