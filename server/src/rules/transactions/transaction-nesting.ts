@@ -19,8 +19,18 @@ export default defineRule({
     // In code, COMMIT in the try and ROLLBACK in the catch end the same transaction on two paths: the second is no
     // orphan. (In a SQL script the statements run one after the other: COMMIT; COMMIT; is an orphan.)
     let ended: string | undefined;
+    // TypeORM's idiom for CONCURRENTLY inside a wrapped migration: COMMIT the runner's transaction, run only the
+    // concurrent steps, START it again. Deliberate and correct: not reported.
+    const controls = ctx.ops.filter((o) => o.kind === 'transactionControl');
+    const idiom = new Set<typeof ctx.ops[number]>();
+    if (runnerWraps) controls.forEach((c, n) => {
+      const next = controls[n + 1];
+      if (c.transaction !== 'commit' || next?.transaction !== 'begin') return;
+      const between = ctx.ops.slice(ctx.ops.indexOf(c) + 1, ctx.ops.indexOf(next));
+      if (between.length && between.every((o) => o.concurrently || o.kind === 'setting')) { idiom.add(c); idiom.add(next); }
+    });
     for (const op of ctx.ops) {
-      if (op.kind !== 'transactionControl') continue;
+      if (op.kind !== 'transactionControl' || idiom.has(op)) continue;
       if (op.transaction === 'begin') {
         if (runnerWraps) out.push(findOn(op, `BEGIN inside the transaction the runner already opened${ctx.migration.transactionalReason ? ` (${ctx.migration.transactionalReason})` : ''}: it is ignored, and the matching COMMIT ends the runner's transaction early.`));
         else if (open) out.push(findOn(op, 'BEGIN while a transaction is already open: the second BEGIN is ignored and the first COMMIT ends both.'));
