@@ -178,6 +178,26 @@ function wallMedian(cmd, args, runs, cwd = root) {
   return pct(times, 0.5);
 }
 
+/**
+ * Whole-process medians of several commands run in turn, round after round, so that a change in
+ * machine load hits all of them alike; `ratios[name]` is the median of ours / that command per round.
+ */
+function interleavedMedians(commands, runs, cwd = root) {
+  const names = Object.keys(commands).filter((n) => commands[n]);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (const n of names) spawnSync(commands[n][0], commands[n][1], { stdio: 'ignore', cwd }); // warm the file cache
+  for (let i = 0; i < runs; i++) {
+    for (const n of names) {
+      const s = performance.now();
+      spawnSync(commands[n][0], commands[n][1], { stdio: 'ignore', cwd });
+      times[n].push(performance.now() - s);
+    }
+  }
+  const medians = Object.fromEntries(names.map((n) => [n, pct(times[n], 0.5)]));
+  const ratios = Object.fromEntries(names.map((n) => [n, pct(times.ours.map((t, i) => t / times[n][i]), 0.5)]));
+  return { medians, ratios };
+}
+
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const ms = (n) => n.toFixed(2);
 
@@ -457,17 +477,23 @@ async function main() {
   const history = prismaHistory(163);
   let pgfenceJs;
   try { pgfenceJs = execFileSync('bash', [path.join(root, 'scripts', 'setup-pgfence.sh')], { encoding: 'utf8' }).trim(); } catch { /* reported below */ }
-  const side = {
-    ours: wallMedian(process.execPath, [cli, 'check', history.dir, '--format', 'json', '--fail-on', 'never'], 5),
-    pgfence: pgfenceJs ? wallMedian(process.execPath, [pgfenceJs, 'analyze', '--format', 'prisma', '--output', 'json', ...history.files], 5) : undefined,
-    squawk: squawkBin ? wallMedian(squawkBin, ['--reporter', 'json', ...history.files], 5) : undefined,
-  };
+  const sideRun = interleavedMedians({
+    ours: [process.execPath, [cli, 'check', history.dir, '--format', 'json', '--fail-on', 'never']],
+    pgfence: pgfenceJs && [process.execPath, [pgfenceJs, 'analyze', '--format', 'prisma', '--output', 'json', ...history.files]],
+    squawk: squawkBin && [squawkBin, ['--reporter', 'json', ...history.files]],
+  }, 7);
+  const side = sideRun.medians;
   const smallDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'sm-bench-small-'));
   const small = path.join(smallDir, '20240101000000_add_email.sql');
   fs.writeFileSync(small, 'ALTER TABLE "users" ADD COLUMN "email" text;\nCREATE INDEX CONCURRENTLY "users_email_idx" ON "users" ("email");\n');
-  const smallOurs = wallMedian(process.execPath, [cli, 'check', small, '--dialect', 'postgres'], 9);
-  const smallSquawk = squawkBin ? wallMedian(squawkBin, ['--reporter', 'json', small], 9) : undefined;
-  const nodeStart = wallMedian(process.execPath, ['-e', '0'], 9);
+  const smallRun = interleavedMedians({
+    ours: [process.execPath, [cli, 'check', small, '--dialect', 'postgres']],
+    squawk: squawkBin && [squawkBin, ['--reporter', 'json', small]],
+    node: [process.execPath, ['-e', '0']],
+  }, 9);
+  const smallOurs = smallRun.medians.ours;
+  const smallSquawk = smallRun.medians.squawk;
+  const nodeStart = smallRun.medians.node;
   fs.rmSync(smallDir, { recursive: true, force: true });
   const corpusCheck = wallMedian(process.execPath, [cli, 'check', corpus, '--format', 'json', '--fail-on', 'never'], 3);
   const corpusInProcess = inProcessReadMs + results.find((r) => r.what === 'rules over corpus').totalMs;
@@ -496,12 +522,13 @@ async function main() {
   lines.push('');
   const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
   const opt = (n) => (n === undefined ? 'not installed' : Math.round(n));
-  lines.push(`Whole process, side by side (medians; \`node bin/safe-migrations.js\`, the bundled CLI):`);
+  lines.push(`Whole process, side by side (\`node bin/safe-migrations.js\`, the bundled CLI; the tools run in turn, round after round, so load hits them alike; medians of the times, and of the per-round ratios):`);
   lines.push('');
   lines.push('| run | safe-migrations ms | pgfence 0.1.5 ms | squawk 2.66 ms | ours / pgfence (target ≤ 0.5) | ours / squawk (target ≤ 3) |');
   lines.push('|---|---|---|---|---|---|');
-  lines.push(`| \`check\` of a 163-migration Prisma history (${history.fromRealWorld ? `${history.fromRealWorld} real migration.sql files, cycled` : 'generated'}) | ${Math.round(side.ours)} | ${opt(side.pgfence)} | ${opt(side.squawk)} | ${ratio(side.ours, side.pgfence)} | ${ratio(side.ours, side.squawk)} |`);
-  lines.push(`| one small SQL file (target ≤ 250 ms) | ${Math.round(smallOurs)} | – | ${opt(smallSquawk)} | – | ${ratio(smallOurs, smallSquawk)} |`);
+  const roundRatio = (r) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
+  lines.push(`| \`check\` of a 163-migration Prisma history (${history.fromRealWorld ? `${history.fromRealWorld} real migration.sql files, cycled` : 'generated'}) | ${Math.round(side.ours)} | ${opt(side.pgfence)} | ${opt(side.squawk)} | ${roundRatio(sideRun.ratios.pgfence)} | ${roundRatio(sideRun.ratios.squawk)} |`);
+  lines.push(`| one small SQL file (target ≤ 250 ms) | ${Math.round(smallOurs)} | – | ${opt(smallSquawk)} | – | ${roundRatio(smallRun.ratios.squawk)} |`);
   lines.push('');
   lines.push(`Node itself (\`node -e 0\`) takes ${Math.round(nodeStart)} ms here. \`check\` over the ${rules.files}-file corpus: ${Math.round(corpusCheck)} ms whole process vs ${Math.round(corpusInProcess)} ms in-process engine (read + rules, warm) = ${ratio(corpusCheck, corpusInProcess)} (target ≤ 2×).`);
   lines.push('');
