@@ -33,7 +33,7 @@ export async function schemaOf(db: CellDatabase): Promise<Record<string, unknown
   if (db.dialect === 'postgres') {
     base.enums = await db.query(`SELECT t.typname, e.enumlabel, e.enumsortorder::text FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
       JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 ORDER BY 1, 3`, [db.name]);
-    base.sequences = await db.query('SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = $1 ORDER BY 1', [db.name]);
+    base.sequences = await db.query('SELECT sequence_name, data_type, maximum_value FROM information_schema.sequences WHERE sequence_schema = $1 ORDER BY 1', [db.name]);
   } else {
     base.columnOrder = await db.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, ORDINAL_POSITION AS p FROM information_schema.COLUMNS
       WHERE TABLE_SCHEMA = ? AND TABLE_NAME NOT IN ('migrations', 'SequelizeMeta') ORDER BY 1, 3`, [db.name]);

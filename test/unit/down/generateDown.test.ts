@@ -159,3 +159,38 @@ test('Sequelize/PostgreSQL: an index built CONCURRENTLY is dropped with { concur
   assert.equal(dropped.complete, true, dropped.notes.map((n) => n.message).join('; '));
   assert.match(dropped.text, /CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_email" ON "Users" \("email"\)/);
 });
+
+test('Prisma/PostgreSQL: a serial key widened to BIGINT with its sequence (umami 03_big_int) goes back to integer, sequence too; complete', () => {
+  const down = downOf('postgres', [
+    ['/p/migrations/01_init/migration.sql', 'CREATE TABLE "event" (\n    "event_id" SERIAL NOT NULL,\n    "url" VARCHAR(500) NOT NULL,\n\n    CONSTRAINT "event_pkey" PRIMARY KEY ("event_id")\n);\n'],
+    ['/p/migrations/02_big_int/migration.sql', 'ALTER TABLE "event" DROP CONSTRAINT "event_pkey",\nALTER COLUMN "event_id" SET DATA TYPE BIGINT,\nADD CONSTRAINT "event_pkey" PRIMARY KEY ("event_id");\n\n-- Dev: Alter Sequence\nALTER SEQUENCE event_event_id_seq AS BIGINT;\n'],
+  ], 'prisma');
+  assert.deepEqual(down.notes, []);
+  assert.equal(down.complete, true);
+  const lines = down.text.split('\n').filter((l) => l && !l.startsWith('--'));
+  assert.deepEqual(lines, [
+    'ALTER SEQUENCE IF EXISTS "event_event_id_seq" AS integer;',
+    'ALTER TABLE "event" DROP CONSTRAINT IF EXISTS "event_pkey";',
+    'ALTER TABLE "event" ALTER COLUMN "event_id" TYPE integer;',
+    'ALTER TABLE "event" ADD CONSTRAINT "event_pkey" PRIMARY KEY ("event_id");',
+  ]);
+});
+
+test('Prisma/PostgreSQL: ALTER SEQUENCE … AS on a sequence no earlier migration makes is not claimed complete', () => {
+  const down = downOf('postgres', [
+    ['/p/migrations/01_init/migration.sql', 'CREATE TABLE "t" ("id" INTEGER NOT NULL);\n'],
+    ['/p/migrations/02_seq/migration.sql', 'ALTER SEQUENCE t_id_seq AS BIGINT;\n'],
+  ], 'prisma');
+  assert.equal(down.complete, false);
+  assert.ok(down.notes.some((n) => /sequence t_id_seq: no earlier migration creates it/.test(n.message)), JSON.stringify(down.notes));
+});
+
+test('Prisma/PostgreSQL: a sequence made AS integer and altered twice goes back to the type just before', () => {
+  const down = downOf('postgres', [
+    ['/p/migrations/01_init/migration.sql', 'CREATE SEQUENCE "s" AS smallint;\n'],
+    ['/p/migrations/02_int/migration.sql', 'ALTER SEQUENCE "s" AS integer;\n'],
+    ['/p/migrations/03_big/migration.sql', 'ALTER SEQUENCE "s" AS bigint;\n'],
+  ], 'prisma');
+  assert.equal(down.complete, true);
+  assert.match(down.text, /^ALTER SEQUENCE IF EXISTS "s" AS integer;$/m);
+});

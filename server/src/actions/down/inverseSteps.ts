@@ -1,7 +1,7 @@
 // The inverse of one up step, as SQL for the file's dialect, rebuilt from the schema as it stood
 // just before the step. Says what it cannot undo instead of hiding it.
 import type { Dialect, Operation } from '../../model/migration';
-import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, findColumn, supersededKeyIndexes } from './schemaState';
+import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, findColumn, parseAlterSequenceAs, serialBase, supersededKeyIndexes } from './schemaState';
 import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition, unquoteIdentifier } from './sqlText';
 import type { Guard } from '../../patterns/types';
 import { isNarrowing } from '../../knowledge/typeWidth';
@@ -146,8 +146,10 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
       if (d !== 'postgres') {
         r.steps.push({ sql: `ALTER TABLE ${t} MODIFY ${renderColumnDefinition(column, d)}` });
       } else if (op.kind === 'alterColumnType') {
-        const cast = needsUsing(op.columnSpec?.type ?? '', column.type) ? ` USING ${q(column.name, d)}::${column.type}` : '';
-        r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} TYPE ${column.type}${cast}` });
+        // SERIAL is no type ALTER … TYPE accepts: the column was its integer type with the sequence as default (which stays).
+        const type = serialBase(column.type) ?? column.type;
+        const cast = needsUsing(op.columnSpec?.type ?? '', type) ? ` USING ${q(column.name, d)}::${type}` : '';
+        r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} TYPE ${type}${cast}` });
         if (/\bUSING\b/i.test(sql) || cast) r.losses.push(`${op.table}.${column.name}: values converted back to ${column.type} may fail or lose precision`);
       } else if (op.kind === 'setNotNull' || op.kind === 'dropNotNull') {
         if (column.notNull === (op.kind === 'setNotNull')) { r.steps.push({ sql: `-- ${op.table}.${column.name} was already ${column.notNull ? 'NOT NULL' : 'nullable'}` }); return r; }
@@ -219,7 +221,15 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
     case 'update': r.losses.push(`data change on ${op.table ?? 'a table'}: UPDATE — the previous values are not kept`); return r;
     case 'delete': r.losses.push(`data change on ${op.table ?? 'a table'}: DELETE — the deleted rows are gone`); return r;
     case 'transactionControl': case 'setting': return r;
-    default:
+    default: {
+      const sequence = d === 'postgres' ? parseAlterSequenceAs(sql) : undefined;
+      if (sequence) {
+        const was = before.sequences.get(k(sequence.name));
+        if (!was) { gap(`sequence ${sequence.name}: no earlier migration creates it, its type is unknown`); return r; }
+        r.steps.push({ sql: `ALTER SEQUENCE${ifExists} ${q(sequence.name, d)} AS ${was}` });
+        return r;
+      }
+    }
       if (/^\s*(SELECT|DO|CALL|ANALYZE|VACUUM|COMMENT\s+ON\s)/i.test(sql) && !/^\s*COMMENT/i.test(sql)) return r;
       if (/^\s*TRUNCATE\b/i.test(sql)) { r.losses.push(`TRUNCATE ${op.table ?? ''}: every row is gone`); return r; }
       gap(`no inverse is known for: ${oneLine(sql)}`);

@@ -50,13 +50,15 @@ export interface SchemaState {
   constraints: Map<string, ConstraintState>;
   enums: Map<string, string[]>;
   views: Map<string, string>;
+  /** PostgreSQL sequences by name: their data type (`AS …`), as a serial column or CREATE/ALTER SEQUENCE made it. */
+  sequences: Map<string, string>;
 }
 
 const k = (name: string) => name.toLowerCase();
 export const constraintKey = (table: string, name: string) => `${k(table)}.${k(name)}`;
 
 export function emptySchema(dialect: Dialect): SchemaState {
-  return { dialect, tables: new Map(), indexes: new Map(), constraints: new Map(), enums: new Map(), views: new Map() };
+  return { dialect, tables: new Map(), indexes: new Map(), constraints: new Map(), enums: new Map(), views: new Map(), sequences: new Map() };
 }
 
 export function cloneSchema(s: SchemaState): SchemaState {
@@ -67,6 +69,7 @@ export function cloneSchema(s: SchemaState): SchemaState {
     constraints: new Map([...s.constraints].map(([key, c]) => [key, { ...c, columns: [...c.columns] }])),
     enums: new Map([...s.enums].map(([key, v]) => [key, [...v]])),
     views: new Map(s.views),
+    sequences: new Map(s.sequences),
   };
 }
 
@@ -195,6 +198,17 @@ export function parseCreateIndex(sql: string, op: Operation): IndexState | undef
 
 /** Applies one up step to the state, the way the database would. */
 export function applyOperation(state: SchemaState, op: Operation, sql: string): void {
+  applyStep(state, op, sql);
+  // PostgreSQL makes a sequence for each serial column of a new table or column.
+  if (state.dialect === 'postgres' && (op.kind === 'createTable' || op.kind === 'addColumn') && op.table) {
+    for (const c of state.tables.get(k(op.table))?.columns ?? []) {
+      const base = serialBase(c.type);
+      if (base && !state.sequences.has(k(serialSequence(op.table, c.name)))) state.sequences.set(k(serialSequence(op.table, c.name)), base);
+    }
+  }
+}
+
+function applyStep(state: SchemaState, op: Operation, sql: string): void {
   const d = state.dialect;
   const table = op.table ? state.tables.get(k(op.table)) : undefined;
   const mysqlColumnChange = d !== 'postgres' && op.via === 'sql' ? /^(MODIFY|CHANGE)(\s+COLUMN)?\s+/i.exec(sql) : null;
@@ -229,6 +243,7 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
     }
     case 'dropTable':
       if (!op.table) return;
+      for (const c of table?.columns ?? []) state.sequences.delete(k(serialSequence(table!.name, c.name)));
       state.tables.delete(k(op.table));
       for (const [key, i] of state.indexes) if (k(i.table) === k(op.table)) state.indexes.delete(key);
       for (const [key, c] of state.constraints) if (k(c.table) === k(op.table) || (c.referencedTable && k(c.referencedTable) === k(op.table))) state.constraints.delete(key);
@@ -261,6 +276,7 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
     }
     case 'dropColumn': {
       if (!table || !op.column) return;
+      state.sequences.delete(k(serialSequence(table.name, op.column)));
       table.columns = table.columns.filter((c) => k(c.name) !== k(op.column!));
       for (const [key, i] of state.indexes) {
         if (k(i.table) !== k(table.name) || !i.columns.some((c) => k(c) === k(op.column!))) continue;
@@ -278,6 +294,8 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
       const col = findColumn(table, op.column);
       if (!col) return;
       const type = op.via === 'sql' ? stripLeading(sql, /^ALTER\s+(COLUMN\s+)?("[^"]+"|\S+)\s+(SET\s+DATA\s+)?TYPE\s+/i)?.replace(/\s+USING\s[\s\S]*$/i, '').replace(/\s+COLLATE\s[\s\S]*$/i, '') : undefined;
+      // A serial column keeps its sequence default under the new type: a column rebuilt from this state would not have it.
+      if (type && d === 'postgres' && serialBase(col.type)) { col.exact = false; col.inexact = `it was ${col.type.toUpperCase()}: its sequence default is not rebuilt`; }
       if (type) col.type = type;
       else if (op.columnSpec) Object.assign(col, columnFromSpec({ ...col.spec, ...op.columnSpec, name: col.name }, d), { name: col.name });
       return;
@@ -344,7 +362,43 @@ export function applyOperation(state: SchemaState, op: Operation, sql: string): 
     case 'dropView': if (op.table) state.views.delete(k(op.table)); return;
     default:
       if (op.kind === 'rawSql' && /^DROP\s+TYPE\b/i.test(sql) && op.table) state.enums.delete(k(op.table));
+      if (op.kind === 'rawSql' && d === 'postgres') applySequenceStatement(state, sql);
   }
+}
+
+/** The integer type behind a PostgreSQL serial pseudo-type (`SERIAL` → `integer`), or undefined. */
+export function serialBase(type: string): string | undefined {
+  const t = type.trim().toLowerCase();
+  return t === 'serial' || t === 'serial4' ? 'integer' : t === 'bigserial' || t === 'serial8' ? 'bigint' : t === 'smallserial' || t === 'serial2' ? 'smallint' : undefined;
+}
+
+/** The sequence PostgreSQL makes for a serial column (names within the 63-byte limit). */
+export function serialSequence(table: string, column: string): string {
+  return `${table}_${column}_seq`;
+}
+
+const SEQUENCE_NAME = '((?:"[^"]+"|[\\w$]+)(?:\\.(?:"[^"]+"|[\\w$]+))?)';
+
+/** `ALTER SEQUENCE [IF EXISTS] name AS type`: the name and the type, or undefined. */
+export function parseAlterSequenceAs(sql: string): { name: string; type: string; ifExists: boolean } | undefined {
+  const m = new RegExp(`^ALTER\\s+SEQUENCE\\s+(IF\\s+EXISTS\\s+)?${SEQUENCE_NAME}\\s+AS\\s+(\\w+(?:\\s+\\w+)?)\\s*;?\\s*$`, 'i').exec(sql.trim());
+  if (!m) return undefined;
+  const parts = m[2].split('.');
+  return { name: unquoteIdentifier(parts[parts.length - 1]), type: m[3], ifExists: !!m[1] };
+}
+
+function applySequenceStatement(state: SchemaState, sql: string): void {
+  const alter = parseAlterSequenceAs(sql);
+  if (alter) { if (state.sequences.has(k(alter.name))) state.sequences.set(k(alter.name), alter.type); return; }
+  const create = new RegExp(`^CREATE\\s+(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?SEQUENCE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?${SEQUENCE_NAME}([\\s\\S]*)$`, 'i').exec(sql.trim());
+  if (create) {
+    const parts = create[1].split('.');
+    const name = k(unquoteIdentifier(parts[parts.length - 1]));
+    if (!state.sequences.has(name)) state.sequences.set(name, /\bAS\s+(\w+)/i.exec(create[2])?.[1] ?? 'bigint');
+    return;
+  }
+  const drop = /^DROP\s+SEQUENCE\s+(?:IF\s+EXISTS\s+)?([\s\S]+?)(?:\s+(?:CASCADE|RESTRICT))?\s*;?\s*$/i.exec(sql.trim());
+  if (drop) for (const n of splitTopLevel(drop[1], ',')) { const parts = n.trim().split('.'); state.sequences.delete(k(unquoteIdentifier(parts[parts.length - 1]))); }
 }
 
 /** The indexes MySQL made for foreign keys that `index` can serve as well: MySQL drops them silently when it is added. */
