@@ -194,3 +194,62 @@ test('Prisma/PostgreSQL: a sequence made AS integer and altered twice goes back 
   assert.equal(down.complete, true);
   assert.match(down.text, /^ALTER SEQUENCE IF EXISTS "s" AS integer;$/m);
 });
+
+test('Prisma/PostgreSQL: an enum value removed the way Prisma does it (new type, cast, renames, DROP TYPE) comes back; renames rename back; complete', () => {
+  const down = downOf('postgres', [
+    ['/p/migrations/01_init/migration.sql', 'CREATE TYPE "Role" AS ENUM (\'USER\', \'ADMIN\');\nALTER TYPE "Role" ADD VALUE \'GUEST\' BEFORE \'ADMIN\';\nCREATE TABLE "User" ("id" SERIAL NOT NULL, "role" "Role" NOT NULL DEFAULT \'USER\', CONSTRAINT "User_pkey" PRIMARY KEY ("id"));\nCREATE INDEX "User_role_idx" ON "User"("role");\n'],
+    ['/p/migrations/02_x/migration.sql', [
+      'BEGIN;',
+      'CREATE TYPE "Role_new" AS ENUM (\'USER\', \'ADMIN\');',
+      'ALTER TABLE "User" ALTER COLUMN "role" DROP DEFAULT;',
+      'ALTER TABLE "User" ALTER COLUMN "role" TYPE "Role_new" USING ("role"::text::"Role_new");',
+      'ALTER TYPE "Role" RENAME TO "Role_old";',
+      'ALTER TYPE "Role_new" RENAME TO "Role";',
+      'DROP TYPE "Role_old";',
+      'ALTER TABLE "User" ALTER COLUMN "role" SET DEFAULT \'USER\';',
+      'COMMIT;',
+      'ALTER TABLE "User" RENAME CONSTRAINT "User_pkey" TO "Account_pkey";',
+      'ALTER INDEX "User_role_idx" RENAME TO "Account_role_idx";',
+      '',
+    ].join('\n')],
+  ], 'prisma');
+  assert.deepEqual(down.notes, []);
+  assert.equal(down.complete, true);
+  assert.deepEqual(down.text.split('\n').filter((l) => l && !l.startsWith('--')), [
+    'ALTER INDEX IF EXISTS "Account_role_idx" RENAME TO "User_role_idx";',
+    'ALTER TABLE "User" RENAME CONSTRAINT "Account_pkey" TO "User_pkey";',
+    'ALTER TABLE "User" ALTER COLUMN "role" DROP DEFAULT;',
+    // The values in the order ADD VALUE … BEFORE gave them.
+    'CREATE TYPE "Role_old" AS ENUM (\'USER\', \'GUEST\', \'ADMIN\');',
+    'ALTER TYPE "Role" RENAME TO "Role_new";',
+    'ALTER TYPE "Role_old" RENAME TO "Role";',
+    'ALTER TABLE "User" ALTER COLUMN "role" TYPE "Role" USING "role"::text::"Role";',
+    'ALTER TABLE "User" ALTER COLUMN "role" SET DEFAULT \'USER\';',
+    'DROP TYPE IF EXISTS "Role_new";',
+  ]);
+});
+
+test('Prisma/PostgreSQL: a column converted back to an enum lacking some of its current values is not claimed lossless; DROP TYPE of an unknown type is a gap', () => {
+  const narrower = downOf('postgres', [
+    ['/p/migrations/01_init/migration.sql', 'CREATE TYPE "A" AS ENUM (\'x\');\nCREATE TYPE "B" AS ENUM (\'x\', \'y\');\nCREATE TABLE "t" ("c" "A" NOT NULL);\n'],
+    ['/p/migrations/02_x/migration.sql', 'ALTER TABLE "t" ALTER COLUMN "c" TYPE "B" USING ("c"::text::"B");\n'],
+  ], 'prisma');
+  assert.equal(narrower.complete, false);
+  assert.match(narrower.text, /ALTER TABLE "t" ALTER COLUMN "c" TYPE "A" USING "c"::text::"A";/);
+  assert.ok(narrower.notes.some((n) => /values converted back to "A" may fail/.test(n.message)), JSON.stringify(narrower.notes));
+  const unknown = downOf('postgres', [
+    ['/p/migrations/01_init/migration.sql', 'CREATE TABLE "t" ("c" INTEGER);\n'],
+    ['/p/migrations/02_x/migration.sql', 'DROP TYPE "Mood";\n'],
+  ], 'prisma');
+  assert.equal(unknown.complete, false);
+  assert.ok(unknown.notes.some((n) => /type Mood: no earlier migration creates it/.test(n.message)), JSON.stringify(unknown.notes));
+});
+
+test('Prisma/MySQL: RENAME INDEX is renamed back, behind a presence check', () => {
+  const down = downOf('mysql', [
+    ['/p/migrations/01_init/migration.sql', 'CREATE TABLE `User` (\n    `id` INTEGER NOT NULL AUTO_INCREMENT,\n    `email` VARCHAR(191) NOT NULL,\n\n    UNIQUE INDEX `User_email_key`(`email`),\n    PRIMARY KEY (`id`)\n) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n'],
+    ['/p/migrations/02_x/migration.sql', '-- RenameIndex\nALTER TABLE `User` RENAME INDEX `User_email_key` TO `User_mail_key`;\n'],
+  ], 'prisma');
+  assert.equal(down.complete, true);
+  assert.match(down.text, /information_schema\.STATISTICS WHERE TABLE_SCHEMA = DATABASE\(\) AND TABLE_NAME = 'User' AND INDEX_NAME = 'User_mail_key'\) > 0, 'ALTER TABLE `User` RENAME INDEX `User_mail_key` TO `User_email_key`'/);
+});

@@ -1,7 +1,7 @@
 // The inverse of one up step, as SQL for the file's dialect, rebuilt from the schema as it stood
 // just before the step. Says what it cannot undo instead of hiding it.
 import type { Dialect, Operation } from '../../model/migration';
-import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, findColumn, parseAlterSequenceAs, serialBase, supersededKeyIndexes } from './schemaState';
+import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, dropTypeNames, findColumn, parseAlterSequenceAs, renameStatement, serialBase, supersededKeyIndexes } from './schemaState';
 import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition, unquoteIdentifier } from './sqlText';
 import type { Guard } from '../../patterns/types';
 import { isNarrowing } from '../../knowledge/typeWidth';
@@ -148,9 +148,13 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
       } else if (op.kind === 'alterColumnType') {
         // SERIAL is no type ALTER … TYPE accepts: the column was its integer type with the sequence as default (which stays).
         const type = serialBase(column.type) ?? column.type;
-        const cast = needsUsing(op.columnSpec?.type ?? '', type) ? ` USING ${q(column.name, d)}::${type}` : '';
+        const now = op.columnSpec?.type ?? '';
+        // Between two enums there is no cast: through text. Back to an enum that has every value of the current one nothing can fail.
+        const enums = [enumValues(before, now), enumValues(before, type)] as const;
+        const cast = enums[0] && enums[1] ? ` USING ${q(column.name, d)}::text::${type}` : needsUsing(now, type) ? ` USING ${q(column.name, d)}::${type}` : '';
         r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} TYPE ${type}${cast}` });
-        if (/\bUSING\b/i.test(sql) || cast) r.losses.push(`${op.table}.${column.name}: values converted back to ${column.type} may fail or lose precision`);
+        const lossless = !!enums[0] && !!enums[1] && enums[0].every((v) => enums[1]!.includes(v));
+        if ((/\bUSING\b/i.test(sql) || cast) && !lossless) r.losses.push(`${op.table}.${column.name}: values converted back to ${column.type} may fail or lose precision`);
       } else if (op.kind === 'setNotNull' || op.kind === 'dropNotNull') {
         if (column.notNull === (op.kind === 'setNotNull')) { r.steps.push({ sql: `-- ${op.table}.${column.name} was already ${column.notNull ? 'NOT NULL' : 'nullable'}` }); return r; }
         r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} ${column.notNull ? 'SET' : 'DROP'} NOT NULL` });
@@ -229,6 +233,25 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
         r.steps.push({ sql: `ALTER SEQUENCE${ifExists} ${q(sequence.name, d)} AS ${was}` });
         return r;
       }
+      // A rename needs no definition: it is renamed back.
+      const rename = renameStatement(op, sql);
+      if (rename?.object === 'index' && d === 'postgres') { r.steps.push({ sql: `ALTER INDEX IF EXISTS ${q(rename.to, d)} RENAME TO ${q(rename.from, d)}` }); return r; }
+      if (rename?.object === 'index' && rename.table) {
+        r.steps.push({ sql: `ALTER TABLE ${q(rename.table, d)} RENAME INDEX ${q(rename.to, d)} TO ${q(rename.from, d)}`, runIf: d === 'mysql' ? { present: true, object: 'index', table: rename.table, name: rename.to } : undefined });
+        return r;
+      }
+      if (rename?.object === 'constraint' && d === 'postgres') { r.steps.push({ sql: `ALTER TABLE ${q(rename.table!, d)} RENAME CONSTRAINT ${q(rename.to, d)} TO ${q(rename.from, d)}` }); return r; }
+      if (rename?.object === 'type' && d === 'postgres') { r.steps.push({ sql: `ALTER TYPE ${q(rename.to, d)} RENAME TO ${q(rename.from, d)}` }); return r; }
+      const droppedTypes = d === 'postgres' ? dropTypeNames(sql) : [];
+      if (droppedTypes.length) {
+        // A type still used by a column cannot be dropped (no CASCADE): an enum comes back with its values in order.
+        for (const name of droppedTypes) {
+          const values = before.enums.get(k(name));
+          if (!values) { gap(`type ${name}: no earlier migration creates it as an enum, its definition is unknown`); continue; }
+          r.steps.push({ sql: `CREATE TYPE ${q(name, d)} AS ENUM (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})` });
+        }
+        return r;
+      }
     }
       if (/^\s*(SELECT|DO|CALL|ANALYZE|VACUUM|COMMENT\s+ON\s)/i.test(sql) && !/^\s*COMMENT/i.test(sql)) return r;
       if (/^\s*TRUNCATE\b/i.test(sql)) { r.losses.push(`TRUNCATE ${op.table ?? ''}: every row is gone`); return r; }
@@ -243,6 +266,12 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
  */
 function narrowing(r: InverseResult, table: string | undefined, column: ColumnState, now: string | undefined): void {
   if (isNarrowing(now, column.type)) r.gaps.push(`${table}.${column.name}: the down narrows it from ${now} back to ${column.type}; values written since that do not fit make the rollback fail (or are truncated without strict mode)`);
+}
+
+/** The values of the enum a column type names (`"Role"`, `role`), when the history made it. */
+function enumValues(s: SchemaState, type: string): string[] | undefined {
+  const name = unquoteIdentifier(type.trim().replace(/\[\]$/, ''));
+  return name ? s.enums.get(k(name)) : undefined;
 }
 
 function oneLine(s: string): string {

@@ -355,7 +355,12 @@ function applyStep(state: SchemaState, op: Operation, sql: string): void {
     case 'createEnum': if (op.table) state.enums.set(k(op.table), [...(op.enumValues ?? [])]); return;
     case 'alterEnum': {
       const values = op.table ? state.enums.get(k(op.table)) : undefined;
-      if (values && op.enumValues) values.push(...op.enumValues);
+      if (!values || !op.enumValues) return;
+      // ADD VALUE 'x' BEFORE|AFTER 'y' puts it in that place: a type rebuilt from the list must list it there.
+      const place = /\b(BEFORE|AFTER)\s+'((?:[^']|'')*)'\s*$/i.exec(sql);
+      const at = place ? values.indexOf(place[2].replace(/''/g, "'")) : -1;
+      if (at >= 0 && op.enumValues.length === 1) values.splice(place![1].toUpperCase() === 'BEFORE' ? at : at + 1, 0, op.enumValues[0]);
+      else values.push(...op.enumValues);
       return;
     }
     case 'createView': if (op.table) state.views.set(k(op.table), sql); return;
@@ -363,6 +368,56 @@ function applyStep(state: SchemaState, op: Operation, sql: string): void {
     default:
       if (op.kind === 'rawSql' && /^DROP\s+TYPE\b/i.test(sql) && op.table) state.enums.delete(k(op.table));
       if (op.kind === 'rawSql' && d === 'postgres') applySequenceStatement(state, sql);
+      if (op.kind === 'rawSql') applyRename(state, op, sql);
+      if (op.kind === 'rawSql') for (const name of dropTypeNames(sql)) state.enums.delete(k(name));
+  }
+}
+
+/** `ALTER INDEX a RENAME TO b`, `ALTER TABLE t RENAME INDEX a TO b` (MySQL), `RENAME CONSTRAINT`, `ALTER TYPE a RENAME TO b`. */
+export function renameStatement(op: Operation, sql: string): { object: 'index' | 'constraint' | 'type'; from: string; to: string; table?: string } | undefined {
+  if (op.kind !== 'rawSql' || !op.newName) return undefined;
+  if (op.index && (/^ALTER\s+INDEX\s/i.test(sql) || /^(ALTER\s+TABLE\s+\S+\s+)?RENAME\s+(INDEX|KEY)\s/i.test(sql))) return { object: 'index', from: op.index, to: op.newName, table: op.table };
+  if (op.constraint && op.table && /\bRENAME\s+CONSTRAINT\s/i.test(sql)) return { object: 'constraint', from: op.constraint, to: op.newName, table: op.table };
+  if (op.table && /^ALTER\s+TYPE\s+\S+\s+RENAME\s+TO\s/i.test(sql)) return { object: 'type', from: op.table, to: op.newName };
+  return undefined;
+}
+
+/** The types a `DROP TYPE` names (not when it cascades to what uses them). */
+export function dropTypeNames(sql: string): string[] {
+  const m = /^DROP\s+TYPE\s+(?:IF\s+EXISTS\s+)?([\s\S]+?)(\s+(?:CASCADE|RESTRICT))?\s*;?\s*$/i.exec(sql.trim());
+  if (!m || /CASCADE/i.test(m[2] ?? '')) return [];
+  return splitTopLevel(m[1], ',').map((n) => { const parts = n.trim().split('.'); return unquoteIdentifier(parts[parts.length - 1]); });
+}
+
+function applyRename(state: SchemaState, op: Operation, sql: string): void {
+  const r = renameStatement(op, sql);
+  if (!r) return;
+  const renameIndex = () => {
+    const i = state.indexes.get(k(r.from));
+    if (i) { state.indexes.delete(k(r.from)); i.name = r.to; state.indexes.set(k(r.to), i); }
+  };
+  const renameConstraint = (table: string | undefined) => {
+    for (const [key, c] of [...state.constraints]) {
+      if (k(c.name) !== k(r.from) || (table && k(c.table) !== k(table))) continue;
+      state.constraints.delete(key); c.name = r.to; state.constraints.set(constraintKey(c.table, c.name), c);
+    }
+  };
+  if (r.object === 'index') {
+    renameIndex();
+    // PostgreSQL: the index of a primary key or unique constraint is the constraint's: both are renamed.
+    if (state.dialect === 'postgres') renameConstraint(undefined);
+  } else if (r.object === 'constraint') {
+    renameConstraint(r.table);
+    if (state.dialect === 'postgres') renameIndex();
+  } else {
+    const values = state.enums.get(k(r.from));
+    if (values) { state.enums.delete(k(r.from)); state.enums.set(k(r.to), values); }
+    const name = r.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`^("${name}"|${name})(\\[\\])?$`, 'i');
+    for (const t of state.tables.values()) for (const c of t.columns) {
+      const m = pattern.exec(c.type.trim());
+      if (m) c.type = `${quoteId(r.to, state.dialect)}${m[2] ?? ''}`;
+    }
   }
 }
 
