@@ -34,6 +34,11 @@ export async function schemaOf(db: CellDatabase): Promise<Record<string, unknown
     base.enums = await db.query(`SELECT t.typname, e.enumlabel, e.enumsortorder::text FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
       JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 ORDER BY 1, 3`, [db.name]);
     base.sequences = await db.query('SELECT sequence_name, data_type, maximum_value FROM information_schema.sequences WHERE sequence_schema = $1 ORDER BY 1', [db.name]);
+    // The column a sequence belongs to (serial, OWNED BY): dropped with it.
+    base.sequenceOwners = await db.query(`SELECT s.relname AS sequence, t.relname AS "table", a.attname AS "column" FROM pg_class s
+      JOIN pg_namespace n ON n.oid = s.relnamespace JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+      JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+      WHERE s.relkind = 'S' AND n.nspname = $1 ORDER BY 1`, [db.name]);
   } else {
     base.columnOrder = await db.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, ORDINAL_POSITION AS p FROM information_schema.COLUMNS
       WHERE TABLE_SCHEMA = ? AND TABLE_NAME NOT IN ('migrations', 'SequelizeMeta') ORDER BY 1, 3`, [db.name]);

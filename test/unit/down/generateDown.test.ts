@@ -253,3 +253,35 @@ test('Prisma/MySQL: RENAME INDEX is renamed back, behind a presence check', () =
   assert.equal(down.complete, true);
   assert.match(down.text, /information_schema\.STATISTICS WHERE TABLE_SCHEMA = DATABASE\(\) AND TABLE_NAME = 'User' AND INDEX_NAME = 'User_mail_key'\) > 0, 'ALTER TABLE `User` RENAME INDEX `User_mail_key` TO `User_email_key`'/);
 });
+
+test('Prisma/PostgreSQL: a serial column\'s dropped default comes back as its sequence\'s nextval (DROP DEFAULT would leave it without); complete', () => {
+  const init: [string, string] = ['/p/migrations/01_init/migration.sql', 'CREATE TABLE "Post" (\n    "id" SERIAL NOT NULL,\n\n    CONSTRAINT "Post_pkey" PRIMARY KEY ("id")\n);\n'];
+  const down = downOf('postgres', [init, ['/p/migrations/02_x/migration.sql', 'ALTER TABLE "Post" ALTER COLUMN "id" DROP DEFAULT;\n']], 'prisma');
+  assert.deepEqual(down.notes, []);
+  assert.equal(down.complete, true);
+  assert.match(down.text, /^ALTER TABLE "Post" ALTER COLUMN "id" SET DEFAULT nextval\('"Post_id_seq"'::regclass\);$/m);
+  // Prisma's @default(autoincrement()) removed: the sequence comes back, owned by the column, at its start (said).
+  const seq = downOf('postgres', [init, ['/p/migrations/02_x/migration.sql', 'ALTER TABLE "Post" ALTER COLUMN "id" DROP DEFAULT;\nDROP SEQUENCE "Post_id_seq";\n']], 'prisma');
+  assert.equal(seq.complete, false);
+  assert.equal(seq.schemaRestored, true);
+  assert.deepEqual(seq.text.split('\n').filter((l) => l && !l.startsWith('--')), [
+    'CREATE SEQUENCE IF NOT EXISTS "Post_id_seq" AS integer;',
+    'ALTER SEQUENCE "Post_id_seq" OWNED BY "Post"."id";',
+    'ALTER TABLE "Post" ALTER COLUMN "id" SET DEFAULT nextval(\'"Post_id_seq"\'::regclass);',
+  ]);
+  assert.ok(seq.notes.some((n) => /sequence Post_id_seq \(DROP SEQUENCE\): it comes back at its start/.test(n.message)), JSON.stringify(seq.notes));
+});
+
+test('Prisma/PostgreSQL: after a renamed table, its serial default cannot be named and is not claimed; a sequence no serial made is a gap', () => {
+  const renamed = downOf('postgres', [
+    ['/p/migrations/01_init/migration.sql', 'CREATE TABLE "Tag" ("id" SERIAL NOT NULL);\nALTER TABLE "Tag" RENAME TO "Label";\n'],
+    ['/p/migrations/02_x/migration.sql', 'ALTER TABLE "Label" ALTER COLUMN "id" DROP DEFAULT;\n'],
+  ], 'prisma');
+  assert.equal(renamed.schemaRestored, false);
+  const unknown = downOf('postgres', [
+    ['/p/migrations/01_init/migration.sql', 'CREATE SEQUENCE "counter";\n'],
+    ['/p/migrations/02_x/migration.sql', 'DROP SEQUENCE "counter";\n'],
+  ], 'prisma');
+  assert.equal(unknown.schemaRestored, false);
+  assert.ok(unknown.notes.some((n) => /sequence counter: no earlier serial column makes it/.test(n.message)), JSON.stringify(unknown.notes));
+});

@@ -2,7 +2,7 @@
 // just before the step. Says what it cannot undo instead of hiding it.
 import type { Dialect, Operation } from '../../model/migration';
 import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, dropTypeNames, findColumn, parseAlterSequenceAs, renameStatement, serialBase, supersededKeyIndexes } from './schemaState';
-import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition, unquoteIdentifier } from './sqlText';
+import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition, splitTopLevel, unquoteIdentifier } from './sqlText';
 import type { Guard } from '../../patterns/types';
 import { isNarrowing } from '../../knowledge/typeWidth';
 
@@ -160,9 +160,13 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
         r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} ${column.notNull ? 'SET' : 'DROP'} NOT NULL` });
         if (column.notNull) r.losses.push(`${op.table}.${column.name}: SET NOT NULL fails once NULLs were written`);
       } else {
-        r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} ${column.default !== undefined ? `SET DEFAULT ${column.default}` : 'DROP DEFAULT'}` });
+        // A serial column's default is its sequence's nextval, which the definition does not spell out.
+        const serial = d === 'postgres' && column.default === undefined && serialBase(column.type) ? `nextval('${q(`${table!.name}_${column.name}_seq`, d).replace(/'/g, "''")}'::regclass)` : undefined;
+        const was = column.default ?? serial;
+        r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} ${was !== undefined ? `SET DEFAULT ${was}` : 'DROP DEFAULT'}` });
       }
-      if (!column.exact) gap(`${op.table}.${column.name}: ${column.inexact ?? 'definition rebuilt from an ORM spec'}`);
+      // A default may be the sequence's nextval: only there does the serial's history matter.
+      if (!column.exact && (!column.inexactWhenRebuilt || op.kind === 'setDefault' || op.kind === 'dropDefault')) gap(`${op.table}.${column.name}: ${column.inexact ?? 'definition rebuilt from an ORM spec'}`);
       return r;
     }
     case 'createIndex': {
@@ -242,6 +246,21 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
       }
       if (rename?.object === 'constraint' && d === 'postgres') { r.steps.push({ sql: `ALTER TABLE ${q(rename.table!, d)} RENAME CONSTRAINT ${q(rename.to, d)} TO ${q(rename.from, d)}` }); return r; }
       if (rename?.object === 'type' && d === 'postgres') { r.steps.push({ sql: `ALTER TYPE ${q(rename.to, d)} RENAME TO ${q(rename.from, d)}` }); return r; }
+      const droppedSequences = d === 'postgres' ? /^DROP\s+SEQUENCE\s+(?:IF\s+EXISTS\s+)?([\s\S]+?)(\s+(?:CASCADE|RESTRICT))?\s*$/i.exec(sql.trim()) : null;
+      if (droppedSequences) {
+        if (/CASCADE/i.test(droppedSequences[2] ?? '')) { gap(`no inverse is known for: ${oneLine(sql)} (CASCADE drops what uses it)`); return r; }
+        for (const part of splitTopLevel(droppedSequences[1], ',')) {
+          const pieces = part.trim().split('.');
+          const name = unquoteIdentifier(pieces[pieces.length - 1]);
+          const was = before.sequences.get(k(name));
+          // Only a serial column's sequence is known whole (its type, and the column owning it).
+          const owner = [...before.tables.values()].flatMap((t) => t.columns.map((c) => ({ t, c }))).find(({ t, c }) => k(`${t.name}_${c.name}_seq`) === k(name));
+          if (!was || !owner) { gap(`sequence ${name}: no earlier serial column makes it, its definition is unknown`); continue; }
+          r.losses.push(`sequence ${name} (DROP SEQUENCE): it comes back at its start; set it past ${owner.t.name}.${owner.c.name}'s highest value (setval) before inserting`);
+          r.steps.push({ sql: `CREATE SEQUENCE IF NOT EXISTS ${q(name, d)} AS ${was}` }, { sql: `ALTER SEQUENCE ${q(name, d)} OWNED BY ${q(owner.t.name, d)}.${q(owner.c.name, d)}` });
+        }
+        return r;
+      }
       const droppedTypes = d === 'postgres' ? dropTypeNames(sql) : [];
       if (droppedTypes.length) {
         // A type still used by a column cannot be dropped (no CASCADE): an enum comes back with its values in order.

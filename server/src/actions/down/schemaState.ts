@@ -9,6 +9,8 @@ export interface ColumnState extends ColumnDefinition {
   exact: boolean;
   /** Why it is not exact, for the notes. */
   inexact?: string;
+  /** Only a rebuild of the column is inexact (its serial sequence): its type and nullability are known. */
+  inexactWhenRebuilt?: boolean;
   /** The ORM spec (TypeORM/Sequelize API calls), for downs written with the same API. */
   spec?: ColumnSpec;
 }
@@ -251,7 +253,7 @@ function applyStep(state: SchemaState, op: Operation, sql: string): void {
     case 'renameTable': {
       if (!op.table || !op.newName || !table) return;
       // The sequence behind a serial column keeps the old table's name: a rebuilt table would not.
-      for (const c of table.columns) if (/serial/i.test(c.type)) { c.exact = false; c.inexact = `its sequence is still named after ${op.table}`; }
+      for (const c of table.columns) if (/serial/i.test(c.type)) { c.exact = false; c.inexactWhenRebuilt = true; c.inexact = `its sequence is still named after ${op.table}`; }
       state.tables.delete(k(op.table));
       table.name = op.newName;
       state.tables.set(k(op.newName), table);
@@ -295,20 +297,22 @@ function applyStep(state: SchemaState, op: Operation, sql: string): void {
       if (!col) return;
       const type = op.via === 'sql' ? stripLeading(sql, /^ALTER\s+(COLUMN\s+)?("[^"]+"|\S+)\s+(SET\s+DATA\s+)?TYPE\s+/i)?.replace(/\s+USING\s[\s\S]*$/i, '').replace(/\s+COLLATE\s[\s\S]*$/i, '') : undefined;
       // A serial column keeps its sequence default under the new type: a column rebuilt from this state would not have it.
-      if (type && d === 'postgres' && serialBase(col.type)) { col.exact = false; col.inexact = `it was ${col.type.toUpperCase()}: its sequence default is not rebuilt`; }
+      if (type && d === 'postgres' && serialBase(col.type)) { col.exact = false; col.inexactWhenRebuilt = true; col.inexact = `it was ${col.type.toUpperCase()}: its sequence default is not rebuilt`; }
       if (type) col.type = type;
       else if (op.columnSpec) Object.assign(col, columnFromSpec({ ...col.spec, ...op.columnSpec, name: col.name }, d), { name: col.name });
       return;
     }
     case 'setNotNull': { const col = findColumn(table, op.column); if (col) col.notNull = true; return; }
     case 'dropNotNull': { const col = findColumn(table, op.column); if (col) col.notNull = false; return; }
-    case 'setDefault': {
+    case 'setDefault': case 'dropDefault': {
       const col = findColumn(table, op.column);
+      // A serial column without its nextval default is its integer type (the sequence it owns stays, and is not rebuilt from here).
+      if (col && d === 'postgres' && serialBase(col.type)) { col.type = serialBase(col.type)!; col.exact = false; col.inexactWhenRebuilt = true; col.inexact = 'its default was its sequence (a serial column): the sequence is not rebuilt'; }
+      if (op.kind === 'dropDefault') { if (col) col.default = undefined; return; }
       const expr = op.via === 'sql' ? /\bSET\s+DEFAULT\s+([\s\S]+)$/i.exec(sql)?.[1] : op.columnSpec?.default;
       if (col && expr !== undefined) col.default = expr.trim();
       return;
     }
-    case 'dropDefault': { const col = findColumn(table, op.column); if (col) col.default = undefined; return; }
     case 'createIndex': {
       const index = op.via === 'sql' ? parseCreateIndex(sql, op) : undefined;
       if (index) { if (!(op.ifNotExists && state.indexes.has(k(index.name)))) { state.indexes.set(k(index.name), index); dropSupersededKeyIndexes(state, index); } return; }
@@ -527,7 +531,7 @@ function synthesiseConstraint(op: Operation, kind: ConstraintState['kind'], d: D
 function renameColumnEverywhere(state: SchemaState, table: string, from: string, to: string): void {
   const d = state.dialect;
   const col = findColumn(state.tables.get(k(table)), from);
-  if (col) { col.name = to; if (/serial/i.test(col.type)) { col.exact = false; col.inexact = `its sequence is still named after ${from}`; } }
+  if (col) { col.name = to; if (/serial/i.test(col.type)) { col.exact = false; col.inexactWhenRebuilt = true; col.inexact = `its sequence is still named after ${from}`; } }
   for (const i of state.indexes.values()) {
     if (k(i.table) !== k(table)) continue;
     i.columns = i.columns.map((c) => (k(c) === k(from) ? to : c));
