@@ -35,3 +35,17 @@ for (const [dialect, folder] of [['postgres', 'prisma-postgres'], ['mariadb', 'p
     }
   });
 }
+
+test('Prisma on postgres: a history named without timestamps (umami\'s 01_init, 02_…) gets each down from the schema before it', async () => {
+  await initEngine();
+  const dir = path.join(FIXTURES, 'prisma-postgres-unstamped', 'migrations');
+  const stats = await roundTripHistory('postgres', dir, async (db, ordered) => ({
+    up: (i) => db.script(fs.readFileSync(ordered[i].file.path, 'utf8')),
+    down: (_i, down) => db.script(down.text),
+    close: async () => undefined,
+  }));
+  // 01–03 complete (02 goes back to VARCHAR(100), not to 03's VARCHAR(200)); 04 drops values.
+  assert.equal(stats.migrations, 4);
+  assert.deepEqual(stats.incomplete.map((x) => x.migration), ['04_drop_domain']);
+  assert.equal(stats.schemaRestored, 4);
+});

@@ -285,3 +285,15 @@ test('Prisma/PostgreSQL: after a renamed table, its serial default cannot be nam
   assert.equal(unknown.schemaRestored, false);
   assert.ok(unknown.notes.some((n) => /sequence counter: no earlier serial column makes it/.test(n.message)), JSON.stringify(unknown.notes));
 });
+
+test('Prisma: migrations named without a timestamp (umami\'s 01_init, 02_…) are replayed in folder order, not with the later ones first', () => {
+  const models = ([
+    ['/p/migrations/01_init/migration.sql', 'CREATE TABLE "Post" ("id" TEXT NOT NULL, "title" VARCHAR(191) NOT NULL);\n'],
+    ['/p/migrations/02_wider/migration.sql', 'ALTER TABLE "Post" ALTER COLUMN "title" SET DATA TYPE VARCHAR(255);\n'],
+    ['/p/migrations/03_drop/migration.sql', 'ALTER TABLE "Post" DROP COLUMN "title";\n'],
+  ] as [string, string][]).map(([p, text]) => readMigrationText(p, text, { dialect: 'postgres', config: { orm: 'prisma' } }));
+  const [down] = downsForFiles(models, [models[1]]);
+  assert.deepEqual(down.notes.map((n) => n.message), ['Post.title: the down narrows it from varchar(255) back to VARCHAR(191); values written since that do not fit make the rollback fail (or are truncated without strict mode)']);
+  assert.equal(down.complete, true);
+  assert.match(down.text, /^ALTER TABLE "Post" ALTER COLUMN "title" TYPE VARCHAR\(191\);$/m);
+});

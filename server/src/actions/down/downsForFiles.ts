@@ -19,7 +19,9 @@ export function downsForFiles(history: FileModel[], targets: FileModel[]): Migra
   const out: MigrationDown[] = [];
   for (const file of targets) {
     const folder = migrationFolder(file);
-    const ordered = orderedMigrations([...history.filter((h) => h.path !== file.path && migrationFolder(h) === folder), file]);
+    // In file-name order, as the tools run them: a migration without a timestamp (Prisma's `01_init`) keeps its place
+    // (appended last, it had every later migration replayed before it).
+    const ordered = orderedMigrations([...history.filter((h) => h.path !== file.path && migrationFolder(h) === folder), file].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
     file.migrations.forEach((migration, migrationIndex) => {
       const before = replayHistory(ordered, file.dialect, migration);
       const down = generateDown(file, before, { migrationIndex });
