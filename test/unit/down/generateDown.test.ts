@@ -297,3 +297,13 @@ test('Prisma: migrations named without a timestamp (umami\'s 01_init, 02_…) ar
   assert.equal(down.complete, true);
   assert.match(down.text, /^ALTER TABLE "Post" ALTER COLUMN "title" TYPE VARCHAR\(191\);$/m);
 });
+
+test('Prisma/PostgreSQL: a column made optional goes back to NOT NULL: complete, with a note that NULLs written since make the down fail (as a narrowed type)', () => {
+  const down = downOf('postgres', [
+    ['/p/migrations/20240101000000_init/migration.sql', 'CREATE TABLE "Post" ("id" TEXT NOT NULL, "title" TEXT NOT NULL);\n'],
+    ['/p/migrations/20240102000000_optional/migration.sql', 'ALTER TABLE "Post" ALTER COLUMN "title" DROP NOT NULL;\n'],
+  ], 'prisma');
+  assert.equal(down.complete, true);
+  assert.match(down.text, /^ALTER TABLE "Post" ALTER COLUMN "title" SET NOT NULL;$/m);
+  assert.deepEqual(down.notes.map((n) => n.message), ['Post.title: the down makes it NOT NULL again; NULLs written since make the rollback fail (fill them first)']);
+});

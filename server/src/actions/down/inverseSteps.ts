@@ -158,7 +158,8 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
       } else if (op.kind === 'setNotNull' || op.kind === 'dropNotNull') {
         if (column.notNull === (op.kind === 'setNotNull')) { r.steps.push({ sql: `-- ${op.table}.${column.name} was already ${column.notNull ? 'NOT NULL' : 'nullable'}` }); return r; }
         r.steps.push({ sql: `ALTER TABLE ${t} ALTER COLUMN ${q(column.name, d)} ${column.notNull ? 'SET' : 'DROP'} NOT NULL` });
-        if (column.notNull) r.losses.push(`${op.table}.${column.name}: SET NOT NULL fails once NULLs were written`);
+        // Like a narrowed type: the schema comes back exactly, and a down run after NULLs were written fails rather than lose anything.
+        if (column.notNull) r.gaps.push(`${op.table}.${column.name}: the down makes it NOT NULL again; NULLs written since make the rollback fail (fill them first)`);
       } else {
         // A serial column's default is its sequence's nextval, which the definition does not spell out.
         const serial = d === 'postgres' && column.default === undefined && serialBase(column.type) ? `nextval('${q(`${table!.name}_${column.name}_seq`, d).replace(/'/g, "''")}'::regclass)` : undefined;
