@@ -307,3 +307,15 @@ test('Prisma/PostgreSQL: a column made optional goes back to NOT NULL: complete,
   assert.match(down.text, /^ALTER TABLE "Post" ALTER COLUMN "title" SET NOT NULL;$/m);
   assert.deepEqual(down.notes.map((n) => n.message), ['Post.title: the down makes it NOT NULL again; NULLs written since make the rollback fail (fill them first)']);
 });
+
+test('Prisma/MySQL: the inverses of one multi-action ALTER TABLE stay one statement (an AUTO_INCREMENT column is never left without its key)', () => {
+  const down = downOf('mysql', [
+    ['/p/migrations/20240101000000_init/migration.sql', 'CREATE TABLE `AuditLog` (\n    `id` INTEGER NOT NULL AUTO_INCREMENT,\n    `userId` INTEGER NOT NULL,\n\n    PRIMARY KEY (`id`)\n) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n'],
+    ['/p/migrations/20240102000000_key/migration.sql', '-- AlterTable\nALTER TABLE `AuditLog` DROP PRIMARY KEY,\n    MODIFY `id` INTEGER NOT NULL,\n    ADD PRIMARY KEY (`id`, `userId`);\n\n-- AlterTable\nALTER TABLE `AuditLog` ADD COLUMN `note` TEXT NULL;\n'],
+  ], 'prisma');
+  assert.equal(down.complete, true);
+  assert.ok(down.text.endsWith('\nALTER TABLE `AuditLog` DROP PRIMARY KEY,\n    MODIFY `id` INTEGER NOT NULL AUTO_INCREMENT,\n    ADD PRIMARY KEY (`id`);\n'), down.text);
+  // The other statement's inverse stays its own (guarded) statement, before it.
+  assert.match(down.text, /'ALTER TABLE `AuditLog` DROP COLUMN `note`', 'DO 0'\);/);
+  assert.equal(down.text.match(/ALTER TABLE `AuditLog`/g)!.length, 2);
+});

@@ -1,7 +1,7 @@
 // Generates a migration's `down`: the inverse of every up step in reverse order, rebuilt from the
 // schema before the migration, written in the style of the up (SQL stays SQL, QueryRunner and
 // queryInterface calls stay calls) for the file's dialect. Pure: returns text, never writes.
-import type { FileModel, Migration, Operation, Range } from '../../model/migration';
+import type { Dialect, FileModel, Migration, Operation, Range } from '../../model/migration';
 import { type DownStep, type InverseResult, inverseOf } from './inverseSteps';
 import { type SchemaState, applyOperation, cloneSchema, emptySchema, sourceSql } from './schemaState';
 import { renderSequelizeDown, renderTypeormDown } from './renderScript';
@@ -66,7 +66,7 @@ export function generateDown(file: FileModel, before: SchemaState = emptySchema(
     if (!inverse.schemaExact) schemaRestored = false;
     for (const gap of inverse.gaps) notes.push({ message: inverse.schemaExact ? gap : `not restored exactly: ${gap}`, range: op.range });
   }
-  let steps = inverses.reverse().flatMap((i) => i.inverse.steps.map((s) => ({ ...s, via: i.op.via })));
+  let steps = statementGroups(file, inverses).reverse().flatMap((group) => mergeAlterClauses(file.dialect, group.reverse().flatMap((i) => i.inverse.steps.map((s) => ({ ...s, via: i.op.via })))));
   // TypeORM's migration:revert runs down() in a transaction unless the whole run is --transaction none.
   if (file.orm === 'typeorm' && (migration.downTransactional ?? migration.transactional) !== false && steps.some((s) => s.optionalConcurrently)) {
     steps = steps.map((s) => (s.optionalConcurrently ? { ...s, sql: s.sql.replace(/\s+CONCURRENTLY\b/i, ''), outsideTransaction: undefined } : s));
@@ -88,6 +88,31 @@ export function generateDown(file: FileModel, before: SchemaState = emptySchema(
     : file.orm === 'node-pg-migrate' ? renderNodePgMigrateDown(file, migration, steps, header)
     : renderSqlDown(file, migration, steps, header, notes);
   return { text, complete, schemaRestored, notes };
+}
+
+/** The inverses in up order, grouped by the statement they come from (the clauses of one multi-action ALTER TABLE). */
+function statementGroups(file: FileModel, inverses: StepInverse[]): StepInverse[][] {
+  const groups: StepInverse[][] = [];
+  let last: StepInverse | undefined;
+  for (const i of inverses) {
+    const between = last && file.text !== undefined && last.op.via === 'sql' && i.op.via === 'sql' && last.op.offset.end <= i.op.offset.start ? file.text.slice(last.op.offset.end, i.op.offset.start) : undefined;
+    if (between !== undefined && /^\s*,\s*$/.test(between)) groups[groups.length - 1].push(i);
+    else groups.push([i]);
+    last = i;
+  }
+  return groups;
+}
+
+/**
+ * MySQL/MariaDB check a table after each ALTER TABLE: the inverse of `DROP PRIMARY KEY, MODIFY id …,
+ * ADD PRIMARY KEY (…)` run clause by clause passes through a state the server refuses (an AUTO_INCREMENT
+ * column that is no key). The inverses of one statement's clauses stay one statement, as in the up.
+ */
+function mergeAlterClauses(d: Dialect, steps: DownStep[]): DownStep[] {
+  if (d === 'postgres' || steps.length < 2) return steps;
+  const parsed = steps.map((s) => (s.runIf || s.outsideTransaction || s.via !== 'sql' ? null : /^ALTER TABLE (`(?:[^`]|``)+`) ([\s\S]+)$/.exec(s.sql)));
+  if (parsed.some((m) => !m) || parsed.some((m) => m![1] !== parsed[0]![1])) return steps;
+  return [{ sql: `ALTER TABLE ${parsed[0]![1]} ${parsed.map((m) => m![2]).join(',\n    ')}`, via: 'sql' }];
 }
 
 /** down.sql / .down.sql text: Prisma and plain SQL migrations. */
