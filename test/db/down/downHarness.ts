@@ -39,6 +39,11 @@ export async function schemaOf(db: CellDatabase): Promise<Record<string, unknown
       JOIN pg_namespace n ON n.oid = s.relnamespace JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
       JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
       WHERE s.relkind = 'S' AND n.nspname = $1 ORDER BY 1`, [db.name]);
+    // Functions (with their source) and triggers: a down that claims them back must give them back.
+    base.functions = await db.query(`SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS args, md5(pg_get_functiondef(p.oid)) AS def FROM pg_proc p
+      JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY 1, 2`, [db.name]);
+    base.triggers = await db.query(`SELECT c.relname AS "table", t.tgname, pg_get_triggerdef(t.oid) AS def FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND n.nspname = $1 ORDER BY 1, 2`, [db.name]);
   } else {
     base.columnOrder = await db.query(`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, ORDINAL_POSITION AS p FROM information_schema.COLUMNS
       WHERE TABLE_SCHEMA = ? AND TABLE_NAME NOT IN ('migrations', 'SequelizeMeta') ORDER BY 1, 3`, [db.name]);

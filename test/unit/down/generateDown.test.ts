@@ -319,3 +319,32 @@ test('Prisma/MySQL: the inverses of one multi-action ALTER TABLE stay one statem
   assert.match(down.text, /'ALTER TABLE `AuditLog` DROP COLUMN `note`', 'DO 0'\);/);
   assert.equal(down.text.match(/ALTER TABLE `AuditLog`/g)!.length, 2);
 });
+
+test('Prisma/PostgreSQL: a new function and trigger are dropped; a replaced or dropped one comes back as the history made it; a dropped table brings its triggers', () => {
+  const fn1 = 'CREATE OR REPLACE FUNCTION touch() RETURNS TRIGGER AS $$\nBEGIN\n    NEW."at" = NOW();\n    RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql';
+  const init: [string, string] = ['/p/migrations/20240101000000_init/migration.sql', 'CREATE TABLE "t" ("id" INTEGER NOT NULL, "at" TIMESTAMP(3));\n'];
+  const made = downOf('postgres', [init, ['/p/migrations/20240102000000_fn/migration.sql', `${fn1};\n\nCREATE TRIGGER "t_touch" BEFORE UPDATE ON "t" FOR EACH ROW EXECUTE FUNCTION touch();\n`]], 'prisma');
+  assert.equal(made.complete, true);
+  assert.deepEqual(made.text.split('\n').filter((l) => l && !l.startsWith('--')), ['DROP TRIGGER IF EXISTS "t_touch" ON "t";', 'DROP FUNCTION IF EXISTS "touch"();']);
+  const history: [string, string][] = [init, ['/p/migrations/20240102000000_fn/migration.sql', `${fn1.replace('OR REPLACE ', '')};\nCREATE TRIGGER "t_touch" BEFORE UPDATE ON "t" FOR EACH ROW EXECUTE FUNCTION touch();\n`]];
+  const replaced = downOf('postgres', [...history, ['/p/migrations/20240103000000_fn2/migration.sql', `${fn1.replace('NOW()', 'CURRENT_TIMESTAMP')};\n`]], 'prisma');
+  assert.equal(replaced.complete, true);
+  assert.equal(replaced.text.trim(), `${fn1};`);
+  const dropped = downOf('postgres', [...history, ['/p/migrations/20240103000000_drop/migration.sql', 'DROP TRIGGER "t_touch" ON "t";\nDROP FUNCTION touch();\n']], 'prisma');
+  assert.equal(dropped.complete, true);
+  assert.equal(dropped.text.trim(), `${fn1};\n\nCREATE TRIGGER "t_touch" BEFORE UPDATE ON "t" FOR EACH ROW EXECUTE FUNCTION touch();`);
+  const table = downOf('postgres', [...history, ['/p/migrations/20240103000000_drop_table/migration.sql', 'DROP TABLE "t";\n']], 'prisma');
+  assert.match(table.text, /CREATE TABLE IF NOT EXISTS "t" \([\s\S]*\);\n\nCREATE TRIGGER "t_touch" BEFORE UPDATE ON "t" FOR EACH ROW EXECUTE FUNCTION touch\(\);\n$/);
+  const unknown = downOf('postgres', [init, ['/p/migrations/20240102000000_drop/migration.sql', 'DROP FUNCTION other(integer);\n']], 'prisma');
+  assert.equal(unknown.schemaRestored, false);
+});
+
+test('PostgreSQL: a view follows its renamed table; one whose column was renamed is not claimed back exactly', () => {
+  const init: [string, string] = ['/p/migrations/20240101000000_init/migration.sql', 'CREATE TABLE "traces" ("id" TEXT NOT NULL, "name" TEXT);\nCREATE VIEW "names" AS SELECT "id", "name" FROM "traces";\n'];
+  const renamedTable = downOf('postgres', [init, ['/p/migrations/20240102000000_r/migration.sql', 'ALTER TABLE "traces" RENAME TO "trace";\n'], ['/p/migrations/20240103000000_v/migration.sql', 'DROP VIEW "names";\n']], 'prisma');
+  assert.equal(renamedTable.complete, true);
+  assert.match(renamedTable.text, /^CREATE VIEW "names" AS SELECT "id", "name" FROM "trace";$/m);
+  const renamedColumn = downOf('postgres', [init, ['/p/migrations/20240102000000_r/migration.sql', 'ALTER TABLE "traces" RENAME COLUMN "name" TO "title";\n'], ['/p/migrations/20240103000000_v/migration.sql', 'DROP VIEW "names";\n']], 'prisma');
+  assert.equal(renamedColumn.schemaRestored, false);
+  assert.ok(renamedColumn.notes.some((n) => /view names: a column it reads \(traces\.name\) was renamed/.test(n.message)), JSON.stringify(renamedColumn.notes));
+});

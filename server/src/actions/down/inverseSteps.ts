@@ -1,7 +1,7 @@
 // The inverse of one up step, as SQL for the file's dialect, rebuilt from the schema as it stood
 // just before the step. Says what it cannot undo instead of hiding it.
 import type { Dialect, Operation } from '../../model/migration';
-import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, dropTypeNames, findColumn, parseAlterSequenceAs, renameStatement, serialBase, supersededKeyIndexes } from './schemaState';
+import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, dropTypeNames, findColumn, parseAlterSequenceAs, parseCreateFunction, parseDropFunction, parseTrigger, renameStatement, serialBase, supersededKeyIndexes } from './schemaState';
 import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition, splitTopLevel, unquoteIdentifier } from './sqlText';
 import type { Guard } from '../../patterns/types';
 import { isNarrowing } from '../../knowledge/typeWidth';
@@ -224,6 +224,8 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
       const view = op.table ? before.views.get(k(op.table)) : undefined;
       if (!view) { gap(`view ${op.table}: no earlier migration creates it, its definition is unknown`); return r; }
       r.steps.push({ sql: view });
+      const why = before.inexactViews.get(k(op.table!));
+      if (why) gap(`view ${op.table}: ${why}`);
       return r;
     }
     case 'insert': r.losses.push(`data change on ${op.table ?? 'a table'}: INSERT — the inserted rows are not deleted (the down cannot tell them from rows written since)`); return r;
@@ -247,6 +249,8 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
       }
       if (rename?.object === 'constraint' && d === 'postgres') { r.steps.push({ sql: `ALTER TABLE ${q(rename.table!, d)} RENAME CONSTRAINT ${q(rename.to, d)} TO ${q(rename.from, d)}` }); return r; }
       if (rename?.object === 'type' && d === 'postgres') { r.steps.push({ sql: `ALTER TYPE ${q(rename.to, d)} RENAME TO ${q(rename.from, d)}` }); return r; }
+      const routine = d === 'postgres' ? routineInverse(sql, before) : undefined;
+      if (routine) { r.steps.push(...routine.steps); for (const g of routine.gaps) gap(g); return r; }
       const droppedSequences = d === 'postgres' ? /^DROP\s+SEQUENCE\s+(?:IF\s+EXISTS\s+)?([\s\S]+?)(\s+(?:CASCADE|RESTRICT))?\s*$/i.exec(sql.trim()) : null;
       if (droppedSequences) {
         if (/CASCADE/i.test(droppedSequences[2] ?? '')) { gap(`no inverse is known for: ${oneLine(sql)} (CASCADE drops what uses it)`); return r; }
@@ -286,6 +290,39 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
  */
 function narrowing(r: InverseResult, table: string | undefined, column: ColumnState, now: string | undefined): void {
   if (isNarrowing(now, column.type)) r.gaps.push(`${table}.${column.name}: the down narrows it from ${now} back to ${column.type}; values written since that do not fit make the rollback fail (or are truncated without strict mode)`);
+}
+
+/**
+ * PostgreSQL functions and triggers: a new one is dropped, a replaced or dropped one comes back as the
+ * history made it (a `CREATE FUNCTION` re-run as `CREATE OR REPLACE`).
+ */
+function routineInverse(sql: string, before: SchemaState): { steps: DownStep[]; gaps: string[] } | undefined {
+  const d = before.dialect;
+  const fn = parseCreateFunction(sql);
+  if (fn) {
+    const was = before.functions.get(fn.key);
+    if (was) return { steps: [{ sql: orReplace(was, 'FUNCTION') }], gaps: [] };
+    // DROP FUNCTION takes the argument types (names too), not their defaults.
+    if (/\bDEFAULT\b|=/i.test(fn.args)) return { steps: [], gaps: [`function ${fn.name}: its arguments have defaults, DROP FUNCTION is not written for it`] };
+    return { steps: [{ sql: `DROP FUNCTION IF EXISTS ${q(fn.name, d)}(${fn.args.replace(/\s+/g, ' ').trim()})` }], gaps: [] };
+  }
+  const dropFn = parseDropFunction(sql);
+  if (dropFn) {
+    const was = before.functions.get(dropFn.key);
+    return was ? { steps: [{ sql: orReplace(was, 'FUNCTION') }], gaps: [] } : { steps: [], gaps: [`function ${dropFn.name}: no earlier migration creates it, its definition is unknown`] };
+  }
+  const trigger = parseTrigger(sql);
+  if (!trigger) return undefined;
+  const was = before.triggers.get(`${k(trigger.table)}.${k(trigger.name)}`);
+  if (trigger.create) {
+    const drop: DownStep = { sql: `DROP TRIGGER IF EXISTS ${q(trigger.name, d)} ON ${q(trigger.table, d)}` };
+    return { steps: was ? [drop, { sql: was.sql }] : [drop], gaps: [] };
+  }
+  return was ? { steps: [{ sql: was.sql }], gaps: [] } : { steps: [], gaps: [`trigger ${trigger.name} on ${trigger.table}: no earlier migration creates it, its definition is unknown`] };
+}
+
+function orReplace(sql: string, what: 'FUNCTION'): string {
+  return sql.replace(new RegExp(`^CREATE\\s+(OR\\s+REPLACE\\s+)?${what}\\b`, 'i'), `CREATE OR REPLACE ${what}`);
 }
 
 /** The values of the enum a column type names (`"Role"`, `role`), when the history made it. */
@@ -383,5 +420,6 @@ function recreateTable(s: SchemaState, name: string): DownStep[] {
     if (c.kind !== 'foreign') continue;
     if (k(c.table) === k(name) || (c.referencedTable && k(c.referencedTable) === k(name))) steps.push(...addConstraint(c, d));
   }
+  for (const t of s.triggers.values()) if (k(t.table) === k(name)) steps.push({ sql: t.sql });
   return steps;
 }

@@ -52,15 +52,21 @@ export interface SchemaState {
   constraints: Map<string, ConstraintState>;
   enums: Map<string, string[]>;
   views: Map<string, string>;
+  /** Views whose statement no longer says what the server has (a column it reads was renamed): why. */
+  inexactViews: Map<string, string>;
   /** PostgreSQL sequences by name: their data type (`AS …`), as a serial column or CREATE/ALTER SEQUENCE made it. */
   sequences: Map<string, string>;
+  /** PostgreSQL functions by `name(argument list)` (lower case, spaces collapsed): the statement that made them. */
+  functions: Map<string, string>;
+  /** PostgreSQL triggers by `table.name`: the statement that made them, and their table. */
+  triggers: Map<string, { table: string; sql: string }>;
 }
 
 const k = (name: string) => name.toLowerCase();
 export const constraintKey = (table: string, name: string) => `${k(table)}.${k(name)}`;
 
 export function emptySchema(dialect: Dialect): SchemaState {
-  return { dialect, tables: new Map(), indexes: new Map(), constraints: new Map(), enums: new Map(), views: new Map(), sequences: new Map() };
+  return { dialect, tables: new Map(), indexes: new Map(), constraints: new Map(), enums: new Map(), views: new Map(), inexactViews: new Map(), sequences: new Map(), functions: new Map(), triggers: new Map() };
 }
 
 export function cloneSchema(s: SchemaState): SchemaState {
@@ -71,7 +77,10 @@ export function cloneSchema(s: SchemaState): SchemaState {
     constraints: new Map([...s.constraints].map(([key, c]) => [key, { ...c, columns: [...c.columns] }])),
     enums: new Map([...s.enums].map(([key, v]) => [key, [...v]])),
     views: new Map(s.views),
+    inexactViews: new Map(s.inexactViews),
     sequences: new Map(s.sequences),
+    functions: new Map(s.functions),
+    triggers: new Map([...s.triggers].map(([key, t]) => [key, { ...t }])),
   };
 }
 
@@ -246,6 +255,7 @@ function applyStep(state: SchemaState, op: Operation, sql: string): void {
     case 'dropTable':
       if (!op.table) return;
       for (const c of table?.columns ?? []) state.sequences.delete(k(serialSequence(table!.name, c.name)));
+      for (const [key, t] of state.triggers) if (k(t.table) === k(op.table)) state.triggers.delete(key);
       state.tables.delete(k(op.table));
       for (const [key, i] of state.indexes) if (k(i.table) === k(op.table)) state.indexes.delete(key);
       for (const [key, c] of state.constraints) if (k(c.table) === k(op.table) || (c.referencedTable && k(c.referencedTable) === k(op.table))) state.constraints.delete(key);
@@ -255,6 +265,20 @@ function applyStep(state: SchemaState, op: Operation, sql: string): void {
       // The sequence behind a serial column keeps the old table's name: a rebuilt table would not.
       for (const c of table.columns) if (/serial/i.test(c.type)) { c.exact = false; c.inexactWhenRebuilt = true; c.inexact = `its sequence is still named after ${op.table}`; }
       state.tables.delete(k(op.table));
+      for (const [key, t] of [...state.triggers]) {
+        if (k(t.table) !== k(op.table)) continue;
+        state.triggers.delete(key);
+        const moved = { table: op.newName, sql: t.sql.replace(/\bON\s+("[^"]+"|[\w$]+)/i, `ON ${quoteId(op.newName, d)}`) };
+        state.triggers.set(`${k(op.newName)}.${key.slice(key.indexOf('.') + 1)}`, moved);
+      }
+      // A view keeps reading the renamed table: its statement, re-run, must name the new one.
+      for (const [key, v] of [...state.views]) {
+        const renamed = renameIdentifier(v, op.table, op.newName, d);
+        if (renamed === v) continue;
+        if (d === 'postgres') state.views.set(key, renamed);
+        // MySQL's view keeps the old name (and no longer works): what it was cannot be said from here.
+        else state.inexactViews.set(key, `its table ${op.table} was renamed to ${op.newName} since it was made`);
+      }
       table.name = op.newName;
       state.tables.set(k(op.newName), table);
       for (const i of state.indexes.values()) if (k(i.table) === k(op.table)) i.table = op.newName;
@@ -367,14 +391,59 @@ function applyStep(state: SchemaState, op: Operation, sql: string): void {
       else values.push(...op.enumValues);
       return;
     }
-    case 'createView': if (op.table) state.views.set(k(op.table), sql); return;
-    case 'dropView': if (op.table) state.views.delete(k(op.table)); return;
+    case 'createView': if (op.table) { state.views.set(k(op.table), sql); state.inexactViews.delete(k(op.table)); } return;
+    case 'dropView': if (op.table) { state.views.delete(k(op.table)); state.inexactViews.delete(k(op.table)); } return;
     default:
       if (op.kind === 'rawSql' && /^DROP\s+TYPE\b/i.test(sql) && op.table) state.enums.delete(k(op.table));
       if (op.kind === 'rawSql' && d === 'postgres') applySequenceStatement(state, sql);
       if (op.kind === 'rawSql') applyRename(state, op, sql);
+      if (op.kind === 'rawSql' && d === 'postgres') applyRoutine(state, sql);
       if (op.kind === 'rawSql') for (const name of dropTypeNames(sql)) state.enums.delete(k(name));
   }
+}
+
+const ROUTINE_NAME = String.raw`((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)`;
+const lastPart = (qualified: string) => { const parts = qualified.split('.'); return unquoteIdentifier(parts[parts.length - 1]); };
+
+/** `CREATE [OR REPLACE] FUNCTION name(args) …`: its key (`name(args)`), name and argument list; undefined for anything else. */
+export function parseCreateFunction(sql: string): { key: string; name: string; args: string; orReplace: boolean } | undefined {
+  const m = new RegExp(String.raw`^CREATE\s+(OR\s+REPLACE\s+)?FUNCTION\s+${ROUTINE_NAME}\s*\(`, 'i').exec(sql.trim());
+  if (!m) return undefined;
+  const open = m[0].length - 1;
+  const close = matchingParen(sql.trim(), open);
+  if (close < 0) return undefined;
+  const args = sql.trim().slice(open + 1, close);
+  return { key: functionKey(lastPart(m[2]), args), name: lastPart(m[2]), args, orReplace: !!m[1] };
+}
+
+export function functionKey(name: string, args: string): string {
+  return `${k(name)}(${args.replace(/\s+/g, ' ').trim().toLowerCase()})`;
+}
+
+/** `DROP FUNCTION [IF EXISTS] name(args)` (one, without CASCADE). */
+export function parseDropFunction(sql: string): { key: string; name: string } | undefined {
+  const m = new RegExp(String.raw`^DROP\s+FUNCTION\s+(?:IF\s+EXISTS\s+)?${ROUTINE_NAME}\s*\(([^()]*)\)\s*(RESTRICT)?\s*;?\s*$`, 'i').exec(sql.trim());
+  return m ? { key: functionKey(lastPart(m[1]), m[2]), name: lastPart(m[1]) } : undefined;
+}
+
+/** `CREATE [OR REPLACE] TRIGGER name … ON table …` / `DROP TRIGGER [IF EXISTS] name ON table`. */
+export function parseTrigger(sql: string): { create: boolean; orReplace: boolean; name: string; table: string } | undefined {
+  const t = sql.trim();
+  const c = new RegExp(String.raw`^CREATE\s+(OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?TRIGGER\s+${ROUTINE_NAME}\s[\s\S]*?\bON\s+${ROUTINE_NAME}`, 'i').exec(t);
+  if (c) return { create: true, orReplace: !!c[1], name: lastPart(c[2]), table: lastPart(c[3]) };
+  const d = new RegExp(String.raw`^DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?${ROUTINE_NAME}\s+ON\s+${ROUTINE_NAME}\s*(RESTRICT)?\s*;?\s*$`, 'i').exec(t);
+  if (d) return { create: false, orReplace: false, name: lastPart(d[1]), table: lastPart(d[2]) };
+  return undefined;
+}
+
+function applyRoutine(state: SchemaState, sql: string): void {
+  const fn = parseCreateFunction(sql);
+  if (fn) { state.functions.set(fn.key, sql.trim()); return; }
+  const dropFn = parseDropFunction(sql);
+  if (dropFn) { state.functions.delete(dropFn.key); return; }
+  const trigger = parseTrigger(sql);
+  if (trigger?.create) state.triggers.set(`${k(trigger.table)}.${k(trigger.name)}`, { table: trigger.table, sql: sql.trim() });
+  else if (trigger) state.triggers.delete(`${k(trigger.table)}.${k(trigger.name)}`);
 }
 
 /** `ALTER INDEX a RENAME TO b`, `ALTER TABLE t RENAME INDEX a TO b` (MySQL), `RENAME CONSTRAINT`, `ALTER TYPE a RENAME TO b`. */
@@ -530,6 +599,9 @@ function synthesiseConstraint(op: Operation, kind: ConstraintState['kind'], d: D
 
 function renameColumnEverywhere(state: SchemaState, table: string, from: string, to: string): void {
   const d = state.dialect;
+  // A view reading the column keeps its own column names: its statement can no longer rebuild it as it is.
+  const word = new RegExp(`(^|[^\\w$])"?${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?([^\\w$]|$)`, 'i');
+  for (const [key, v] of state.views) if (word.test(v)) state.inexactViews.set(key, `a column it reads (${table}.${from}) was renamed to ${to} since it was made`);
   const col = findColumn(state.tables.get(k(table)), from);
   if (col) { col.name = to; if (/serial/i.test(col.type)) { col.exact = false; col.inexactWhenRebuilt = true; col.inexact = `its sequence is still named after ${from}`; } }
   for (const i of state.indexes.values()) {
