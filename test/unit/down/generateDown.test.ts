@@ -348,3 +348,18 @@ test('PostgreSQL: a view follows its renamed table; one whose column was renamed
   assert.equal(renamedColumn.schemaRestored, false);
   assert.ok(renamedColumn.notes.some((n) => /view names: a column it reads \(traces\.name\) was renamed/.test(n.message)), JSON.stringify(renamedColumn.notes));
 });
+
+test('PostgreSQL: a sequence renamed with its table renames back, and the table rebuilt later gets it by its name again', () => {
+  const history: [string, string][] = [
+    ['/p/migrations/20240101000000_init/migration.sql', 'CREATE TABLE "Note" ("id" SERIAL NOT NULL, CONSTRAINT "Note_pkey" PRIMARY KEY ("id"));\n'],
+    ['/p/migrations/20240102000000_rename/migration.sql', 'ALTER TABLE "Note" RENAME TO "Memo";\nALTER SEQUENCE "Note_id_seq" RENAME TO "Memo_id_seq";\n'],
+  ];
+  const rename = downOf('postgres', history, 'prisma');
+  assert.equal(rename.complete, true);
+  assert.deepEqual(rename.text.split('\n').filter((l) => l && !l.startsWith('--')), ['ALTER SEQUENCE IF EXISTS "Memo_id_seq" RENAME TO "Note_id_seq";', 'ALTER TABLE "Memo" RENAME TO "Note";']);
+  const drop = downOf('postgres', [...history, ['/p/migrations/20240103000000_drop/migration.sql', 'DROP TABLE "Memo";\n']], 'prisma');
+  assert.equal(drop.schemaRestored, true);
+  // Without the sequence's rename, SERIAL would make Memo_id_seq where Note_id_seq was: not claimed.
+  const kept = downOf('postgres', [history[0], ['/p/migrations/20240102000000_rename/migration.sql', 'ALTER TABLE "Note" RENAME TO "Memo";\n'], ['/p/migrations/20240103000000_drop/migration.sql', 'DROP TABLE "Memo";\n']], 'prisma');
+  assert.equal(kept.schemaRestored, false);
+});

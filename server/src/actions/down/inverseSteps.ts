@@ -1,7 +1,7 @@
 // The inverse of one up step, as SQL for the file's dialect, rebuilt from the schema as it stood
 // just before the step. Says what it cannot undo instead of hiding it.
 import type { Dialect, Operation } from '../../model/migration';
-import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, dropTypeNames, findColumn, parseAlterSequenceAs, parseCreateFunction, parseDropFunction, parseTrigger, renameStatement, serialBase, supersededKeyIndexes } from './schemaState';
+import { type ColumnState, type ConstraintState, type IndexState, type SchemaState, constraintKey, dropTypeNames, findColumn, parseAlterSequenceAs, parseCreateFunction, parseDropFunction, parseRenameSequence, parseTrigger, renameStatement, serialBase, supersededKeyIndexes } from './schemaState';
 import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition, splitTopLevel, unquoteIdentifier } from './sqlText';
 import type { Guard } from '../../patterns/types';
 import { isNarrowing } from '../../knowledge/typeWidth';
@@ -233,6 +233,8 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
     case 'delete': r.losses.push(`data change on ${op.table ?? 'a table'}: DELETE — the deleted rows are gone`); return r;
     case 'transactionControl': case 'setting': return r;
     default: {
+      const renamedSequence = d === 'postgres' ? parseRenameSequence(sql) : undefined;
+      if (renamedSequence) { r.steps.push({ sql: `ALTER SEQUENCE IF EXISTS ${q(renamedSequence.to, d)} RENAME TO ${q(renamedSequence.from, d)}` }); return r; }
       const sequence = d === 'postgres' ? parseAlterSequenceAs(sql) : undefined;
       if (sequence) {
         const was = before.sequences.get(k(sequence.name));

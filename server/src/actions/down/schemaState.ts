@@ -515,7 +515,25 @@ export function parseAlterSequenceAs(sql: string): { name: string; type: string;
   return { name: unquoteIdentifier(parts[parts.length - 1]), type: m[3], ifExists: !!m[1] };
 }
 
+/** `ALTER SEQUENCE [IF EXISTS] name RENAME TO new`. */
+export function parseRenameSequence(sql: string): { from: string; to: string } | undefined {
+  const m = new RegExp(String.raw`^ALTER\s+SEQUENCE\s+(?:IF\s+EXISTS\s+)?${SEQUENCE_NAME}\s+RENAME\s+TO\s+("[^"]+"|[\w$]+)\s*;?\s*$`, 'i').exec(sql.trim());
+  if (!m) return undefined;
+  const parts = m[1].split('.');
+  return { from: unquoteIdentifier(parts[parts.length - 1]), to: unquoteIdentifier(m[2]) };
+}
+
 function applySequenceStatement(state: SchemaState, sql: string): void {
+  const rename = parseRenameSequence(sql);
+  if (rename) {
+    const type = state.sequences.get(k(rename.from));
+    if (type !== undefined) { state.sequences.delete(k(rename.from)); state.sequences.set(k(rename.to), type); }
+    // A serial column whose sequence is named after its table again is rebuilt exactly again.
+    for (const t of state.tables.values()) for (const c of t.columns) {
+      if (c.inexact?.startsWith('its sequence is still named after') && k(serialSequence(t.name, c.name)) === k(rename.to)) { c.exact = true; c.inexact = undefined; c.inexactWhenRebuilt = undefined; }
+    }
+    return;
+  }
   const alter = parseAlterSequenceAs(sql);
   if (alter) { if (state.sequences.has(k(alter.name))) state.sequences.set(k(alter.name), alter.type); return; }
   const create = new RegExp(`^CREATE\\s+(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?SEQUENCE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?${SEQUENCE_NAME}([\\s\\S]*)$`, 'i').exec(sql.trim());
