@@ -14,8 +14,7 @@ export function editableSql(ctx: RuleContext, op: Operation): { text: string; st
 /** Whether the op's SQL starts its own statement (not the second action of a multi-action ALTER TABLE). */
 export function startsStatement(ctx: RuleContext, op: Operation): boolean {
   if (!editableSql(ctx, op)) return false;
-  const before = ctx.text!.slice(0, op.offset.start);
-  const sinceLast = before.slice(before.lastIndexOf(';') + 1);
+  const sinceLast = ctx.text!.slice(ctx.text!.lastIndexOf(';', op.offset.start - 1) + 1, op.offset.start);
   return /^(\s|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*$/.test(sinceLast);
 }
 
@@ -69,8 +68,12 @@ export function typeormTransactionFalse(ctx: RuleContext): FixEdit | undefined {
 }
 
 /** The steps of a phase that do something (settings and BEGIN/COMMIT aside). */
+const stepsCache = new WeakMap<Operation[], Operation[]>();
 export function stepsOf(ctx: RuleContext): Operation[] {
-  return ctx.ops.filter((o) => o.kind !== 'setting' && o.kind !== 'transactionControl');
+  // Asked once per finding: computed once per phase (a 2,000-statement file would otherwise go quadratic).
+  let steps = stepsCache.get(ctx.ops);
+  if (!steps) { steps = ctx.ops.filter((o) => o.kind !== 'setting' && o.kind !== 'transactionControl'); stepsCache.set(ctx.ops, steps); }
+  return steps;
 }
 
 /** The file's indentation step: a tab, or the most common increase between indented lines; undefined when nothing is indented. */

@@ -12,7 +12,7 @@ export default defineRule({
   examples: { postgres: { bad: 'ALTER TABLE users RENAME COLUMN name TO full_name;', good: 'ALTER TABLE users ADD COLUMN full_name text;' } },
   check(ctx) {
     // A column this migration added is used by no running instance yet: renaming it breaks nothing.
-    return ctx.ops.filter((op) => onExistingTable(ctx, op) && !columnAddedEarlier(ctx, op.table, colName(op), op) && (op.kind === 'renameColumn' || (op.kind === 'alterColumnType' && !!op.newName && op.newName !== op.column))).map((op) => findOn(op,
+    return ctx.ops.filter((op) => (op.kind === 'renameColumn' || (op.kind === 'alterColumnType' && !!op.newName && op.newName !== op.column)) && onExistingTable(ctx, op) && !columnAddedEarlier(ctx, op.table, colName(op), op)).map((op) => findOn(op,
       `Renaming ${q(op.table)}.${q(colName(op))} to ${q(op.newName)} breaks running instances that still use the old name. Add the new column, write both, backfill, switch reads, then drop the old one (expand/contract).`));
   },
 });
