@@ -363,3 +363,23 @@ test('PostgreSQL: a sequence renamed with its table renames back, and the table 
   const kept = downOf('postgres', [history[0], ['/p/migrations/20240102000000_rename/migration.sql', 'ALTER TABLE "Note" RENAME TO "Memo";\n'], ['/p/migrations/20240103000000_drop/migration.sql', 'DROP TABLE "Memo";\n']], 'prisma');
   assert.equal(kept.schemaRestored, false);
 });
+
+test('Prisma: a backfill of a column the migration adds is undone by dropping the column (complete); not when it writes an older column, the table has a trigger or an ON UPDATE column, or a key cascades from it', () => {
+  const pg = (init: string, up: string) => downOf('postgres', [['/p/migrations/20240101000000_init/migration.sql', init], ['/p/migrations/20240102000000_x/migration.sql', up]], 'prisma');
+  const init = 'CREATE TABLE "obs" ("id" TEXT NOT NULL, "trace_id" TEXT, "name" TEXT, CONSTRAINT "obs_pkey" PRIMARY KEY ("id"));\nCREATE TABLE "traces" ("id" TEXT NOT NULL, "project_id" TEXT);\n';
+  const backfill = pg(init, 'ALTER TABLE "obs" ADD COLUMN "project_id" TEXT;\nUPDATE "obs" o\nSET "project_id" = t."project_id"\nFROM "traces" t\nWHERE o."trace_id" = t."id";\n');
+  assert.deepEqual(backfill.notes, []);
+  assert.equal(backfill.complete, true);
+  assert.match(backfill.text, /^ALTER TABLE "obs" DROP COLUMN IF EXISTS "project_id";$/m);
+  const older = pg(init, 'ALTER TABLE "obs" ADD COLUMN "project_id" TEXT;\nUPDATE "obs" SET "project_id" = \'p\', "name" = \'n\';\n');
+  assert.equal(older.complete, false);
+  const trigger = pg(`${init}CREATE FUNCTION f() RETURNS TRIGGER AS $$ BEGIN RETURN NEW; END; $$ LANGUAGE plpgsql;\nCREATE TRIGGER "obs_t" BEFORE UPDATE ON "obs" FOR EACH ROW EXECUTE FUNCTION f();\n`, 'ALTER TABLE "obs" ADD COLUMN "project_id" TEXT;\nUPDATE "obs" SET "project_id" = \'p\';\n');
+  assert.equal(trigger.complete, false);
+  const referenced = pg(`${init}CREATE TABLE "child" ("obsId" TEXT REFERENCES "obs"("id") ON UPDATE CASCADE);\nALTER TABLE "child" ADD CONSTRAINT "child_obsId_fkey" FOREIGN KEY ("obsId") REFERENCES "obs"("id") ON UPDATE CASCADE;\n`, 'ALTER TABLE "obs" ADD COLUMN "project_id" TEXT;\nUPDATE "obs" SET "project_id" = \'p\';\n');
+  assert.equal(referenced.complete, false);
+  const onUpdate = downOf('mysql', [
+    ['/p/migrations/20240101000000_init/migration.sql', 'CREATE TABLE `obs` (\n    `id` VARCHAR(36) NOT NULL,\n    `updatedAt` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),\n\n    PRIMARY KEY (`id`)\n) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n'],
+    ['/p/migrations/20240102000000_x/migration.sql', 'ALTER TABLE `obs` ADD COLUMN `note` VARCHAR(50) NULL;\nUPDATE `obs` SET `note` = \'x\';\n'],
+  ], 'prisma');
+  assert.equal(onUpdate.complete, false);
+});

@@ -3,7 +3,8 @@
 // queryInterface calls stay calls) for the file's dialect. Pure: returns text, never writes.
 import type { Dialect, FileModel, Migration, Operation, Range } from '../../model/migration';
 import { type DownStep, type InverseResult, inverseOf } from './inverseSteps';
-import { type SchemaState, applyOperation, cloneSchema, emptySchema, sourceSql } from './schemaState';
+import { type SchemaState, applyOperation, cloneSchema, emptySchema, findColumn, sourceSql } from './schemaState';
+import { splitTopLevel, unquoteIdentifier } from './sqlText';
 import { renderSequelizeDown, renderTypeormDown } from './renderScript';
 import { renderKnexDown, renderNodePgMigrateDown } from './renderToolDown';
 import { renderSqlStep } from '../../emitters/sqlScript';
@@ -45,7 +46,7 @@ export function invertMigration(file: FileModel, migration: Migration, before: S
     seen.add(at);
     const table = op.table?.toLowerCase();
     const onCreated = !!table && created.has(table) && op.kind !== 'createTable' && op.kind !== 'renameTable' && op.kind !== 'dropTable';
-    if (!once && !onCreated) out.push({ op, inverse: inverseOf(op, sql, state) });
+    if (!once && !onCreated) out.push({ op, inverse: backfillOfNewColumns(op, sql, before, state) ?? inverseOf(op, sql, state) });
     if (op.kind === 'createTable' && table && !(op.ifNotExists && state.tables.has(table))) created.add(table);
     if (op.kind === 'renameTable' && table && op.newName && created.delete(table)) created.add(op.newName.toLowerCase());
     if (op.kind === 'dropTable' && table) created.delete(table);
@@ -88,6 +89,39 @@ export function generateDown(file: FileModel, before: SchemaState = emptySchema(
     : file.orm === 'node-pg-migrate' ? renderNodePgMigrateDown(file, migration, steps, header)
     : renderSqlDown(file, migration, steps, header, notes);
   return { text, complete, schemaRestored, notes };
+}
+
+/**
+ * An UPDATE that writes only columns this migration added (a backfill) changes nothing the down keeps:
+ * the down drops those columns. Not when something else may write on UPDATE (a trigger, MySQL's
+ * ON UPDATE column, a foreign key that cascades from the new column).
+ */
+function backfillOfNewColumns(op: Operation, sql: string, start: SchemaState, now: SchemaState): InverseResult | undefined {
+  if (op.kind !== 'update' || !op.table || now.hasTriggers) return undefined;
+  const was = start.tables.get(op.table.toLowerCase());
+  const table = now.tables.get(op.table.toLowerCase());
+  const columns = updatedColumns(sql);
+  if (!was || !table || !columns?.length) return undefined;
+  const added = (c: string) => !!findColumn(table, c) && !findColumn(was, c);
+  if (!columns.every(added)) return undefined;
+  if (table.columns.some((c) => c.extra.some((e) => /^ON\s+UPDATE\b/i.test(e)))) return undefined;
+  if ([...now.triggers.values()].some((t) => t.table.toLowerCase() === op.table!.toLowerCase())) return undefined;
+  if ([...now.constraints.values()].some((c) => c.kind === 'foreign' && c.referencedTable?.toLowerCase() === op.table!.toLowerCase())) return undefined;
+  return { steps: [], losses: [], schemaExact: true, gaps: [] };
+}
+
+/** The columns `UPDATE t [alias] SET a = …, "b" = … [FROM …] [WHERE …]` writes; undefined when it cannot tell. */
+function updatedColumns(sql: string): string[] | undefined {
+  const set = /\bSET\s+([\s\S]*)$/i.exec(sql);
+  if (!set) return undefined;
+  const out: string[] = [];
+  for (const part of splitTopLevel(set[1], ',')) {
+    const m = /^\s*(?:[\w$]+\.)?("(?:[^"]|"")+"|`(?:[^`]|``)+`|[\w$]+)\s*=/.exec(part);
+    if (!m) return undefined;
+    out.push(unquoteIdentifier(m[1]));
+    // The last assignment runs into FROM / WHERE / RETURNING: the column is all this needs.
+  }
+  return out;
 }
 
 /** The inverses in up order, grouped by the statement they come from (the clauses of one multi-action ALTER TABLE). */

@@ -60,13 +60,15 @@ export interface SchemaState {
   functions: Map<string, string>;
   /** PostgreSQL triggers by `table.name`: the statement that made them, and their table. */
   triggers: Map<string, { table: string; sql: string }>;
+  /** A trigger the history made that `triggers` does not follow (MySQL, or not parsed): any UPDATE may write more. */
+  hasTriggers: boolean;
 }
 
 const k = (name: string) => name.toLowerCase();
 export const constraintKey = (table: string, name: string) => `${k(table)}.${k(name)}`;
 
 export function emptySchema(dialect: Dialect): SchemaState {
-  return { dialect, tables: new Map(), indexes: new Map(), constraints: new Map(), enums: new Map(), views: new Map(), inexactViews: new Map(), sequences: new Map(), functions: new Map(), triggers: new Map() };
+  return { dialect, tables: new Map(), indexes: new Map(), constraints: new Map(), enums: new Map(), views: new Map(), inexactViews: new Map(), sequences: new Map(), functions: new Map(), triggers: new Map(), hasTriggers: false };
 }
 
 export function cloneSchema(s: SchemaState): SchemaState {
@@ -81,6 +83,7 @@ export function cloneSchema(s: SchemaState): SchemaState {
     sequences: new Map(s.sequences),
     functions: new Map(s.functions),
     triggers: new Map([...s.triggers].map(([key, t]) => [key, { ...t }])),
+    hasTriggers: s.hasTriggers,
   };
 }
 
@@ -398,6 +401,7 @@ function applyStep(state: SchemaState, op: Operation, sql: string): void {
       if (op.kind === 'rawSql' && d === 'postgres') applySequenceStatement(state, sql);
       if (op.kind === 'rawSql') applyRename(state, op, sql);
       if (op.kind === 'rawSql' && d === 'postgres') applyRoutine(state, sql);
+      if (op.kind === 'rawSql' && /^CREATE\s+(?:OR\s+REPLACE\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:CONSTRAINT\s+)?TRIGGER\b/i.test(sql) && (d !== 'postgres' || !parseTrigger(sql))) state.hasTriggers = true;
       if (op.kind === 'rawSql') for (const name of dropTypeNames(sql)) state.enums.delete(k(name));
   }
 }
