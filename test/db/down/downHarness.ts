@@ -39,6 +39,7 @@ export async function schemaOf(db: CellDatabase): Promise<Record<string, unknown
       JOIN pg_namespace n ON n.oid = s.relnamespace JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
       JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
       WHERE s.relkind = 'S' AND n.nspname = $1 ORDER BY 1`, [db.name]);
+    base.domains = await db.query('SELECT domain_name, data_type FROM information_schema.domains WHERE domain_schema = $1 ORDER BY 1', [db.name]);
     // Functions (with their source) and triggers: a down that claims them back must give them back.
     base.functions = await db.query(`SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS args, md5(pg_get_functiondef(p.oid)) AS def FROM pg_proc p
       JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY 1, 2`, [db.name]);

@@ -383,3 +383,16 @@ test('Prisma: a backfill of a column the migration adds is undone by dropping th
   ], 'prisma');
   assert.equal(onUpdate.complete, false);
 });
+
+test('PostgreSQL: CREATE DOMAIN is dropped again; a data statement the reader did not take apart (DELETE * FROM, inside a raw query) is a loss, not an unknown', () => {
+  const domain = downOf('postgres', [['/p/migrations/20240101000000_d/migration.sql', 'CREATE DOMAIN pg_chain_id AS BIGINT;\n']], 'prisma');
+  assert.equal(domain.complete, true);
+  assert.equal(domain.text.trim(), 'DROP DOMAIN IF EXISTS pg_chain_id;');
+  const del = downOf('postgres', [
+    ['/p/migrations/20240101000000_init/migration.sql', 'CREATE TABLE "t" ("id" INTEGER);\n'],
+    ['/p/migrations/20240102000000_d/migration.sql', 'DELETE * FROM "t" WHERE id > 1;\n'],
+  ], 'prisma');
+  assert.equal(del.complete, false);
+  assert.equal(del.schemaRestored, true);
+  assert.ok(del.notes.some((n) => /cannot be undone: data change.*DELETE — the deleted rows are gone/.test(n.message)), JSON.stringify(del.notes));
+});

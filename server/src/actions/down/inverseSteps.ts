@@ -281,6 +281,12 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
     }
       if (/^\s*(SELECT|DO|CALL|ANALYZE|VACUUM|COMMENT\s+ON\s)/i.test(sql) && !/^\s*COMMENT/i.test(sql)) return r;
       if (/^\s*TRUNCATE\b/i.test(sql)) { r.losses.push(`TRUNCATE ${op.table ?? ''}: every row is gone`); return r; }
+      // Data statements the reader did not take apart (`DELETE * FROM …`, MySQL-isms inside an ORM's raw query).
+      const data = /^\s*(DELETE|UPDATE|INSERT|REPLACE)\b/i.exec(sql)?.[1]?.toUpperCase();
+      if (data) { r.losses.push(`data change${op.table ? ` on ${op.table}` : ''}: ${data} — ${data === 'DELETE' ? 'the deleted rows are gone' : data === 'UPDATE' ? 'the previous values are not kept' : 'the written rows are not removed'}`); return r; }
+      // CREATE DOMAIN has no OR REPLACE / IF NOT EXISTS: the domain is new, and nothing made before uses it.
+      const domain = d === 'postgres' ? /^\s*CREATE\s+DOMAIN\s+((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)/i.exec(sql) : null;
+      if (domain) { r.steps.push({ sql: `DROP DOMAIN IF EXISTS ${domain[1]}` }); return r; }
       gap(`no inverse is known for: ${oneLine(sql)}`);
       return r;
   }
