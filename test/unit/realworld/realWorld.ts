@@ -28,19 +28,20 @@ export interface Score {
   outside: ScoredFinding[];
 }
 
-export function loadLabels(): Labels {
-  return JSON.parse(fs.readFileSync(path.join(REALWORLD, 'labels.json'), 'utf8')) as Labels;
+export function loadLabels(root = REALWORLD): Labels {
+  return JSON.parse(fs.readFileSync(path.join(root, 'labels.json'), 'utf8')) as Labels;
 }
 
-const rel = (abs: string): string => path.relative(REALWORLD, abs).split(path.sep).join('/');
 
 /** Runs the engine on every project folder that holds a labelled file and matches its findings to the labels. */
-export async function scoreRealWorld(labels: Labels = loadLabels()): Promise<Score> {
+/** `root`: the folder the labelled project folders and labels.json are in (test/realworld, or the held-out set). */
+export async function scoreRealWorld(labels: Labels = loadLabels(), root = REALWORLD): Promise<Score> {
+  const rel = (abs: string): string => path.relative(root, abs).split(path.sep).join('/');
   const projects = [...new Set(Object.keys(labels.files).map((f) => f.split('/')[0]))].sort();
   const models = new Map<string, { orm: string; dialect: string; migrations: number }>();
   const raw: ScoredFinding[] = [];
   for (const project of projects) {
-    const result = await checkPaths([path.join(REALWORLD, project)], { config: {} });
+    const result = await checkPaths([path.join(root, project)], { config: {} });
     for (const m of result.files) models.set(rel(m.path), { orm: m.orm, dialect: m.dialect, migrations: m.migrations.length });
     for (const f of result.findings) {
       if (f.severity === 'hint') continue; // `safe-migrations check` shows hints only with --hints
