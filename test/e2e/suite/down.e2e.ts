@@ -87,7 +87,16 @@ suite('Generate the down', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // schema.prisma first: a watched project file, so the server re-detects (the deletion of a whole folder
+      // reaches the file watcher as the folder's event only, which no project-file glob matches).
+      fs.rmSync(path.join(dir, 'prisma', 'schema.prisma'), { force: true });
       fs.rmSync(dir, { recursive: true, force: true });
+      // The scratch Prisma project was detected as a second project: wait until the server has forgotten it, so
+      // the tests after this one see the workspace as it was.
+      const exports = await api();
+      const until = Date.now() + 15_000;
+      while (/projects/.test(exports.statusBarText()) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      assert.doesNotMatch(exports.statusBarText(), /projects/, 'the scratch Prisma project is forgotten once deleted');
     }
   });
 
