@@ -153,7 +153,9 @@ async function startClient(context: vscode.ExtensionContext): Promise<boolean> {
     ],
     initializationOptions,
     outputChannel: serverLog,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(PROJECT_FILES) },
+    // Project files, and deletions of anything: a deleted folder arrives as the folder's own event only, which no
+    // project-file glob matches (the server re-detects when it held a project).
+    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher(PROJECT_FILES), vscode.workspace.createFileSystemWatcher('**/*', true, true, false)] },
   };
   const c = new LanguageClient('safeMigrations', 'Safe Migrations Language Server', serverOptions, clientOptions);
   client = c;

@@ -1,9 +1,11 @@
 // The language server: a thin adapter from LSP to the engine. Node IPC when started by the VS Code
 // client, `--stdio` for other editors (createConnection reads the transport from argv).
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -124,7 +126,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (registerFileWatchers) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: PROJECT_FILE_GLOBS.map((globPattern) => ({ globPattern })) })
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...PROJECT_FILE_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: 4 /* WatchKind.Delete */ }] })
       .catch((e) => log(`file watchers not registered: ${e}`));
   }
   if (!workspaceFolderEvents) return;
@@ -148,7 +150,8 @@ connection.onDidChangeConfiguration(guarded('configuration', undefined, (params)
 }));
 
 connection.onDidChangeWatchedFiles(guarded('watched files', undefined, (params) => {
-  if (!params.changes.some((c) => PROJECT_FILE_PATTERN.test(filePath(c.uri) ?? c.uri))) return;
+  const removesProject = (p: string | undefined) => !!p && workspace.projects.some((pr) => pr.root === p || pr.root.startsWith(p + path.sep));
+  if (!params.changes.some((c) => PROJECT_FILE_PATTERN.test(filePath(c.uri) ?? c.uri) || (c.type === FileChangeType.Deleted && removesProject(filePath(c.uri))))) return;
   workspace.refresh();
   republishAll();
 }));

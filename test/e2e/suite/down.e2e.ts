@@ -87,9 +87,7 @@ suite('Generate the down', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      // schema.prisma first: a watched project file, so the server re-detects (the deletion of a whole folder
-      // reaches the file watcher as the folder's event only, which no project-file glob matches).
-      fs.rmSync(path.join(dir, 'prisma', 'schema.prisma'), { force: true });
+      // The whole folder at once: its deletion reaches the server as the folder's event only (no project file's).
       fs.rmSync(dir, { recursive: true, force: true });
       // The scratch Prisma project was detected as a second project: wait until the server has forgotten it, so
       // the tests after this one see the workspace as it was.
