@@ -91,6 +91,9 @@ export const MYSQL_ONLINE_DDL: OnlineDdlRow[] = [
   R({ key: 'addPrimaryKey', operation: 'ADD PRIMARY KEY', example: 'ADD PRIMARY KEY (id)',
     mysql: { instant: false, inplace: ALWAYS, concurrentDml: true, rebuilds: true, note: 'rebuilds the table and every secondary index; COPY if a column must be made NOT NULL' },
     mariadb: { instant: false, inplace: ALWAYS, concurrentDml: true, rebuilds: true, note: 'rebuilds the table and every secondary index' } }),
+  R({ key: 'replacePrimaryKey', operation: 'DROP PRIMARY KEY and ADD PRIMARY KEY in one ALTER', example: 'DROP PRIMARY KEY, ADD PRIMARY KEY (k)',
+    mysql: { instant: false, inplace: ALWAYS, concurrentDml: true, rebuilds: true, note: 'rebuilds the table and every secondary index' },
+    mariadb: { instant: false, inplace: ALWAYS, concurrentDml: true, rebuilds: true, note: 'rebuilds the table and every secondary index' } }),
   R({ key: 'dropPrimaryKey', operation: 'DROP PRIMARY KEY (without adding one)', example: 'DROP PRIMARY KEY',
     mysql: { instant: false, inplace: false, concurrentDml: false, rebuilds: true },
     mariadb: { instant: false, inplace: false, concurrentDml: false, rebuilds: true } }),
@@ -175,7 +178,11 @@ export function mysqlDdlKey(op: Operation, history: MysqlColumnHistory = {}): st
     case 'addForeignKey': return 'addForeignKey';
     case 'dropForeignKey': return 'dropForeignKey';
     case 'addPrimaryKey': return 'addPrimaryKey';
-    case 'dropConstraint': return /^primary$/i.test(op.constraint ?? '') || /DROP\s+PRIMARY\s+KEY/i.test(op.text) ? 'dropPrimaryKey' : 'dropConstraint';
+    case 'dropConstraint': {
+      if (!/^primary$/i.test(op.constraint ?? '') && !/DROP\s+PRIMARY\s+KEY/i.test(op.text)) return 'dropConstraint';
+      // The op's text is its whole ALTER statement: adding a key in the same statement replaces it in place.
+      return /\bADD\s+(?:CONSTRAINT\s+\S+\s+)?PRIMARY\s+KEY\b/i.test(op.text) ? 'replacePrimaryKey' : 'dropPrimaryKey';
+    }
     case 'addCheck': return 'addCheck';
     case 'renameTable': return 'renameTable';
     default: return undefined;

@@ -17,7 +17,7 @@ const FIXTURE = [
      INDEX ia (a), CONSTRAINT ck CHECK (a >= 0), CONSTRAINT fk_p FOREIGN KEY (c2) REFERENCES p (id)) ENGINE=InnoDB CHARSET=utf8mb4`,
 ];
 /** Rows whose example needs the table to have a primary key already (the fixture has none, for ADD PRIMARY KEY). */
-const NEEDS_PK = new Set(['dropPrimaryKey', 'addFulltextIndex', 'addAutoIncrementColumn']);
+const NEEDS_PK = new Set(['dropPrimaryKey', 'replacePrimaryKey', 'addFulltextIndex', 'addAutoIncrementColumn']);
 const REFUSED = new Set([1845, 1846]);
 
 let conn: mysql.Connection;

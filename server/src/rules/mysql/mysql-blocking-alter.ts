@@ -1,5 +1,5 @@
 import { defineRule, eq } from '../rule';
-import { findOn, onExistingTable, statementOf } from '../helpers';
+import { findOn, onExistingTable } from '../helpers';
 import { q } from '../ormAdvice';
 import { mysqlDdlKey, onlineDdlVerdict } from '../../knowledge/mysqlOnlineDdl';
 import { serverVersion } from '../../knowledge/versions';
@@ -22,8 +22,6 @@ export default defineRule({
       const h = ctx.columnHistory(op.table, op.column, op);
       const key = mysqlDdlKey(op, { previousType: h.type, previousNullable: h.nullable, charset: h.charset });
       if (!key || COVERED.has(key)) return [];
-      // DROP PRIMARY KEY with ADD PRIMARY KEY in the same ALTER replaces the key in place (concurrent DML allowed).
-      if (key === 'dropPrimaryKey' && ctx.ops.some((o) => o.kind === 'addPrimaryKey' && statementOf(o) === statementOf(op))) return [];
       const v = onlineDdlVerdict(key, ctx.dialect === 'mariadb' ? 'mariadb' : 'mysql', version);
       if (!v || v.dmlContinues) return [];
       return [findOn(op, `${v.row.operation} on ${q(op.table)}: ${v.algorithm === 'COPY' ? 'only ALGORITHM=COPY works' : 'in place but LOCK=SHARED'} on ${ctx.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'} ${version}, so writes wait for the whole operation${v.support.note ? ` (${v.support.note})` : ''}. Use gh-ost / pt-online-schema-change on a large table.`)];
