@@ -264,7 +264,7 @@ export function baselineIndex(migrations: { name: string; timestamp?: string }[]
 }
 
 /** YYYYMMDDHHmmssSSS, so epoch-millisecond and calendar timestamps compare with each other. */
-function sortableTimestamp(ts: string): string {
+export function sortableTimestamp(ts: string): string {
   if (ts.length === 13 || ts.length === 10) {
     const d = new Date(Number(ts) * (ts.length === 10 ? 1000 : 1));
     if (!Number.isNaN(d.getTime())) return d.toISOString().replace(/\D/g, '').slice(0, 17);

@@ -2,6 +2,7 @@
 // production (read for history, no findings), and the config file text that records it. Pure: returns text.
 import * as path from 'node:path';
 import type { FileModel } from '../../model/migration';
+import { sortableTimestamp } from '../../rules';
 import { orderedMigrations } from '../../rules/schemaHistory';
 
 export interface BaselinePoint {
@@ -20,19 +21,11 @@ export function baselinePoint(files: FileModel[]): BaselinePoint | undefined {
   const stamped = ordered.filter((e) => e.migration.timestamp && /^\d{8,}$/.test(e.migration.timestamp));
   if (stamped.length) {
     // Epoch milliseconds (TypeORM) and calendar stamps (sequelize-cli, Prisma) compare by their calendar value.
-    const latest = stamped.reduce((a, b) => (sortable(b.migration.timestamp!) >= sortable(a.migration.timestamp!) ? b : a));
+    const latest = stamped.reduce((a, b) => (sortableTimestamp(b.migration.timestamp!) >= sortableTimestamp(a.migration.timestamp!) ? b : a));
     return { startAfter: latest.migration.timestamp!, migration: latest.migration.name, count: ordered.length };
   }
   const last = ordered[ordered.length - 1];
   return { startAfter: last.migration.name, migration: last.migration.name, count: ordered.length };
-}
-
-function sortable(ts: string): string {
-  if (ts.length === 13 || ts.length === 10) {
-    const d = new Date(Number(ts) * (ts.length === 10 ? 1000 : 1));
-    if (!Number.isNaN(d.getTime())) return d.toISOString().replace(/\D/g, '').slice(0, 17);
-  }
-  return ts.slice(0, 17).padEnd(17, '0');
 }
 
 export interface ConfigWrite {
