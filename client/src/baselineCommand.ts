@@ -2,6 +2,7 @@
 // config text that records it as `startAfter`, says what that means, and writes it as ONE WorkspaceEdit (saved, so
 // the server's config watcher sees it; one undo takes it back).
 import * as vscode from 'vscode';
+import { createFileWithText } from './newFileEdit';
 import type { BaselineProposal } from '../../server/src/lsp/baselineRequest';
 
 // The same name as server/src/lsp/baselineRequest.ts (types only: the client bundle stays free of server code).
@@ -46,9 +47,7 @@ async function baselineCommand(request: ServerRequest, arg?: unknown): Promise<B
   const edit = new vscode.WorkspaceEdit();
   const label = { label: 'Baseline existing migrations', needsConfirmation: false };
   if (write.create) {
-    // Created with their contents (file operations only), not create + insert: the insert's undo element belongs to
-    // the new file's model and is invalid once that model closes, so one Undo would stop half-way (see splitCommand.ts).
-    edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(write.text) }, label);
+    createFileWithText(edit, target, write.text, label);
   } else {
     const doc = await vscode.workspace.openTextDocument(target);
     edit.replace(target, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), write.text, label);

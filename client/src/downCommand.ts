@@ -3,6 +3,7 @@
 // created beside migration.sql), so one undo takes it back. A down that is already written is
 // replaced only after the user says so.
 import * as vscode from 'vscode';
+import { createFileWithText } from './newFileEdit';
 import type { DownChange, DownProposal } from '../../server/src/lsp/downActions';
 
 // The same names as server/src/lsp/downActions.ts (imported as types only: the client bundle stays free of server code).
@@ -52,8 +53,7 @@ async function downCommand(request: ServerRequest, output: vscode.OutputChannel,
       const doc = await vscode.workspace.openTextDocument(target);
       edit.replace(target, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), change.text, label);
     } else {
-      // With its contents (not create + insert, whose undo element dies with the new file's model: see splitCommand.ts).
-      edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(change.text) }, label);
+      createFileWithText(edit, target, change.text, label);
     }
   }
   if (!chosen.length || !await vscode.workspace.applyEdit(edit)) {

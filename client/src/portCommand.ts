@@ -2,6 +2,7 @@
 // from the server (safeMigrations/port), shows them (and what could not be translated) before anything
 // is written, then creates them all with ONE WorkspaceEdit, so one undo removes them.
 import * as vscode from 'vscode';
+import { createFileWithText } from './newFileEdit';
 import type { PortParams, PortRequestResult } from '../../server/src/lsp/portRequest';
 
 // The same names as server/src/lsp/portRequest.ts (imported as types only: the client bundle stays free of server code).
@@ -69,10 +70,7 @@ async function portCommand(request: ServerRequest, output: vscode.OutputChannel,
   const edit = new vscode.WorkspaceEdit();
   const label = { label: `Port ${result.migration} to ${to}`, needsConfirmation: false };
   const created = result.files.map((f) => vscode.Uri.file(f.path));
-  // Created with their contents (file operations only), not create + insert: the insert's undo element belongs to
-  // the new file's model and is invalid once that model closes, so one Undo would stop half-way (see splitCommand.ts).
-  const encoder = new TextEncoder();
-  result.files.forEach((f, i) => edit.createFile(created[i], { overwrite: false, ignoreIfExists: false, contents: encoder.encode(f.text) }, label));
+  result.files.forEach((f, i) => createFileWithText(edit, created[i], f.text, label));
   if (!await vscode.workspace.applyEdit(edit)) {
     void vscode.window.showErrorMessage('Safe Migrations could not write the ported files (one exists already?). Nothing was changed.');
     return undefined;

@@ -3,6 +3,7 @@
 // nothing is written before the confirmation.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { createFileWithText } from './newFileEdit';
 import {
   CATALOG_REQUEST, PATTERNS_REQUEST, SCAFFOLD_REQUEST,
   type CatalogProject, type CatalogResult, type PatternsResult, type ScaffoldParams, type ScaffoldRequestResult, type ScaffoldRequestTarget, type ScaffoldTargetCandidate,
@@ -286,10 +287,7 @@ async function createFiles(result: ScaffoldRequestResult, dir: string, confirm: 
     if (answer !== 'Create') throw new Cancelled();
   }
   const edit = new vscode.WorkspaceEdit();
-  // Created with their contents (file operations only), not create + insert: the insert's undo element belongs to
-  // the new file's model and is invalid once that model closes, so one Undo would stop half-way (see splitCommand.ts).
-  const encoder = new TextEncoder();
-  result.files.forEach((f, i) => edit.createFile(uris[i], { overwrite: false, ignoreIfExists: false, contents: encoder.encode(f.text) }));
+  result.files.forEach((f, i) => createFileWithText(edit, uris[i], f.text));
   if (!await vscode.workspace.applyEdit(edit)) throw new Error(`could not create the files in ${folder}`);
   await vscode.window.showTextDocument(uris[0], { preview: false });
   output.appendLine(`Created ${uris.length} migration file(s) in ${folder}:`);

@@ -2,6 +2,7 @@
 // server for the pieces, says plainly that an applied migration must not be split, and applies the
 // new files and the deletion of the original as ONE WorkspaceEdit, so one undo restores everything.
 import * as vscode from 'vscode';
+import { createFileWithText } from './newFileEdit';
 import type { SplitRequestResult } from '../../server/src/lsp/splitActions';
 
 // The same names as server/src/lsp/splitActions.ts (imported as types only: the client bundle stays free of server code).
@@ -48,10 +49,7 @@ async function splitCommand(request: ServerRequest, output: vscode.OutputChannel
   }
   const edit = new vscode.WorkspaceEdit();
   const label = { label: `Split ${result.migration}`, needsConfirmation: false };
-  // Created with their contents (file operations only): a create + insert would put each piece's text in an undo
-  // element of its own model, and once that model is closed the element is invalid and one Undo stops half-way.
-  const encoder = new TextEncoder();
-  result.files.forEach((f, i) => edit.createFile(created[i], { overwrite: false, ignoreIfExists: false, contents: encoder.encode(f.text) }, label));
+  result.files.forEach((f, i) => createFileWithText(edit, created[i], f.text, label));
   for (const r of result.removes) edit.deleteFile(vscode.Uri.file(r.path), { recursive: r.folder, ignoreIfNotExists: false }, label);
   if (!await vscode.workspace.applyEdit(edit)) {
     void vscode.window.showErrorMessage(`Safe Migrations could not split ${result.migration} (a file of that name exists already?). Nothing was changed.`);
