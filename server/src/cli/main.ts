@@ -20,6 +20,7 @@ import type * as SplitCommand from './splitCommand';
 import type * as BaselineCommand from './baselineCommand';
 import type * as PortCommand from './portCommand';
 import type * as StatsCommand from './statsCommand';
+import { splitFlag } from './flags';
 
 // down, split and verify use the TypeScript compiler from their first line: required on use, so
 // that `check`, `inspect` and `rules` on SQL files start without loading it.
@@ -93,7 +94,7 @@ function parseArgs(argv: string[], cwd = '.'): Parsed {
   const out: Parsed = { paths: [], failOn: 'error', help: false, version: false, hints: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = splitFlag(arg);
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { DatabaseUrlError, parseDatabaseTarget, redactUrl } from '../verify/databaseUrl';
 import { readTableStatsFrom } from '../stats/readStats';
 import { DEFAULT_STATS_FILE, serializeTableStats, type TableStats } from '../stats/tableStats';
+import { splitFlag } from './flags';
 
 export interface StatsIo { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }
 
@@ -25,7 +26,7 @@ export async function runStatsCommand(argv: string[], io: StatsIo): Promise<numb
   const usage = (message: string) => { io.stderr(`safe-migrations stats: ${message}\n\nUsage:\n${STATS_USAGE}\n`); return 2; };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = splitFlag(arg);
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--database': database = value(); break;

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { verifyPaths } from '../verify/verify';
 import { formatVerifyJson, formatVerifyText } from '../verify/report';
 import { DatabaseUrlError, parseDatabaseTarget, redactUrl } from '../verify/databaseUrl';
+import { splitFlag } from './flags';
 
 export interface VerifyIo { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string; isTTY?: boolean }
 
@@ -25,7 +26,7 @@ export async function runVerifyCommand(argv: string[], io: VerifyIo): Promise<nu
   const usage = (message: string) => { io.stderr(`safe-migrations verify: ${message}\n\nUsage:\n${VERIFY_USAGE}\n`); return 2; };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = splitFlag(arg);
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--database': database = value(); break;
