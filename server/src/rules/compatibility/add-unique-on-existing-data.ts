@@ -1,7 +1,32 @@
 import type { Operation } from '../../model/migration';
-import { defineRule, eq } from '../rule';
+import { defineRule, eq, type RuleContext } from '../rule';
 import { columnAddedEarlier, findOn, onExistingTable } from '../helpers';
 import { q } from '../ormAdvice';
+
+const lc = (s: string | undefined) => (s ?? '').toLowerCase();
+
+interface RunKeys {
+  /** Unique keys by `table|name`, with their columns: made by any migration of the run, or restored by this one's down. */
+  unique: Map<string, string[]>;
+  /** Single-column primary keys, `table|column`. */
+  primary: Set<string>;
+}
+
+/** The run's keys, read once per check rather than once per candidate statement. */
+function collectKeys(ctx: RuleContext): RunKeys {
+  const keys: RunKeys = { unique: new Map(), primary: new Set() };
+  for (const u of [...ctx.files.flatMap((f) => f.migrations.flatMap((m) => m.up)), ...ctx.migration.down]) {
+    if ((u.kind === 'addUnique' || (u.kind === 'createIndex' && u.unique)) && (u.constraint ?? u.index) && u.columns?.length) {
+      keys.unique.set(`${lc(u.table)}|${lc(u.constraint ?? u.index)}`, u.columns.map(lc));
+    }
+    if (u.kind === 'createTable') {
+      const primary = (u.tableColumns ?? []).filter((tc) => tc.primary);
+      if (primary.length === 1) keys.primary.add(`${lc(u.table)}|${lc(primary[0].name)}`);
+    }
+    if (u.kind === 'addPrimaryKey' && u.columns?.length === 1) keys.primary.add(`${lc(u.table)}|${lc(u.columns[0])}`);
+  }
+  return keys;
+}
 
 export default defineRule({
   id: 'add-unique-on-existing-data',
@@ -18,22 +43,17 @@ export default defineRule({
       const added = columnAddedEarlier(ctx, op.table, c, op);
       return !!added && added.columnSpec?.default === undefined;
     });
-    const lc = (s: string | undefined) => (s ?? '').toLowerCase();
     const same = (a: Operation, b: Operation) => lc(a.table) === lc(b.table);
     const before = (op: Operation) => ctx.ops.slice(0, ctx.ops.indexOf(op));
     // Duplicates deleted just before (a dedupe step) cannot collide.
     const deduped = (op: Operation) => before(op).some((o) => o.kind === 'delete' && same(o, op));
+    let keys: RunKeys | undefined;
+    const runKeys = () => (keys ??= collectKeys(ctx));
     // A unique key on a subset of these columns was in force until now (dropped in this migration to widen it).
     const widened = (op: Operation) => before(op).some((o) => (o.kind === 'dropConstraint' || o.kind === 'dropIndex') && same(o, op)
-      // Where the key was made: an earlier migration, or this migration's down (which restores it).
-      && [...ctx.files.flatMap((f) => f.migrations.flatMap((m) => m.up)), ...ctx.migration.down].some((u) => (((u.kind === 'addUnique') || (u.kind === 'createIndex' && u.unique))
-        && same(u, op) && lc(u.constraint ?? u.index) === lc(o.constraint ?? o.index) && (u.columns ?? []).length > 0
-        && (u.columns ?? []).every((c) => (op.columns ?? []).some((x) => lc(x) === lc(c))))));
+      && !!runKeys().unique.get(`${lc(op.table)}|${lc(o.constraint ?? o.index)}`)?.every((c) => (op.columns ?? []).some((x) => lc(x) === c)));
     // A key that includes the primary key (or a column named id, which nearly always is) is unique already.
-    const includesPrimaryKey = (op: Operation) => (op.columns ?? []).some((c) => lc(c) === 'id' || ctx.files.some((f) => f.migrations.some((m) => m.up.some((u) =>
-      same(u, op) && ((u.kind === 'createTable' && (u.tableColumns ?? []).some((tc) => tc.primary && lc(tc.name) === lc(c))
-        && !(u.tableColumns ?? []).some((tc) => tc.primary && lc(tc.name) !== lc(c)))
-        || (u.kind === 'addPrimaryKey' && (u.columns ?? []).length === 1 && lc(u.columns![0]) === lc(c)))))));
+    const includesPrimaryKey = (op: Operation) => (op.columns ?? []).some((c) => lc(c) === 'id' || runKeys().primary.has(`${lc(op.table)}|${lc(c)}`));
     return ctx.ops.filter((op) => ((op.kind === 'createIndex' && op.unique) || op.kind === 'addUnique') && onExistingTable(ctx, op) && !onNewNullColumn(op)
       && !deduped(op) && !widened(op) && !includesPrimaryKey(op)).map((op) => findOn(op,
       `Unique ${op.kind === 'addUnique' ? 'constraint' : 'index'} on existing data in ${q(op.table)}${op.columns?.length ? ` (${op.columns.join(', ')})` : ''}: the migration fails on the first duplicate. Check for duplicates before deploying.`));
