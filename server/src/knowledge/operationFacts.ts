@@ -91,3 +91,9 @@ export function rawStatementKind(op: Operation): string | undefined {
 export function isTruncate(op: Operation): boolean {
   return rawStatementKind(op) === 'truncate' || (op.kind === 'delete' && /^\s*TRUNCATE\b/i.test(op.text));
 }
+
+/** `CREATE DOMAIN [IF NOT EXISTS] name [AS] type …` (PostgreSQL): the domain's name as written and its base type. */
+export function createDomainOf(sql: string): { name: string; baseType?: string } | undefined {
+  const d = /^\s*CREATE\s+DOMAIN\s+(?:IF\s+NOT\s+EXISTS\s+)?((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)(?:\s+(?:AS\s+)?([a-z][\w ]*?(?:\([^)]*\))?)(?=\s+(?:COLLATE|DEFAULT|CONSTRAINT|NOT|NULL|CHECK)\b|\s*;?\s*$))?/i.exec(sql);
+  return d ? { name: d[1], ...(d[2] ? { baseType: d[2].trim() } : {}) } : undefined;
+}

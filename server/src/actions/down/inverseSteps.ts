@@ -5,6 +5,7 @@ import { type ColumnState, type ConstraintState, type IndexState, type SchemaSta
 import { leadingIdentifier, parseColumnDefinition, quoteIdentifier as q, renderColumnDefinition, splitTopLevel, unquoteIdentifier } from './sqlText';
 import type { Guard } from '../../patterns/types';
 import { isNarrowing } from '../../knowledge/typeWidth';
+import { createDomainOf } from '../../knowledge/operationFacts';
 
 /** One statement of the down, with what an API-style renderer needs to write it as a call. */
 export interface DownStep {
@@ -285,8 +286,8 @@ function inverseStepsOf(op: Operation, sql: string, before: SchemaState): Invers
       const data = /^\s*(DELETE|UPDATE|INSERT|REPLACE)\b/i.exec(sql)?.[1]?.toUpperCase();
       if (data) { r.losses.push(`data change${op.table ? ` on ${op.table}` : ''}: ${data} — ${data === 'DELETE' ? 'the deleted rows are gone' : data === 'UPDATE' ? 'the previous values are not kept' : 'the written rows are not removed'}`); return r; }
       // CREATE DOMAIN has no OR REPLACE / IF NOT EXISTS: the domain is new, and nothing made before uses it.
-      const domain = d === 'postgres' ? /^\s*CREATE\s+DOMAIN\s+((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)/i.exec(sql) : null;
-      if (domain) { r.steps.push({ sql: `DROP DOMAIN IF EXISTS ${domain[1]}` }); return r; }
+      const domain = d === 'postgres' ? createDomainOf(sql) : undefined;
+      if (domain) { r.steps.push({ sql: `DROP DOMAIN IF EXISTS ${domain.name}` }); return r; }
       gap(`no inverse is known for: ${oneLine(sql)}`);
       return r;
   }

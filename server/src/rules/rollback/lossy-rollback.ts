@@ -3,19 +3,21 @@ import { defineRule, eq, type RuleContext, type RuleFinding } from '../rule';
 import { colName, findOn } from '../helpers';
 import { q } from '../ormAdvice';
 import { isNarrowing } from '../../knowledge/typeWidth';
+import { createDomainOf } from '../../knowledge/operationFacts';
 
 const writesInto = (op: Operation, table: string, column?: string) =>
   (op.kind === 'update' || op.kind === 'insert') && (op.table ?? '').toLowerCase() === table && (!column || op.kind === 'insert' || new RegExp(`\\b${column}\\b`, 'i').test(op.text));
 
-/** A PostgreSQL domain's base type (`CREATE DOMAIN chain_id AS bigint`), from this run's migrations; else the type itself. */
-function baseOf(ctx: RuleContext, type: string | undefined): string | undefined {
-  if (!type) return type;
-  const want = type.replace(/"/g, '').toLowerCase();
+const domainKey = (name: string) => name.replace(/"/g, '').toLowerCase().replace(/^public\./, '');
+
+/** PostgreSQL domains of this run (`CREATE DOMAIN chain_id AS bigint`) by name, with their base type. */
+function domainsOf(ctx: RuleContext): Map<string, string> {
+  const domains = new Map<string, string>();
   for (const f of ctx.files) for (const m of f.migrations) for (const o of m.up) {
-    const d = /^\s*CREATE\s+DOMAIN\s+(?:IF\s+NOT\s+EXISTS\s+)?("?[\w.]+"?)\s+(?:AS\s+)?([a-z][\w ]*?(?:\([^)]*\))?)(?=\s+(?:COLLATE|DEFAULT|CONSTRAINT|NOT|NULL|CHECK)\b|\s*;?\s*$)/i.exec(o.text);
-    if (d && d[1].replace(/"/g, '').toLowerCase().replace(/^public\./, '') === want.replace(/^public\./, '')) return d[2].trim();
+    const d = createDomainOf(o.text);
+    if (d?.baseType) domains.set(domainKey(d.name), d.baseType);
   }
-  return type;
+  return domains;
 }
 
 export default defineRule({
@@ -30,11 +32,14 @@ export default defineRule({
     const m = ctx.migration;
     const out: RuleFinding[] = [];
     const narrowed = new Set<string>();
+    let domains: Map<string, string> | undefined;
     for (const [i, d] of ctx.ops.entries()) {
       if (d.kind === 'alterColumnType') {
         // Up widened the column; values written since may not fit the old type.
         const widened = m.up.find((u) => u.kind === 'alterColumnType' && (u.table ?? '').toLowerCase() === (d.table ?? '').toLowerCase() && colName(u).toLowerCase() === colName(d).toLowerCase());
-        const now = baseOf(ctx, widened?.columnSpec?.type), back = baseOf(ctx, d.columnSpec?.type);
+        domains ??= domainsOf(ctx);
+        const baseOf = (type: string | undefined) => (type && domains!.get(domainKey(type))) || type;
+        const now = baseOf(widened?.columnSpec?.type), back = baseOf(d.columnSpec?.type);
         const key = `${(d.table ?? '').toLowerCase()}.${colName(d).toLowerCase()}`;
         if (narrowed.has(key)) continue; // a column the down changes twice narrows once
         if (now && back && isNarrowing(now, back) && narrowed.add(key)) out.push(findOn(d, `The down narrows ${q(d.table)}.${q(colName(d))} from ${now} back to ${back}: values written since the deploy that do not fit make the rollback fail (or, without strict mode on MySQL/MariaDB, are truncated). Check the data first, or keep the wider type.`));
