@@ -14,6 +14,12 @@ export function statementOf(op: Operation): number {
   return s ? s.start : op.offset.start;
 }
 
+/** A filter keeping the first op of each statement: one ALTER with several clauses is one step (one lock, one scan). */
+export function firstOfEachStatement(): (op: Operation) => boolean {
+  const seen = new Set<number>();
+  return (op) => !seen.has(statementOf(op)) && !!seen.add(statementOf(op));
+}
+
 export function isDdl(op: Operation): boolean {
   return DDL.has(op.kind) || (op.kind === 'rawSql' && /^\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE|COMMENT|REINDEX|CLUSTER|VACUUM|REFRESH|OPTIMIZE)\b/i.test(op.text));
 }

@@ -1,6 +1,6 @@
 import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleContext, type RuleFinding } from '../rule';
-import { findOn } from '../helpers';
+import { findOn, firstOfEachStatement } from '../helpers';
 
 /** Single-quoted strings and comments blanked out, so only the statement's own words are judged. */
 function codeOnly(sql: string): string {
@@ -71,7 +71,7 @@ export default defineRule({
       }
     }
     // One finding per statement (a statement read as several operations).
-    const seen = new Set<string>();
-    return out.filter((f) => { const k = `${f.op?.details?.statementOffset ? (f.op.details.statementOffset as { start: number }).start : f.op?.offset.start}`; if (seen.has(k)) return false; seen.add(k); return true; });
+    const first = firstOfEachStatement();
+    return out.filter((f) => !f.op || first(f.op));
   },
 });

@@ -1,6 +1,6 @@
 import type { Operation } from '../../model/migration';
 import { defineRule, eq, type RuleContext } from '../rule';
-import { colName, findOn, onExistingTable, statementOf } from '../helpers';
+import { colName, findOn, firstOfEachStatement, onExistingTable } from '../helpers';
 import { q } from '../ormAdvice';
 
 /** A validated CHECK (col IS NOT NULL) earlier in the file set lets PostgreSQL 12+ skip the scan. */
@@ -50,8 +50,7 @@ export default defineRule({
   examples: { postgres: { bad: 'ALTER TABLE orders ALTER COLUMN total SET NOT NULL;', good: 'ALTER TABLE orders ADD CONSTRAINT orders_total_not_null CHECK (total IS NOT NULL) NOT VALID;' } },
   check(ctx) {
     // One ALTER statement scans its table once, however many columns it sets NOT NULL: one finding per statement.
-    const seen = new Set<number>();
-    const once = (op: Operation) => !seen.has(statementOf(op)) && !!seen.add(statementOf(op));
+    const once = firstOfEachStatement();
     return ctx.ops.filter((op) => op.kind === 'setNotNull' && onExistingTable(ctx, op) && !(ctx.versionAtLeast('12') && hasNotNullCheck(ctx, op)) && once(op)).map((op) => findOn(op,
       `SET NOT NULL on ${q(op.table)}.${q(colName(op))} scans every row under an ACCESS EXCLUSIVE lock (no reads or writes) and fails if any row is NULL. ${ctx.versionAtLeast('12') ? 'Add CHECK (' + colName(op) + ' IS NOT NULL) NOT VALID, validate it in a later migration, then SET NOT NULL without a scan.' : 'Backfill first and run it in a quiet window.'}`));
   },
