@@ -1,12 +1,10 @@
 // `safeMigrations/baseline`: where and what to write so that every migration of a project folder counts as already
 // in production (`startAfter`). The server only proposes; the client asks the user and writes one WorkspaceEdit.
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { baselineConfigWrite, baselinePoint, type BaselinePoint, type ConfigWrite } from '../actions/baseline/baseline';
 import { inspectPaths } from '../engine/inspect';
 import { readTextFileIfPresent } from '../engine/workspace';
-import { registerCustomRequest } from './customRequests';
+import { filePathParam, registerCustomRequest } from './customRequests';
 
 export const BASELINE_REQUEST = 'safeMigrations/baseline';
 
@@ -16,8 +14,7 @@ export type BaselineProposal = { root: string; point: BaselinePoint; write: Conf
 
 registerCustomRequest(BASELINE_REQUEST, async (params, context): Promise<BaselineProposal> => {
   const uri = (params as Partial<BaselineParams> | undefined)?.uri;
-  if (typeof uri !== 'string' || !uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { uri } with a file: URI');
-  const target = fileURLToPath(uri);
+  const target = filePathParam(uri);
   // The detected project that holds the target (the deepest root), else the target itself.
   const root = context.workspace.projects.map((p) => p.root)
     .filter((r) => target === r || target.startsWith(r + path.sep))

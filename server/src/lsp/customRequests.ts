@@ -1,6 +1,7 @@
 // The hook for features that add their own requests (scaffolding, splitting): each registers a
 // method name and a handler here, and server.ts installs them all on the connection. Handlers get
 // the workspace state; errors become LSP errors, never crashes.
+import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import type { WorkspaceState } from './workspaceState';
@@ -17,6 +18,12 @@ export interface RequestContext {
 }
 
 export type CustomRequestHandler = (params: unknown, context: RequestContext) => unknown;
+
+/** The file path of a request's `uri` parameter; an InvalidParams error for anything but a file: URI. */
+export function filePathParam(uri: unknown): string {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { uri } with a file: URI');
+  return fileURLToPath(uri);
+}
 
 const handlers = new Map<string, CustomRequestHandler>();
 

@@ -4,7 +4,7 @@
 // takes it back. A non-empty down is never replaced by the preferred fix: replacing it is a
 // separate action. The server never writes.
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { CodeActionKind, ErrorCodes, ResponseError, type CodeAction, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { readMigrationText } from '../engine/engine';
 import { readTextFileIfPresent } from '../engine/workspace';
@@ -12,7 +12,7 @@ import type { FileModel } from '../model/migration';
 import { LineIndex } from '../model/text';
 import { downsForFiles, type MigrationDown } from '../actions/down/downsForFiles';
 import { downEdit, existingDownPath } from '../actions/down/downEdit';
-import { registerCustomRequest } from './customRequests';
+import { filePathParam, registerCustomRequest } from './customRequests';
 import type { Analysis } from './documentAnalysis';
 
 export const DOWN_RULES: ReadonlySet<string> = new Set(['missing-down', 'empty-down', 'asymmetric-down']);
@@ -115,8 +115,7 @@ export function downQuickFixes(analysis: Analysis, diagnostic: Diagnostic, rule:
 
 registerCustomRequest(DOWN_REQUEST, (params, context): DownProposal[] => {
   const { uri, force } = (params as Partial<DownParams> | undefined) ?? {};
-  if (typeof uri !== 'string' || !uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { uri } with a file: URI');
-  const file = fileURLToPath(uri);
+  const file = filePathParam(uri);
   const read = (p: string) => context.readOpenText?.(p) ?? readTextFileIfPresent(p);
   const text = read(file);
   if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `cannot read ${file}`);

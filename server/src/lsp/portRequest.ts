@@ -2,14 +2,13 @@
 // (against the history of its folder), or for the whole folder. The client previews them and writes
 // them with one WorkspaceEdit; the server never writes.
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { initEngine, readMigrationText } from '../engine/engine';
+import { readMigrationText } from '../engine/engine';
 import { readTextFileIfPresent } from '../engine/workspace';
 import type { ScaffoldDialect, ScaffoldOrm } from '../patterns/types';
 import { portHistory, portMigrationsIn } from '../actions/port/portHistory';
 import type { Untranslated } from '../actions/port/portMigration';
-import { registerCustomRequest } from './customRequests';
+import { filePathParam, registerCustomRequest } from './customRequests';
 
 export const PORT_REQUEST = 'safeMigrations/port';
 
@@ -30,13 +29,10 @@ const DIALECTS = new Set(['postgres', 'mysql', 'mariadb']);
 
 registerCustomRequest(PORT_REQUEST, async (params, context): Promise<PortRequestResult> => {
   const p = (params ?? {}) as Partial<PortParams>;
-  if (typeof p.uri !== 'string' || !p.uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { uri } with a file: URI');
+  const file = filePathParam(p.uri);
   if (!p.to || !ORMS.has(p.to)) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { to: typeorm | sequelize | prisma }');
   if (p.dialect && !DIALECTS.has(p.dialect)) throw new ResponseError(ErrorCodes.InvalidParams, 'dialect must be postgres, mysql or mariadb');
   if (typeof p.dir !== 'string' || !path.isAbsolute(p.dir)) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { dir } as an absolute folder');
-  // A request can arrive before the server has loaded the SQL parser: the history must not be read without it.
-  await initEngine();
-  const file = fileURLToPath(p.uri);
   const read = (f: string) => context.readOpenText?.(f) ?? readTextFileIfPresent(f);
   const text = read(file);
   if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `cannot read ${file}`);

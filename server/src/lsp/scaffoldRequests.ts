@@ -3,9 +3,7 @@
 // files: the client shows them, asks, and creates them through a WorkspaceEdit.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { initEngine } from '../engine/engine';
 import { buildSchemaCatalog, migrationFilesOf } from '../engine/schemaCatalog';
 import type { FileModel } from '../model/migration';
 import { ScaffoldError, listPatterns, scaffold } from '../patterns/index';
@@ -13,7 +11,7 @@ import { asScaffoldDialect, targetFromProject } from '../patterns/projectTarget'
 import type { ScaffoldExtension, ScaffoldOrm, ScaffoldTarget } from '../patterns/types';
 import { projectForFile } from '../project/detect';
 import type { ProjectInfo } from '../project/types';
-import { registerCustomRequest, type RequestContext } from './customRequests';
+import { filePathParam, registerCustomRequest, type RequestContext } from './customRequests';
 import { NeighbourModels } from './neighbourModels';
 import { readTextFileIfPresent } from '../engine/workspace';
 import { isInside } from '../project/fileTree';
@@ -29,10 +27,6 @@ function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
-function pathOf(uri: unknown): string {
-  if (typeof uri !== 'string' || !uri.startsWith('file:')) throw invalid('expected { uri } with a file: URI');
-  return fileURLToPath(uri);
-}
 
 
 /** A file belongs to its nearest project; a folder holds every project inside it (or belongs to the one around it). */
@@ -80,8 +74,7 @@ export function registerScaffoldRequests(): void {
   registerCustomRequest(PATTERNS_REQUEST, (): PatternsResult => listPatterns());
 
   registerCustomRequest(CATALOG_REQUEST, async (params, context): Promise<CatalogResult> => {
-    const target = pathOf((params as CatalogParams | undefined)?.uri);
-    await initEngine();
+    const target = filePathParam((params as CatalogParams | undefined)?.uri);
     return {
       projects: projectsAt(context.workspace.projects, target).map((project) => {
         const config = context.workspace.configFor(path.join(project.root, 'x'));

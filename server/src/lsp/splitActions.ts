@@ -3,7 +3,6 @@
 // returns the files to create and the original to delete. The client confirms and applies them as
 // ONE WorkspaceEdit, so one undo restores everything. The server never writes.
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { CodeActionKind, ErrorCodes, ResponseError, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
 import { readMigrationText } from '../engine/engine';
 import { readTextFileIfPresent } from '../engine/workspace';
@@ -11,7 +10,7 @@ import type { FileModel } from '../model/migration';
 import type { ProjectInfo } from '../project/types';
 import { splitMigration, type SplitFile } from '../actions/split/splitMigration';
 import { splitInputFor } from '../actions/split/splitInput';
-import { registerCustomRequest } from './customRequests';
+import { filePathParam, registerCustomRequest } from './customRequests';
 import type { Analysis } from './documentAnalysis';
 
 export const SPLIT_RULE = 'migration-does-too-much';
@@ -50,8 +49,7 @@ export function splitQuickFix(analysis: Analysis, diagnostic: Diagnostic): CodeA
 
 registerCustomRequest(SPLIT_REQUEST, (params, context): SplitRequestResult => {
   const uri = (params as Partial<SplitParams> | undefined)?.uri;
-  if (typeof uri !== 'string' || !uri.startsWith('file:')) throw new ResponseError(ErrorCodes.InvalidParams, 'expected { uri } with a file: URI');
-  const file = fileURLToPath(uri);
+  const file = filePathParam(uri);
   const text = context.readOpenText?.(file) ?? readTextFileIfPresent(file);
   if (text === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `cannot read ${file}`);
   const projects = context.workspace.projects;
