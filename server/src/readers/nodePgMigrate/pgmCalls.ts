@@ -164,7 +164,7 @@ export function readPgmCall(call: ts.CallExpression, method: string, b: PgmBody)
       return [o];
     }
     case 'createType': {
-      const values = stringArray(args[1], b);
+      const values = staticStringList(args[1], b.ev);
       if (!values) return [rawOp(op('rawSql'), 'CREATE TYPE')];
       const o = op('createEnum');
       o.enumValues = values;
@@ -240,7 +240,7 @@ function constraintOps(obj: ts.ObjectLiteralExpression, op: (k: Operation['kind'
   const mark = (o: Operation) => { if (inCreateTable) o.details = { ...o.details, inCreateTable: true }; out.push(o); return o; };
   const check = propertyValue(obj, 'check');
   if (check) {
-    const list = stringArray(check, b) ?? [];
+    const list = staticStringList(check, b.ev) ?? [];
     for (const expr of list.length ? list : ['?']) mark(Object.assign(op('addCheck'), { expression: expr }));
   }
   const unique = propertyValue(obj, 'unique');
@@ -366,7 +366,7 @@ function columnNames(expr: ts.Expression | undefined, b: PgmBody): string[] | un
   if (!expr) return undefined;
   const obj = objectArg(expr);
   if (obj) return obj.properties.map((p) => propertyNameText(p.name as ts.PropertyName | undefined)).filter((n): n is string => !!n);
-  return stringArray(expr, b);
+  return staticStringList(expr, b.ev);
 }
 
 /** Index columns: names, or `{ name, sort, opclass }` objects. */
@@ -382,10 +382,6 @@ function indexColumns(expr: ts.Expression | undefined, b: PgmBody): string[] | u
     out.push(s);
   }
   return out;
-}
-
-function stringArray(expr: ts.Expression | undefined, b: PgmBody): string[] | undefined {
-  return staticStringList(expr, b.ev);
 }
 
 function objectArg(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {

@@ -2,7 +2,8 @@ import ts from 'typescript';
 import type { ColumnSpec, Dialect } from '../../model/migration';
 import { booleanLiteral, propertyValue, unwrap } from '../ts/objectLiteral';
 import { staticString, type EvaluateContext } from '../ts/evaluateString';
-import { enumValuesFromArgs, readDataType, stringArray } from './dataTypes';
+import { enumValuesFromArgs, readDataType } from './dataTypes';
+import { stringArray } from '../ts/staticStringList';
 
 export interface SequelizeColumn {
   spec: ColumnSpec;

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Dialect } from '../../model/migration';
 import { unwrap } from '../ts/objectLiteral';
 import { staticString, type EvaluateContext } from '../ts/evaluateString';
+import { stringArray } from '../ts/staticStringList';
 
 export interface SequelizeType {
   /** Lower-case SQL-ish type, as Sequelize would emit it for the dialect (`varchar(255)`, `timestamp with time zone`). */
@@ -127,12 +128,5 @@ export function enumValuesFromArgs(args: ts.NodeArray<ts.Expression> | readonly 
   }
   const values: string[] = [];
   for (const a of args) { const s = staticString(a, ev); if (s === undefined) return undefined; values.push(s); }
-  return values;
-}
-
-/** All elements of an array literal as static strings, or undefined when one is not static. */
-export function stringArray(arr: ts.ArrayLiteralExpression, ev: EvaluateContext): string[] | undefined {
-  const values: string[] = [];
-  for (const el of arr.elements) { const s = staticString(el as ts.Expression, ev); if (s === undefined) return undefined; values.push(s); }
   return values;
 }

@@ -5,7 +5,7 @@ import { booleanLiteral, propertyNames, propertyValue, unwrap } from '../ts/obje
 import { staticString } from '../ts/evaluateString';
 import { apiOperation, type BodyContext } from './bodyContext';
 import { readColumn, tableNameOf } from './columnSpec';
-import { stringArray } from './dataTypes';
+import { stringArray } from '../ts/staticStringList';
 import { sequelizeIndexName } from './indexName';
 
 /** queryInterface methods that only read the schema or data: no operation. */

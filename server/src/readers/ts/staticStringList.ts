@@ -10,11 +10,12 @@ export function staticStringList(expr: ts.Expression | undefined, ev: EvaluateCo
     const s = staticString(e, ev);
     return s === undefined ? undefined : [s];
   }
-  const out: string[] = [];
-  for (const el of e.elements) {
-    const s = staticString(el, ev);
-    if (s === undefined) return undefined;
-    out.push(s);
-  }
-  return out;
+  return stringArray(e, ev);
+}
+
+/** All elements of an array literal as static strings, or undefined when one is not static. */
+export function stringArray(arr: ts.ArrayLiteralExpression, ev: EvaluateContext): string[] | undefined {
+  const values: string[] = [];
+  for (const el of arr.elements) { const s = staticString(el as ts.Expression, ev); if (s === undefined) return undefined; values.push(s); }
+  return values;
 }
