@@ -3,7 +3,7 @@ import ts from 'typescript';
 import type { ColumnSpec, Operation, Problem } from '../../model/migration';
 import { snippet, type LineIndex } from '../../model/text';
 import { staticString, type EvaluateContext } from '../ts/evaluateString';
-import { booleanLiteral, propertyNameText, propertyValue, unwrap } from '../ts/objectLiteral';
+import { booleanLiteral, objectLiteral, propertyNameText, propertyValue, unwrap } from '../ts/objectLiteral';
 import { readSqlArgument } from '../ts/sqlArgument';
 import { staticStringList } from '../ts/staticStringList';
 
@@ -56,7 +56,7 @@ export function readPgmCall(call: ts.CallExpression, method: string, b: PgmBody)
     if (t) { o.table = t.name; if (t.schema) o.schema = t.schema; } else if (args[0]) o.details!.tableExpression = snippet(args[0].getText(b.sf), 80);
     return o;
   };
-  const options = (i: number) => objectArg(args[i]);
+  const options = (i: number) => objectLiteral(args[i]);
   const str = (i: number) => staticString(args[i], b.ev);
   switch (method) {
     case 'createTable': {
@@ -70,7 +70,7 @@ export function readPgmCall(call: ts.CallExpression, method: string, b: PgmBody)
         Object.assign(fk, { column: c.spec.name, columns: [c.spec.name], references: c.references, details: { ...fk.details, inCreateTable: true } });
         return fk;
       });
-      const constraints = objectArg(propertyValue(opts, 'constraints'));
+      const constraints = objectLiteral(propertyValue(opts, 'constraints'));
       const extra = constraints ? constraintOps(constraints, op, b, true) : [];
       for (const e of [...fks, ...extra]) e.guarded = o.guarded;
       return [o, ...fks, ...extra];
@@ -255,7 +255,7 @@ function constraintOps(obj: ts.ObjectLiteralExpression, op: (k: Operation['kind'
   if (fks) {
     const u = unwrap(fks);
     for (const e of ts.isArrayLiteralExpression(u) ? u.elements : [u]) {
-      const fk = objectArg(e);
+      const fk = objectLiteral(e);
       if (!fk) continue;
       const columns = columnNames(propertyValue(fk, 'columns'), b) ?? [];
       const ref = referenceOf(propertyValue(fk, 'references'), b);
@@ -271,7 +271,7 @@ interface PgmColumn { spec: ColumnSpec; references?: NonNullable<Operation['refe
 
 /** `{ id: 'id', name: { type: 'varchar(1000)', notNull: true } }` → columns, shorthands expanded. */
 function columnDefinitions(arg: ts.Expression | undefined, b: PgmBody): PgmColumn[] {
-  const obj = objectArg(arg) ?? objectArg(arg && ts.isIdentifier(unwrap(arg)) ? b.ev.constants.get((unwrap(arg) as ts.Identifier).text) : undefined);
+  const obj = objectLiteral(arg) ?? objectLiteral(arg && ts.isIdentifier(unwrap(arg)) ? b.ev.constants.get((unwrap(arg) as ts.Identifier).text) : undefined);
   if (!obj) return [];
   const out: PgmColumn[] = [];
   for (const p of obj.properties) {
@@ -292,7 +292,7 @@ function columnOf(name: string, definition: ts.Expression | ColumnSpec, b: PgmBo
     if (short && depth < 3) return columnOf(name, short, b, depth + 1);
     return { spec: { name, type: typeName.toLowerCase() } };
   }
-  const obj = objectArg(e);
+  const obj = objectLiteral(e);
   if (!obj) return { spec: { name } };
   const typeExpr = propertyValue(obj, 'type');
   const type = staticString(typeExpr, b.ev);
@@ -355,7 +355,7 @@ function tableName(expr: ts.Expression | undefined, b: PgmBody): { name: string;
   if (!expr) return undefined;
   const s = staticString(expr, b.ev);
   if (s !== undefined) return { name: s };
-  const obj = objectArg(expr);
+  const obj = objectLiteral(expr);
   const name = staticString(propertyValue(obj, 'name'), b.ev);
   const schema = staticString(propertyValue(obj, 'schema'), b.ev);
   return name ? { name, ...(schema ? { schema } : {}) } : undefined;
@@ -364,7 +364,7 @@ function tableName(expr: ts.Expression | undefined, b: PgmBody): { name: string;
 /** `'a'`, `['a', 'b']`, or dropColumns' `{ a: …, b: … }`. */
 function columnNames(expr: ts.Expression | undefined, b: PgmBody): string[] | undefined {
   if (!expr) return undefined;
-  const obj = objectArg(expr);
+  const obj = objectLiteral(expr);
   if (obj) return obj.properties.map((p) => propertyNameText(p.name as ts.PropertyName | undefined)).filter((n): n is string => !!n);
   return staticStringList(expr, b.ev);
 }
@@ -376,17 +376,12 @@ function indexColumns(expr: ts.Expression | undefined, b: PgmBody): string[] | u
   const items = ts.isArrayLiteralExpression(e) ? [...e.elements] : [e];
   const out: string[] = [];
   for (const it of items) {
-    const obj = objectArg(it);
+    const obj = objectLiteral(it);
     const s = obj ? staticString(propertyValue(obj, 'name'), b.ev) : staticString(it, b.ev);
     if (s === undefined) return undefined;
     out.push(s);
   }
   return out;
-}
-
-function objectArg(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
-  const e = expr && unwrap(expr);
-  return e && ts.isObjectLiteralExpression(e) ? e : undefined;
 }
 
 function pgmOp(kind: Operation['kind'], call: ts.CallExpression, method: string, b: PgmBody): Operation {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { ColumnSpec, Operation } from '../../model/migration';
 import { snippet } from '../../model/text';
-import { booleanLiteral, propertyNames, propertyValue, unwrap } from '../ts/objectLiteral';
+import { booleanLiteral, objectLiteral, propertyNames, propertyValue, unwrap } from '../ts/objectLiteral';
 import { staticString } from '../ts/evaluateString';
 import { apiOperation, type BodyContext } from './bodyContext';
 import { readColumn, tableNameOf } from './columnSpec';
@@ -36,10 +36,7 @@ export function readQueryInterfaceCall(call: ts.CallExpression, method: string, 
     if (t) { o.table = t.table; if (t.schema) o.schema = t.schema; } else if (args[0]) o.details!.tableExpression = args[0].getText(bc.sf);
     return o;
   };
-  const objectArg = (i: number): ts.ObjectLiteralExpression | undefined => {
-    const a = args[i] && unwrap(args[i]);
-    return a && ts.isObjectLiteralExpression(a) ? a : undefined;
-  };
+  const objectArg = (i: number): ts.ObjectLiteralExpression | undefined => objectLiteral(args[i]);
   const name = (i: number): string | undefined => staticString(args[i], ev);
 
   switch (method) {

@@ -8,6 +8,12 @@ export function unwrap(expr: ts.Expression): ts.Expression {
 }
 
 /** The static name of a property (`a`, `'a'`, `["a"]`), or undefined when computed. */
+/** The object literal an expression is (through parentheses and casts), or undefined. */
+export function objectLiteral(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  const e = expr && unwrap(expr);
+  return e && ts.isObjectLiteralExpression(e) ? e : undefined;
+}
+
 export function propertyNameText(name: ts.PropertyName | undefined): string | undefined {
   if (!name) return undefined;
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
